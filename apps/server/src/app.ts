@@ -1,0 +1,97 @@
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './env.js';
+import { openDb, type Db } from './db/client.js';
+import { migrateToLatest } from './db/migrate.js';
+import { seedDatabase } from './db/seed/seed.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { securityPlugin } from './plugins/security.js';
+import { webPlugin } from './plugins/web.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { portfolioRoutes } from './modules/portfolio/index.js';
+import { organizationsRoutes } from './modules/organizations/index.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The open database. */
+    db: Db;
+    /** The validated configuration. */
+    config: Config;
+    /** The current time (injectable in tests). */
+    now: Clock;
+  }
+}
+
+/** What tests may change besides the configuration. */
+export interface AppOptions {
+  /** The clock; defaults to the wall clock. */
+  now?: Clock;
+  /** Folder of the built web app; defaults to apps/web/dist. */
+  webRoot?: string;
+  /** Pino logger options, or false for none. */
+  logger?: boolean | object;
+}
+
+const defaultWebRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+function loggerOptions(config: Config) {
+  return {
+    level: config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+  };
+}
+
+/**
+ * Builds the whole server: database (migrated, seeded once), plugins, then the modules,
+ * listed explicitly. It does not listen; `main.ts` and tests do.
+ */
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
+  const db = await openDb(config);
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config),
+    // Limits set on purpose: 1 MiB JSON bodies, a connection that sends nothing is cut at 30 s,
+    // a request must complete in 30 s; the server is behind no proxy unless configured.
+    bodyLimit: 1024 * 1024,
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 72_000,
+    routerOptions: { maxParamLength: 200 },
+    trustProxy: false,
+    return503OnClosing: true,
+    forceCloseConnections: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.server.headersTimeout = 15_000;
+
+  app.decorate('db', db);
+  app.decorate('config', config);
+  app.decorate('now', options.now ?? systemClock);
+  app.addHook('onClose', async () => db.close());
+
+  try {
+    await migrateToLatest(db);
+    await seedDatabase(db.kysely, { now: app.now() });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin, { allowedOrigins: config.allowedOrigins });
+  await app.register(compress, { global: true, threshold: 1024 });
+
+  await app.register(healthRoutes);
+  await app.register(portfolioRoutes);
+  await app.register(organizationsRoutes);
+
+  await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });
+  return app;
+}

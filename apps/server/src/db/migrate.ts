@@ -1,0 +1,25 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './client.js';
+import { foundation } from './migrations/0001_foundation.js';
+
+/**
+ * Every migration, in order. One list serves SQLite and PostgreSQL; a migration that must
+ * differ by dialect receives it. Names sort lexically, so keep the numeric prefix.
+ */
+function listMigrations(db: Db): Record<string, Migration> {
+  return {
+    '0001_foundation': foundation(db.dialect),
+  };
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(listMigrations(db)) };
+  const migrator = new Migrator({ db: db.kysely, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    const reason = error instanceof Error ? error.message : JSON.stringify(error);
+    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
+  }
+}

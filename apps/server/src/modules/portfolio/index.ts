@@ -1,0 +1,4 @@
+/** The portfolio module: components and programs. */
+export { portfolioRoutes } from './portfolio.routes.js';
+export { listPrograms, getProgram, listComponents } from './portfolio.service.js';
+export { insertComponentRow, insertProgramRow } from './portfolio.repository.js';

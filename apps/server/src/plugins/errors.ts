@@ -1,0 +1,83 @@
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ErrorCodes, type ErrorBody, type ErrorCode } from '@mesa/shared';
+import { AppError } from '../lib/errors.js';
+
+function body(code: ErrorCode, message: string, field?: string): ErrorBody {
+  return { error: field === undefined ? { code, message } : { code, message, field } };
+}
+
+const byFastifyCode: Record<string, { status: number; code: ErrorCode; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: ErrorCodes.payloadTooLarge,
+    message: 'The request body is too large.',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: ErrorCodes.unsupportedMediaType,
+    message: 'Send JSON (Content-Type: application/json).',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: ErrorCodes.badRequest,
+    message: 'The request body is not valid JSON.',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: ErrorCodes.badRequest,
+    message: 'The request body is empty; send a JSON object.',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: ErrorCodes.badRequest,
+    message: 'The Content-Length does not match the body.',
+  },
+};
+
+/**
+ * One error shape for every failure: `{"error":{"code","message"}}`. Never HTML, never a
+ * stack trace; unexpected errors are logged with their stack and answered as 500.
+ */
+export const errorsPlugin = fp(async (app) => {
+  app.setErrorHandler((error, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issue = error.validation[0];
+      const where = error.validationContext ?? 'body';
+      const path = issue?.instancePath.replace(/^\//, '').replaceAll('/', '.') ?? '';
+      const field = path === '' ? where : path;
+      const message = `Invalid ${where}: ${field} ${issue?.message ?? 'is invalid'}`;
+      return reply.code(400).send(body(ErrorCodes.validation, message, field));
+    }
+    if (error instanceof AppError) {
+      return reply.code(error.statusCode).send(body(error.code, error.message, error.field));
+    }
+    const known =
+      typeof error === 'object' && error !== null && 'code' in error
+        ? byFastifyCode[String(error.code)]
+        : undefined;
+    if (known) return reply.code(known.status).send(body(known.code, known.message));
+    const status =
+      typeof error === 'object' && error !== null && 'statusCode' in error
+        ? Number(error.statusCode)
+        : 500;
+    if (status >= 400 && status < 500) {
+      const message = error instanceof Error ? error.message : 'Bad request.';
+      return reply
+        .code(status)
+        .send(body(status === 429 ? ErrorCodes.tooManyRequests : ErrorCodes.badRequest, message));
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply
+      .code(500)
+      .send(body(ErrorCodes.internal, 'Something went wrong on the server; try again.'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .code(404)
+      .send(
+        body(ErrorCodes.notFound, `No route ${request.method} ${request.url.split('?')[0] ?? ''}.`),
+      );
+  });
+});

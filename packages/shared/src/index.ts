@@ -1,0 +1,33 @@
+/** @mesa/shared: the one contract both apps import. Named re-exports only. */
+export { ErrorCodes, ErrorBodySchema, type ErrorCode, type ErrorBody } from './errors.js';
+export { IdSchema, type Id } from './ids.js';
+export { Locales, LocaleSchema, type Locale } from './locale.js';
+export {
+  ComponentIds,
+  ComponentIdSchema,
+  ComponentSchema,
+  type ComponentId,
+  type Component,
+} from './schemas/component.js';
+export {
+  OrganizationKinds,
+  OrganizationKindSchema,
+  OrganizationSchema,
+  type OrganizationKind,
+  type Organization,
+} from './schemas/organization.js';
+export {
+  ConfidenceSchema,
+  PriorityConfidenceSchema,
+  ProgramStatusSchema,
+  CurrencySchema,
+  MoneySchema,
+  CountryCodeSchema,
+  ProgramSchema,
+  ProgramReplySchema,
+  type ProgramStatus,
+  type Money,
+  type Program,
+} from './schemas/program.js';
+export { listOf, HealthSchema } from './schemas/list.js';
+export { StrategyFacts } from './strategy.js';

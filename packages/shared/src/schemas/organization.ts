@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { IdSchema } from '../ids.js';
+
+/** The kinds of organization DESIGN.md names. */
+export const OrganizationKinds = [
+  'sica_secretariat',
+  'sica_member',
+  'partner_nation',
+  'multilateral',
+] as const;
+
+/** One organization kind. */
+export const OrganizationKindSchema = z.enum(OrganizationKinds);
+
+/** An organization kind. */
+export type OrganizationKind = z.infer<typeof OrganizationKindSchema>;
+
+/** An organization (a state, a partner nation, a multilateral body, the SICA Secretariat). */
+export const OrganizationSchema = z.object({
+  /** Opaque id. */
+  id: IdSchema,
+  /** Full name. */
+  name: z.string(),
+  /** Short name for tight places (header, chips). */
+  shortName: z.string(),
+  /** What kind of organization it is. */
+  kind: OrganizationKindSchema,
+  /** ISO 3166-1 alpha-2 code for states, null for institutions. */
+  countryCode: z.string().length(2).nullable(),
+});
+
+/** An organization. */
+export type Organization = z.infer<typeof OrganizationSchema>;

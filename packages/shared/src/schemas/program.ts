@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { IdSchema } from '../ids.js';
+import { ComponentIdSchema } from './component.js';
+
+/** How well a fact about a program is documented in the sources. */
+export const ConfidenceSchema = z.enum(['documented', 'inferred']);
+
+/** Whether the priority flag is documented, inferred from a description, or not documented. */
+export const PriorityConfidenceSchema = z.enum(['documented', 'inferred', 'not_documented']);
+
+/** Lifecycle of a program; null in the API means "not recorded". */
+export const ProgramStatusSchema = z.enum([
+  'proposed',
+  'approved',
+  'in_execution',
+  'completed',
+  'suspended',
+]);
+
+/** A program's lifecycle status. */
+export type ProgramStatus = z.infer<typeof ProgramStatusSchema>;
+
+/** ISO 4217 currency code. */
+export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code');
+
+/** An amount of money; `amount` is a decimal string so no precision is lost. */
+export const MoneySchema = z.object({
+  /** Decimal amount, e.g. "20000000" or "1500000.50". */
+  amount: z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'must be a decimal amount'),
+  /** ISO 4217 currency. */
+  currency: CurrencySchema,
+});
+
+/** An amount of money. */
+export type Money = z.infer<typeof MoneySchema>;
+
+/** ISO 3166-1 alpha-2 country code. */
+export const CountryCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code');
+
+/** A program of the strategy as the API returns it. */
+export const ProgramSchema = z.object({
+  /** Opaque id. */
+  id: IdSchema,
+  /** SICA code such as "BA1"; null when no source gives one. */
+  code: z.string().nullable(),
+  /** English title. */
+  titleEn: z.string(),
+  /** Spanish title. */
+  titleEs: z.string(),
+  /** Component letter. */
+  componentId: ComponentIdSchema,
+  /** Whether the program is one of the eight priority programs. */
+  priority: z.boolean(),
+  /** How the priority flag is known. */
+  priorityConfidence: PriorityConfidenceSchema,
+  /** Whether the program itself is documented or inferred from reports. */
+  confidence: ConfidenceSchema,
+  /** Lifecycle status; null = not recorded. */
+  status: ProgramStatusSchema.nullable(),
+  /** Lead organization; null = not recorded. */
+  leadOrganizationId: IdSchema.nullable(),
+  /** Countries where the program runs; empty = not recorded. */
+  countries: z.array(CountryCodeSchema),
+  /** Estimated cost; null = not recorded. */
+  estimatedCost: MoneySchema.nullable(),
+});
+
+/** A program. */
+export type Program = z.infer<typeof ProgramSchema>;
+
+/** The reply of `GET /api/programs/:id`. */
+export const ProgramReplySchema = z.object({ program: ProgramSchema });

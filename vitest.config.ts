@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Vitest projects: shared, server (unit and inject tests beside the code), web (happy-dom),
+ * integration (real servers on port 0 against SQLite and PostgreSQL), e2e (Chromium).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'shared', root: 'packages/shared', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'editor', root: 'packages/editor', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'server', root: 'apps/server', include: ['src/**/*.test.ts'] } },
+      'apps/web/vitest.config.ts',
+      {
+        test: {
+          name: 'integration',
+          root: 'tests',
+          include: ['integration/**/*.test.ts', 'collab/**/*.test.ts', 'realtime/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root: 'tests',
+          include: ['e2e/**/*.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
