@@ -31,3 +31,37 @@ export {
 } from './schemas/program.js';
 export { listOf, HealthSchema } from './schemas/list.js';
 export { StrategyFacts } from './strategy.js';
+export {
+  Roles,
+  RoleSchema,
+  Relations,
+  RelationSchema,
+  ProgramAbilitiesSchema,
+  WorkspaceAbilitiesSchema,
+  effectiveRelation,
+  programAbilities,
+  workspaceAbilities,
+  invitableRoles,
+  type Role,
+  type Relation,
+  type ActorFacts,
+  type ProgramFacts,
+  type ProgramAbilities,
+  type WorkspaceAbilities,
+} from './permissions.js';
+export {
+  DocumentKinds,
+  MAX_DOCUMENT_NAME_LENGTH,
+  parseDocumentName,
+  formatDocumentName,
+  planDocumentName,
+  type DocumentKind,
+  type DocumentName,
+} from './realtime/documents.js';
+export {
+  CloseCodes,
+  FinalCloseCodes,
+  isFinalCloseCode,
+  type CloseCode,
+} from './realtime/close-codes.js';
+export { Limits } from './limits.js';

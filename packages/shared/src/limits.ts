@@ -1,0 +1,13 @@
+/** Limits both sides enforce; the server is the authority, the web app mirrors them in forms. */
+export const Limits = {
+  /** Shortest password accepted. */
+  passwordMinLength: 12,
+  /** Longest password accepted, refused before hashing (Argon2 cost is per byte). */
+  passwordMaxLength: 256,
+  /** Longest person or organization name. */
+  nameMaxLength: 120,
+  /** Longest email address (RFC 5321). */
+  emailMaxLength: 254,
+  /** Longest program title. */
+  titleMaxLength: 300,
+} as const;

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import {
+  programAbilities,
+  type ActorFacts,
+  type ProgramFacts,
+  type ProgramAbilities,
+} from './permissions.js';
+
+const member = (kind: ActorFacts['organizationKind'] = 'partner_nation'): ActorFacts => ({
+  role: 'member',
+  organizationKind: kind,
+});
+const on = (relation: ProgramFacts['relation'], isCoordinator = false): ProgramFacts => ({
+  relation,
+  isCoordinator,
+});
+const only = (...keys: (keyof ProgramAbilities)[]) =>
+  Object.fromEntries(
+    (
+      [
+        'read',
+        'editPlan',
+        'comment',
+        'endorse',
+        'recordCommitment',
+        'chair',
+        'editDetails',
+        'invite',
+        'administer',
+      ] as const
+    ).map((k) => [k, keys.includes(k)]),
+  );
+
+describe('programAbilities (DESIGN.md "Who may do what")', () => {
+  it('lets an admin do everything on any program', () => {
+    expect(
+      programAbilities({ role: 'admin', organizationKind: 'sica_secretariat' }, on(null)),
+    ).toEqual(
+      only(
+        'read',
+        'editPlan',
+        'comment',
+        'endorse',
+        'recordCommitment',
+        'chair',
+        'editDetails',
+        'invite',
+        'administer',
+      ),
+    );
+  });
+  it('gives a coordinator of a lead organization member rights plus details, invitations and the chair', () => {
+    expect(programAbilities(member(), on('lead', true))).toEqual(
+      only(
+        'read',
+        'editPlan',
+        'comment',
+        'endorse',
+        'recordCommitment',
+        'chair',
+        'editDetails',
+        'invite',
+      ),
+    );
+  });
+  it('lets a partner member edit the plan, comment, endorse and record commitments', () => {
+    expect(programAbilities(member(), on('partner'))).toEqual(
+      only('read', 'editPlan', 'comment', 'endorse', 'recordCommitment'),
+    );
+  });
+  it('lets an observer member read and comment only', () => {
+    expect(programAbilities(member(), on('observer'))).toEqual(only('read', 'comment'));
+  });
+  it('gives a coordinator of an observer organization no coordinator rights', () => {
+    expect(programAbilities(member(), on('observer', true))).toEqual(only('read', 'comment'));
+  });
+  it('lets a viewer only read, whatever the relation', () => {
+    for (const r of ['lead', 'partner', 'observer'] as const) {
+      expect(programAbilities({ role: 'viewer', organizationKind: 'multilateral' }, on(r))).toEqual(
+        only('read'),
+      );
+    }
+  });
+  it('gives a person of an organization without relation nothing inside the program', () => {
+    expect(programAbilities(member(), on(null))).toEqual(only());
+  });
+  it('treats the SICA Secretariat as lead on every program', () => {
+    expect(programAbilities(member('sica_secretariat'), on(null))).toEqual(
+      only('read', 'editPlan', 'comment', 'endorse', 'recordCommitment'),
+    );
+  });
+});

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { OrganizationKind } from './schemas/organization.js';
+
+/** A person's role in the workspace. */
+export const Roles = ['admin', 'member', 'viewer'] as const;
+/** Role schema. */
+export const RoleSchema = z.enum(Roles);
+/** A role. */
+export type Role = z.infer<typeof RoleSchema>;
+
+/** An organization's relation to a program. */
+export const Relations = ['lead', 'partner', 'observer'] as const;
+/** Relation schema. */
+export const RelationSchema = z.enum(Relations);
+/** A relation. */
+export type Relation = z.infer<typeof RelationSchema>;
+
+/** What the rules need to know about the person acting. */
+export interface ActorFacts {
+  /** Workspace role. */
+  role: Role;
+  /** Kind of the person's organization (the SICA Secretariat is lead on every program). */
+  organizationKind: OrganizationKind;
+}
+
+/** What the rules need to know about the person's standing on one program. */
+export interface ProgramFacts {
+  /** Their organization's relation to the program, or null for none. */
+  relation: Relation | null;
+  /** Whether they are named coordinator of the program. */
+  isCoordinator: boolean;
+}
+
+/** Everything a person may do on one program; replies carry it as `abilities`. */
+export const ProgramAbilitiesSchema = z.object({
+  /** Open the program, its plan and discussions. */
+  read: z.boolean(),
+  /** Type in the program's plan. */
+  editPlan: z.boolean(),
+  /** Comment on the program and its priorities. */
+  comment: z.boolean(),
+  /** Endorse and rank priorities for their organization. */
+  endorse: z.boolean(),
+  /** Record their organization's commitments. */
+  recordCommitment: z.boolean(),
+  /** Chair the program's meetings. */
+  chair: z.boolean(),
+  /** Edit the program's details (code, titles, component, status, lead, countries, cost). */
+  editDetails: z.boolean(),
+  /** Invite members or viewers of organizations on the program. */
+  invite: z.boolean(),
+  /** Manage the program's organizations and coordinators (admins). */
+  administer: z.boolean(),
+});
+/** Abilities on one program. */
+export type ProgramAbilities = z.infer<typeof ProgramAbilitiesSchema>;
+
+/** Workspace-wide abilities, carried by `/api/me`. */
+export const WorkspaceAbilitiesSchema = z.object({
+  /** See the portfolio (codes, titles, components, priority, status). */
+  readPortfolio: z.boolean(),
+  /** Create programs. */
+  createProgram: z.boolean(),
+  /** Manage organizations, people, roles and program access. */
+  administer: z.boolean(),
+});
+/** Workspace abilities. */
+export type WorkspaceAbilities = z.infer<typeof WorkspaceAbilitiesSchema>;
+
+/** The relation that counts: the SICA Secretariat is treated as lead on every program. */
+export function effectiveRelation(actor: ActorFacts, program: ProgramFacts): Relation | null {
+  if (actor.organizationKind === 'sica_secretariat') return 'lead';
+  return program.relation;
+}
+
+/** The table "Who may do what" of DESIGN.md, for one person and one program. */
+export function programAbilities(actor: ActorFacts, program: ProgramFacts): ProgramAbilities {
+  const relation = effectiveRelation(actor, program);
+  const admin = actor.role === 'admin';
+  const onProgram = relation !== null;
+  const contributor = actor.role === 'member' && (relation === 'lead' || relation === 'partner');
+  const coordinator = contributor && program.isCoordinator;
+  return {
+    read: admin || onProgram,
+    editPlan: admin || contributor,
+    comment: admin || (actor.role === 'member' && onProgram),
+    endorse: admin || contributor,
+    recordCommitment: admin || contributor,
+    chair: admin || coordinator,
+    editDetails: admin || coordinator,
+    invite: admin || coordinator,
+    administer: admin,
+  };
+}
+
+/** Workspace-wide abilities of a person. */
+export function workspaceAbilities(actor: ActorFacts): WorkspaceAbilities {
+  const admin = actor.role === 'admin';
+  return { readPortfolio: true, createProgram: admin, administer: admin };
+}
+
+/** Roles a person may give in an invitation: admins any, coordinators member or viewer. */
+export function invitableRoles(actor: ActorFacts, isCoordinatorSomewhere: boolean): Role[] {
+  if (actor.role === 'admin') return [...Roles];
+  if (actor.role === 'member' && isCoordinatorSomewhere) return ['member', 'viewer'];
+  return [];
+}
