@@ -21,6 +21,8 @@ import { authRoutes } from './modules/auth/index.js';
 import { authPlugin } from './plugins/auth.js';
 import { DomainEvents } from './lib/events.js';
 import type { ServiceContext } from './lib/context.js';
+import { attachRealtime } from './realtime/io.js';
+import { registerPortfolioRealtime } from './modules/portfolio/portfolio.realtime.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -106,5 +108,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(organizationsRoutes);
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });
+
+  const realtime = await attachRealtime(app);
+  registerPortfolioRealtime(app, realtime);
   return app;
 }
