@@ -109,7 +109,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });
 
-  const realtime = await attachRealtime(app);
+  const realtime = await attachRealtime(app).catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
   registerPortfolioRealtime(app, realtime);
   return app;
 }
