@@ -59,6 +59,23 @@ describe('program live updates', () => {
     expect(seen[0]).not.toHaveProperty('details');
   });
 
+  it('announces a created program to everyone in the workspace', async () => {
+    const s = await connect(outsider);
+    const seen = record(s, 'program.changed');
+    server.app.events.emit('program.created', { programId });
+    await waitFor(() => expect(seen).toHaveLength(1));
+    expect(seen[0]).toMatchObject({ programId, change: 'created', summary: { id: programId } });
+  });
+
+  it('closes a connection that sends a message larger than 64 KiB', async () => {
+    const s = await connect(member);
+    const reasons: string[] = [];
+    s.on('disconnect', (reason) => reasons.push(reason));
+    s.emit('program.subscribe', { programId: 'x'.repeat(70 * 1024) }, () => undefined);
+    await waitFor(() => expect(reasons).toHaveLength(1));
+    expect(reasons[0]).toMatch(/transport (close|error)/);
+  });
+
   it('answers not_found for a program that does not exist', async () => {
     const s = await connect(member);
     const reply = await s.emitWithAck('program.subscribe', { programId: 'nosuchprogram' });

@@ -40,6 +40,28 @@ describe('live connections end with their session', () => {
     await expect(connected(socketAs(server, person))).rejects.toThrow();
   });
 
+  it('ends an idle session at the periodic re-check, which itself does not count as activity', async () => {
+    let now = Date.now();
+    const clocked = await startServer({
+      env: { MESA_SESSION_IDLE_SECONDS: '600', MESA_SESSION_MAX_SECONDS: '3600' },
+      app: { now: () => new Date(now) },
+    });
+    try {
+      const person = await createPersonOn(clocked);
+      const s = await connectAs(clocked, person);
+      const ended = record(s, 'session.ended');
+      now += 400_000;
+      await clocked.app.realtime.recheckSessions();
+      expect(s.connected).toBe(true);
+      now += 400_000; // 800 s since the last real activity: past the 600 s idle timeout
+      await clocked.app.realtime.recheckSessions();
+      await waitFor(() => expect(s.connected).toBe(false));
+      expect(ended).toEqual([{ reason: 'session_ended' }]);
+    } finally {
+      await clocked.close();
+    }
+  });
+
   it('disconnects every socket of a deactivated person', async () => {
     const person = await createPersonOn(server);
     const tabs = await Promise.all([connectAs(server, person), connectAs(server, person)]);

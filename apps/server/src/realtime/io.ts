@@ -19,7 +19,12 @@ import { commandsFor, limitCommands, type CommandHandler } from './commands.js';
 import { handshakeGate } from './handshake.js';
 import { trackPresence, type PresenceTracker } from './presence.js';
 import { connectRedisAdapter } from './redis.js';
-import { authenticateSocket, enforceSessions, SESSION_RECHECK_MS } from './sessions.js';
+import {
+  authenticateSocket,
+  enforceSessions,
+  recheckLocalSessions,
+  SESSION_RECHECK_MS,
+} from './sessions.js';
 
 /** The typed Socket.IO server. */
 export type MesaIo = Server<
@@ -53,6 +58,8 @@ export interface Realtime {
   presence: PresenceTracker;
   /** Runs `setup` for every new connection, after authentication and rate limiting. */
   onConnection(setup: (kit: ConnectionKit) => void): void;
+  /** Re-checks every local connection's session now (the minute timer calls it too). */
+  recheckSessions(): Promise<void>;
 }
 
 declare module 'fastify' {
@@ -154,7 +161,12 @@ export async function attachRealtime(app: FastifyInstance): Promise<Realtime> {
     await io.of('/').adapter.close();
     await redis?.close();
   });
-  const realtime: Realtime = { io, presence, onConnection };
+  const realtime: Realtime = {
+    io,
+    presence,
+    onConnection,
+    recheckSessions: () => recheckLocalSessions(app, io),
+  };
   app.decorate('realtime', realtime);
   return realtime;
 }

@@ -57,7 +57,8 @@ export function endConnections(io: MesaIo, room: string, payload: SessionEnded):
   io.in(room).disconnectSockets(false);
 }
 
-async function recheckLocalSessions(app: FastifyInstance, io: MesaIo): Promise<void> {
+/** Re-checks the session of each of this node's connections; ends those that are no longer valid. */
+export async function recheckLocalSessions(app: FastifyInstance, io: MesaIo): Promise<void> {
   for (const socket of io.of('/').sockets.values()) {
     const actor = await authenticateCookieHeader(app, socket.request.headers.cookie, {
       touch: false,
