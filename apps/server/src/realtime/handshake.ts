@@ -46,6 +46,8 @@ function refuse(res: ServerResponse | { socket: Duplex }, refusal: Refusal): voi
 export function handshakeGate(app: FastifyInstance) {
   return (req: IncomingMessage, res: unknown, next: (err?: Error) => void): void => {
     const response = res as ServerResponse | { socket: Duplex };
+    // A refusal writes its own answer and does not call `next`: engine.io would overwrite the
+    // status (or, on upgrades, destroy the socket before the answer is flushed).
     if (!isAllowedOrigin(req.headers.origin, app.config.allowedOrigins))
       return refuse(response, foreignOrigin);
     // Later requests of an established connection carry its unguessable sid; the namespace

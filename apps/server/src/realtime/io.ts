@@ -103,7 +103,7 @@ function createServer(): MesaIo {
     serveClient: false,
     // Same origin only: no CORS headers; the engine gate refuses foreign Origins with 403.
     maxHttpBufferSize: SOCKET_MAX_MESSAGE_BYTES,
-    connectionStateRecovery: undefined,
+    // No connection state recovery: a reconnect re-authenticates and re-subscribes through can().
   });
 }
 
