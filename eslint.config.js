@@ -47,6 +47,7 @@ export default tseslint.config(
   },
   {
     files: ['packages/shared/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: restrict([
       { regex: '^(?!zod$|\\.{1,2}/).*', message: '@mesa/shared imports only zod and itself.' },
     ]),

@@ -9,11 +9,19 @@ import {
 } from '@mesa/shared';
 import { dialects } from '../helpers/databases.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { aProgramId, createPersonOn, fetchAs, type TestPerson } from '../helpers/people.js';
 
 describe.each(dialects)('portfolio on %s', (dialect) => {
   let server: TestServer;
+  let member: TestPerson;
+  const get = (path: string) => fetchAs(server, member, path);
   beforeAll(async () => {
     server = await startServer({ dialect });
+    member = await createPersonOn(server, {
+      role: 'member',
+      relation: 'lead',
+      programId: await aProgramId(server),
+    });
   });
   afterAll(async () => server?.close());
 
@@ -24,9 +32,7 @@ describe.each(dialects)('portfolio on %s', (dialect) => {
   });
 
   it('lists the four components in order with both languages', async () => {
-    const body = listOf(ComponentSchema).parse(
-      await (await fetch(`${server.url}/api/components`)).json(),
-    );
+    const body = listOf(ComponentSchema).parse(await (await get('/api/components')).json());
     expect(body.data.map((c) => c.id)).toEqual(['A', 'B', 'C', 'D']);
     expect(body.data[1]).toMatchObject({
       titleEn: 'Violence prevention',
@@ -35,9 +41,7 @@ describe.each(dialects)('portfolio on %s', (dialect) => {
   });
 
   it('seeds the documented programs and never guesses what the sources do not give', async () => {
-    const body = listOf(ProgramSchema).parse(
-      await (await fetch(`${server.url}/api/programs`)).json(),
-    );
+    const body = listOf(ProgramSchema).parse(await (await get('/api/programs')).json());
     expect(body.data).toHaveLength(11);
     const ba1 = body.data.find((p) => p.code === 'BA1');
     expect(ba1).toMatchObject({
@@ -55,30 +59,24 @@ describe.each(dialects)('portfolio on %s', (dialect) => {
   });
 
   it('opens one program by id and answers 404 with the error shape for an unknown id', async () => {
-    const list = listOf(ProgramSchema).parse(
-      await (await fetch(`${server.url}/api/programs`)).json(),
-    );
-    const first = list.data[0]!;
-    const one = ProgramReplySchema.parse(
-      await (await fetch(`${server.url}/api/programs/${first.id}`)).json(),
-    );
+    const list = listOf(ProgramSchema).parse(await (await get('/api/programs')).json());
+    const first = list.data.find((p) => p.abilities.read)!;
+    const one = ProgramReplySchema.parse(await (await get(`/api/programs/${first.id}`)).json());
     expect(one.program).toEqual(first);
-    const missing = await fetch(`${server.url}/api/programs/doesnotexist`);
+    const missing = await get('/api/programs/doesnotexist');
     expect(missing.status).toBe(404);
     expect(ErrorBodySchema.parse(await missing.json()).error.code).toBe('not_found');
   });
 
   it('answers 400 naming the parameter for a malformed id', async () => {
-    const res = await fetch(`${server.url}/api/programs/${encodeURIComponent('bad id!')}`);
+    const res = await get(`/api/programs/${encodeURIComponent('bad id!')}`);
     expect(res.status).toBe(400);
     const body = ErrorBodySchema.parse(await res.json());
     expect(body.error.message).toContain('id');
   });
 
   it('seeds the organizations including the SICA General Secretariat', async () => {
-    const body = listOf(OrganizationSchema).parse(
-      await (await fetch(`${server.url}/api/organizations`)).json(),
-    );
+    const body = listOf(OrganizationSchema).parse(await (await get('/api/organizations')).json());
     expect(body.data.filter((o) => o.kind === 'sica_secretariat').map((o) => o.shortName)).toEqual([
       'SG-SICA',
     ]);
@@ -96,7 +94,7 @@ describe.each(dialects)('portfolio on %s', (dialect) => {
   });
 
   it('answers unknown API routes with the JSON error shape, never HTML', async () => {
-    const res = await fetch(`${server.url}/api/nothing-here`);
+    const res = await get('/api/nothing-here');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/json');
   });

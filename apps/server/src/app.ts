@@ -17,6 +17,10 @@ import { webPlugin } from './plugins/web.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { portfolioRoutes } from './modules/portfolio/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
+import { authRoutes } from './modules/auth/index.js';
+import { authPlugin } from './plugins/auth.js';
+import { DomainEvents } from './lib/events.js';
+import type { ServiceContext } from './lib/context.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,6 +30,10 @@ declare module 'fastify' {
     config: Config;
     /** The current time (injectable in tests). */
     now: Clock;
+    /** Domain events of this app instance. */
+    events: DomainEvents;
+    /** What services need: db, config, clock, events. */
+    ctx: ServiceContext;
   }
 }
 
@@ -72,6 +80,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorate('now', options.now ?? systemClock);
+  app.decorate('events', new DomainEvents());
+  const ctx: ServiceContext = { db: db.kysely, config, now: app.now, events: app.events };
+  app.decorate('ctx', ctx);
   app.addHook('onClose', async () => db.close());
 
   try {
@@ -87,9 +98,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(errorsPlugin);
   await app.register(securityPlugin, { allowedOrigins: config.allowedOrigins });
   await app.register(compress, { global: true, threshold: 1024 });
+  await app.register(authPlugin, { ctx });
 
   await app.register(healthRoutes);
-  await app.register(portfolioRoutes);
+  await app.register(authRoutes, { ctx });
+  await app.register(portfolioRoutes, { ctx });
   await app.register(organizationsRoutes);
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });

@@ -65,3 +65,12 @@ export {
   type CloseCode,
 } from './realtime/close-codes.js';
 export { Limits } from './limits.js';
+export {
+  EmailSchema,
+  UserSchema,
+  MeReplySchema,
+  LoginInputSchema,
+  LoginReplySchema,
+  type User,
+  type LoginInput,
+} from './schemas/user.js';

@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './client.js';
 import { foundation } from './migrations/0001_foundation.js';
+import { accounts } from './migrations/0002_accounts.js';
 
 /**
  * Every migration, in order. One list serves SQLite and PostgreSQL; a migration that must
@@ -9,6 +10,7 @@ import { foundation } from './migrations/0001_foundation.js';
 function listMigrations(db: Db): Record<string, Migration> {
   return {
     '0001_foundation': foundation(db.dialect),
+    '0002_accounts': accounts(db.dialect),
   };
 }
 

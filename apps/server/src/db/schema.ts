@@ -47,10 +47,86 @@ export interface ProgramsTable {
   version: ColumnType<number, number | undefined, number>;
 }
 
+/** People. `active` is 0/1; a deactivated person keeps authorship but cannot sign in. */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: string;
+  organization_id: string;
+  locale: string;
+  time_zone: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Sessions (Lucia's model): the cookie holds `<id>.<secret>`; only the secret's SHA-256 is stored. */
+export interface SessionsTable {
+  id: string;
+  secret_hash: string;
+  user_id: string;
+  created_at: string;
+  last_active_at: string;
+  /** Absolute expiry (created_at + MESA_SESSION_MAX_SECONDS). */
+  expires_at: string;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+/** An organization's relation (lead, partner, observer) to a program. */
+export interface ProgramOrganizationsTable {
+  program_id: string;
+  organization_id: string;
+  relation: string;
+}
+
+/** People named coordinator of a program. */
+export interface ProgramCoordinatorsTable {
+  program_id: string;
+  user_id: string;
+}
+
+/** Invitation links; only the token's SHA-256 is stored. */
+export interface InvitationsTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  role: string;
+  organization_id: string;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_user_id: string | null;
+}
+
+/** One-time setup links for the first administrator; only the token's SHA-256 is stored. */
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** Failed sign-ins, keyed `ip:<address>` or `account:<email>`, for the sign-in limit. */
+export interface LoginFailuresTable {
+  id: string;
+  key: string;
+  at: string;
+}
+
 /** Every table Kysely knows; each feature's migration adds its own. */
 export interface Database {
   meta: MetaTable;
   components: ComponentsTable;
   organizations: OrganizationsTable;
   programs: ProgramsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  program_organizations: ProgramOrganizationsTable;
+  program_coordinators: ProgramCoordinatorsTable;
+  invitations: InvitationsTable;
+  setup_tokens: SetupTokensTable;
+  login_failures: LoginFailuresTable;
 }

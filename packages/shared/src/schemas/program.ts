@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../ids.js';
 import { ComponentIdSchema } from './component.js';
+import { ProgramAbilitiesSchema } from '../permissions.js';
 
 /** How well a fact about a program is documented in the sources. */
 export const ConfidenceSchema = z.enum(['documented', 'inferred']);
@@ -65,6 +66,8 @@ export const ProgramSchema = z.object({
   countries: z.array(CountryCodeSchema),
   /** Estimated cost; null = not recorded. */
   estimatedCost: MoneySchema.nullable(),
+  /** What the viewer may do on this program, computed by the server. */
+  abilities: ProgramAbilitiesSchema,
 });
 
 /** A program. */

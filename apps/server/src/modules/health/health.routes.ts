@@ -6,7 +6,10 @@ import { pingDb } from '../../db/client.js';
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/health',
-    { schema: { tags: ['health'], response: { 200: HealthSchema, 503: ErrorBodySchema } } },
+    {
+      config: { public: true },
+      schema: { tags: ['health'], response: { 200: HealthSchema, 503: ErrorBodySchema } },
+    },
     async (_request, reply) => {
       try {
         await pingDb(app.db);

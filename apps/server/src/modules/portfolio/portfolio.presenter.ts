@@ -1,4 +1,4 @@
-import type { Component, Program } from '@mesa/shared';
+import type { Component, Program, ProgramAbilities } from '@mesa/shared';
 import {
   ComponentIdSchema,
   PriorityConfidenceSchema,
@@ -17,8 +17,8 @@ export function presentComponent(row: ComponentRow): Component {
   };
 }
 
-/** A program row as the API shows it; absent facts stay null ("not recorded"). */
-export function presentProgram(row: ProgramRow): Program {
+/** A program row as the API shows it to one viewer; absent facts stay null ("not recorded"). */
+export function presentProgram(row: ProgramRow, abilities: ProgramAbilities): Program {
   const hasCost = row.estimated_cost_amount !== null && row.estimated_cost_currency !== null;
   return {
     id: row.id,
@@ -35,5 +35,6 @@ export function presentProgram(row: ProgramRow): Program {
     estimatedCost: hasCost
       ? { amount: row.estimated_cost_amount ?? '', currency: row.estimated_cost_currency ?? '' }
       : null,
+    abilities,
   };
 }

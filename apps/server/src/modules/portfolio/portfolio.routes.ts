@@ -1,20 +1,24 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ServiceContext } from '../../lib/context.js';
 import { ComponentSchema, IdSchema, ProgramReplySchema, ProgramSchema, listOf } from '@mesa/shared';
 import { getProgram, listComponents, listPrograms } from './portfolio.service.js';
 
 /** Components and programs: the portfolio. */
-export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
+export const portfolioRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (
+  app,
+  { ctx },
+) => {
   app.get(
     '/api/components',
     { schema: { tags: ['portfolio'], response: { 200: listOf(ComponentSchema) } } },
-    async () => ({ data: await listComponents(app.db.kysely) }),
+    async () => ({ data: await listComponents(ctx) }),
   );
 
   app.get(
     '/api/programs',
     { schema: { tags: ['portfolio'], response: { 200: listOf(ProgramSchema) } } },
-    async () => ({ data: await listPrograms(app.db.kysely) }),
+    async (request) => ({ data: await listPrograms(ctx, request.actor!) }),
   );
 
   app.get(
@@ -26,6 +30,6 @@ export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ProgramReplySchema },
       },
     },
-    async (request) => ({ program: await getProgram(app.db.kysely, request.params.id) }),
+    async (request) => ({ program: await getProgram(ctx, request.actor!, request.params.id) }),
   );
 };

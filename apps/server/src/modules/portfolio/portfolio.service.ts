@@ -1,23 +1,45 @@
-import type { Kysely } from 'kysely';
-import type { Component, Program } from '@mesa/shared';
-import type { Database } from '../../db/schema.js';
+import { RelationSchema, programAbilities, type Component, type Program } from '@mesa/shared';
+import type { Actor } from '../../authz/actor.js';
+import { authorizeProgram, loadProgramFacts } from '../../authz/index.js';
+import type { ServiceContext } from '../../lib/context.js';
 import { NotFoundError } from '../../lib/errors.js';
+import { listStandings } from '../access/access.repository.js';
 import { findProgramRow, listComponentRows, listProgramRows } from './portfolio.repository.js';
 import { presentComponent, presentProgram } from './portfolio.presenter.js';
 
 /** The four components in order. */
-export async function listComponents(db: Kysely<Database>): Promise<Component[]> {
-  return (await listComponentRows(db)).map(presentComponent);
+export async function listComponents(ctx: ServiceContext): Promise<Component[]> {
+  return (await listComponentRows(ctx.db)).map(presentComponent);
 }
 
-/** Every program of the portfolio. */
-export async function listPrograms(db: Kysely<Database>): Promise<Program[]> {
-  return (await listProgramRows(db)).map(presentProgram);
+/** Every program of the portfolio (anyone signed in sees it), each with the viewer's abilities. */
+export async function listPrograms(ctx: ServiceContext, actor: Actor): Promise<Program[]> {
+  const [rows, standings] = await Promise.all([
+    listProgramRows(ctx.db),
+    listStandings(ctx.db, actor.organizationId, actor.userId),
+  ]);
+  const relations = new Map(
+    standings.relations.map((r) => [r.program_id, RelationSchema.parse(r.relation)]),
+  );
+  const coordinated = new Set(standings.coordinated);
+  return rows.map((row) =>
+    presentProgram(
+      row,
+      programAbilities(actor, {
+        relation: relations.get(row.id) ?? null,
+        isCoordinator: coordinated.has(row.id),
+      }),
+    ),
+  );
 }
 
-/** One program, or NotFoundError. */
-export async function getProgram(db: Kysely<Database>, id: string): Promise<Program> {
-  const row = await findProgramRow(db, id);
-  if (!row) throw new NotFoundError('program');
-  return presentProgram(row);
+/** One program for someone who may read it; 404 when missing, 403 when outside it. */
+export async function getProgram(ctx: ServiceContext, actor: Actor, id: string): Promise<Program> {
+  await authorizeProgram(ctx, actor, 'read', id);
+  const [row, facts] = await Promise.all([
+    findProgramRow(ctx.db, id),
+    loadProgramFacts(ctx, actor, id),
+  ]);
+  if (!row || !facts) throw new NotFoundError('program');
+  return presentProgram(row, programAbilities(actor, facts));
 }

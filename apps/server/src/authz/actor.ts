@@ -1,0 +1,15 @@
+import type { OrganizationKind, Role, Locale } from '@mesa/shared';
+
+/** The signed-in person behind a request or connection; identity always comes from here. */
+export interface Actor {
+  userId: string;
+  sessionId: string;
+  email: string;
+  name: string;
+  role: Role;
+  organizationId: string;
+  organizationKind: OrganizationKind;
+  organizationName: string;
+  locale: Locale;
+  timeZone: string;
+}

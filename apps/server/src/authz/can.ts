@@ -1,0 +1,33 @@
+import {
+  programAbilities,
+  workspaceAbilities,
+  type ProgramAbilities,
+  type ProgramFacts,
+  type WorkspaceAbilities,
+} from '@mesa/shared';
+import type { Actor } from './actor.js';
+
+/** An action on one program (a key of ProgramAbilities). */
+export type ProgramAction = keyof ProgramAbilities;
+/** A workspace-wide action (a key of WorkspaceAbilities). */
+export type WorkspaceAction = keyof WorkspaceAbilities;
+
+/** What an action is about: the workspace, or one program with the actor's standing on it. */
+export type Resource =
+  { type: 'workspace' } | { type: 'program'; programId: string; facts: ProgramFacts };
+
+/**
+ * The one place the rules of packages/shared are evaluated. Routes, socket handlers, room
+ * joins and document connections all ask here.
+ */
+export function can(
+  actor: Actor | null,
+  action: ProgramAction | WorkspaceAction,
+  resource: Resource,
+): boolean {
+  if (!actor) return false;
+  if (resource.type === 'workspace') {
+    return workspaceAbilities(actor)[action as WorkspaceAction] ?? false;
+  }
+  return programAbilities(actor, resource.facts)[action as ProgramAction] ?? false;
+}

@@ -1,0 +1,83 @@
+import {
+  RelationSchema,
+  parseDocumentName,
+  programAbilities,
+  type ProgramAbilities,
+  type ProgramFacts,
+} from '@mesa/shared';
+import type { ServiceContext } from '../lib/context.js';
+import { AppError, NotFoundError } from '../lib/errors.js';
+import { ErrorCodes } from '@mesa/shared';
+import { findProgramStanding } from '../modules/access/access.repository.js';
+import type { Actor } from './actor.js';
+import { can, type ProgramAction, type Resource, type WorkspaceAction } from './can.js';
+
+export { can, type Actor, type ProgramAction, type WorkspaceAction, type Resource };
+
+/** The actor's standing on a program, or null when the program does not exist. */
+export async function loadProgramFacts(
+  ctx: ServiceContext,
+  actor: Actor,
+  programId: string,
+): Promise<ProgramFacts | null> {
+  const standing = await findProgramStanding(ctx.db, programId, actor.organizationId, actor.userId);
+  if (!standing) return null;
+  const relation = standing.relation === null ? null : RelationSchema.parse(standing.relation);
+  return { relation, isCoordinator: standing.isCoordinator };
+}
+
+/** The program resource for `can()`, or NotFoundError. */
+export async function programResource(
+  ctx: ServiceContext,
+  actor: Actor,
+  programId: string,
+): Promise<Resource> {
+  const facts = await loadProgramFacts(ctx, actor, programId);
+  if (!facts) throw new NotFoundError('program');
+  return { type: 'program', programId, facts };
+}
+
+/** Throws 403 unless the actor may do the action on the program (404 if it does not exist). */
+export async function authorizeProgram(
+  ctx: ServiceContext,
+  actor: Actor,
+  action: ProgramAction,
+  programId: string,
+): Promise<void> {
+  const resource = await programResource(ctx, actor, programId);
+  if (!can(actor, action, resource)) throw forbidden();
+}
+
+/** Throws 403 unless the actor may do the workspace-wide action. */
+export function authorizeWorkspace(actor: Actor, action: WorkspaceAction): void {
+  if (!can(actor, action, { type: 'workspace' })) throw forbidden();
+}
+
+/** The 403 every refusal uses. */
+export function forbidden(): AppError {
+  return new AppError(403, ErrorCodes.forbidden, 'You do not have access to this.');
+}
+
+/** The abilities a reply carries for one program. */
+export function abilitiesFor(actor: Actor, facts: ProgramFacts): ProgramAbilities {
+  return programAbilities(actor, facts);
+}
+
+/** What a person may do with a collaborative document. */
+export type DocumentAccess = 'write' | 'read' | 'forbidden' | 'missing';
+
+/** Decides a document connection through `can()`: plans follow the program's abilities. */
+export async function documentAccess(
+  ctx: ServiceContext,
+  actor: Actor,
+  documentName: string,
+): Promise<DocumentAccess> {
+  const doc = parseDocumentName(documentName);
+  if (!doc || doc.kind !== 'plan') return 'missing';
+  const facts = await loadProgramFacts(ctx, actor, doc.id);
+  if (!facts) return 'missing';
+  const resource: Resource = { type: 'program', programId: doc.id, facts };
+  if (can(actor, 'editPlan', resource)) return 'write';
+  if (can(actor, 'read', resource)) return 'read';
+  return 'forbidden';
+}

@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+/** An organization's relation to a program, and whether the person coordinates it; undefined when the program does not exist. */
+export async function findProgramStanding(
+  db: Kysely<Database>,
+  programId: string,
+  organizationId: string,
+  userId: string,
+): Promise<{ relation: string | null; isCoordinator: boolean } | undefined> {
+  const program = await db
+    .selectFrom('programs')
+    .select('id')
+    .where('id', '=', programId)
+    .executeTakeFirst();
+  if (!program) return undefined;
+  const relation = await db
+    .selectFrom('program_organizations')
+    .select('relation')
+    .where('program_id', '=', programId)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  const coordinator = await db
+    .selectFrom('program_coordinators')
+    .select('user_id')
+    .where('program_id', '=', programId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return { relation: relation?.relation ?? null, isCoordinator: coordinator !== undefined };
+}
+
+/** Every relation of one organization, and the programs one person coordinates (for lists). */
+export async function listStandings(db: Kysely<Database>, organizationId: string, userId: string) {
+  const relations = await db
+    .selectFrom('program_organizations')
+    .select(['program_id', 'relation'])
+    .where('organization_id', '=', organizationId)
+    .execute();
+  const coordinated = await db
+    .selectFrom('program_coordinators')
+    .select('program_id')
+    .where('user_id', '=', userId)
+    .execute();
+  return { relations, coordinated: coordinated.map((r) => r.program_id) };
+}
+
+/** Sets (or replaces) an organization's relation to a program. */
+export async function upsertProgramRelation(
+  db: Kysely<Database>,
+  programId: string,
+  organizationId: string,
+  relation: string,
+): Promise<void> {
+  await db
+    .insertInto('program_organizations')
+    .values({ program_id: programId, organization_id: organizationId, relation })
+    .onConflict((oc) => oc.columns(['program_id', 'organization_id']).doUpdateSet({ relation }))
+    .execute();
+}
+
+/** Removes an organization's relation to a program. */
+export async function deleteProgramRelation(
+  db: Kysely<Database>,
+  programId: string,
+  organizationId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('program_organizations')
+    .where('program_id', '=', programId)
+    .where('organization_id', '=', organizationId)
+    .execute();
+}
+
+/** Names a person coordinator of a program (idempotent). */
+export async function insertCoordinator(
+  db: Kysely<Database>,
+  programId: string,
+  userId: string,
+): Promise<void> {
+  await db
+    .insertInto('program_coordinators')
+    .values({ program_id: programId, user_id: userId })
+    .onConflict((oc) => oc.columns(['program_id', 'user_id']).doNothing())
+    .execute();
+}

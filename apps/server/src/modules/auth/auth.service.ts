@@ -1,0 +1,109 @@
+import { ErrorCodes, LocaleSchema, OrganizationKindSchema, RoleSchema } from '@mesa/shared';
+import type { Actor } from '../../authz/actor.js';
+import type { ServiceContext } from '../../lib/context.js';
+import { AppError } from '../../lib/errors.js';
+import { dummyPasswordHash, verifyPassword } from '../../lib/passwords.js';
+import {
+  generateSessionToken,
+  hashSecret,
+  parseSessionToken,
+  secretMatches,
+} from './session-token.js';
+import {
+  deleteSession,
+  findSessionWithUser,
+  findUserByEmail,
+  insertSession,
+  touchSession,
+} from './auth.repository.js';
+
+// Writing last_active_at on every request would turn reads into writes; a minute is precise enough.
+const TOUCH_AFTER_MS = 60_000;
+
+/** Where a session was opened from, for the person's list of sessions. */
+export interface SessionOrigin {
+  userAgent: string | null;
+  ip: string | null;
+}
+
+/** Opens a new session for a person and returns the cookie token (a new one every time). */
+export async function createSession(
+  ctx: ServiceContext,
+  userId: string,
+  origin: SessionOrigin,
+): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+  const { id, secret, token } = generateSessionToken();
+  const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + ctx.config.session.maxSeconds * 1000);
+  await insertSession(ctx.db, {
+    id,
+    secret_hash: hashSecret(secret),
+    user_id: userId,
+    created_at: now.toISOString(),
+    last_active_at: now.toISOString(),
+    expires_at: expiresAt.toISOString(),
+    user_agent: origin.userAgent?.slice(0, 300) ?? null,
+    ip: origin.ip,
+  });
+  return { token, sessionId: id, expiresAt };
+}
+
+/**
+ * Resolves a cookie token to the signed-in person, or null when it is malformed, unknown,
+ * idle too long, past its absolute lifetime, or its person is deactivated.
+ */
+export async function validateSessionToken(
+  ctx: ServiceContext,
+  token: string,
+): Promise<Actor | null> {
+  const parsed = parseSessionToken(token);
+  if (!parsed) return null;
+  const row = await findSessionWithUser(ctx.db, parsed.id);
+  if (!row || !secretMatches(parsed.secret, row.secret_hash)) return null;
+  const now = ctx.now().getTime();
+  const idleUntil = Date.parse(row.last_active_at) + ctx.config.session.idleSeconds * 1000;
+  if (now >= Date.parse(row.expires_at) || now >= idleUntil || !row.active) {
+    await deleteSession(ctx.db, row.session_id);
+    ctx.events.emit('session.ended', { sessionId: row.session_id, userId: row.user_id });
+    return null;
+  }
+  if (now - Date.parse(row.last_active_at) > TOUCH_AFTER_MS) {
+    await touchSession(ctx.db, row.session_id, new Date(now).toISOString());
+  }
+  return {
+    userId: row.user_id,
+    sessionId: row.session_id,
+    email: row.email,
+    name: row.name,
+    role: RoleSchema.parse(row.role),
+    organizationId: row.organization_id,
+    organizationKind: OrganizationKindSchema.parse(row.organization_kind),
+    organizationName: row.organization_name,
+    locale: LocaleSchema.parse(row.locale),
+    timeZone: row.time_zone,
+  };
+}
+
+/** Checks an email and password; the same error, and the same cost, for either being wrong. */
+export async function verifyCredentials(
+  ctx: ServiceContext,
+  email: string,
+  password: string,
+): Promise<string> {
+  const user = await findUserByEmail(ctx.db, email.trim().toLowerCase());
+  const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
+  if (!user || !ok || !user.active) {
+    throw new AppError(401, ErrorCodes.invalidCredentials, 'The email or password is not right.');
+  }
+  return user.id;
+}
+
+/** Ends one session and tells the live layers to close its connections. */
+export async function endSession(
+  ctx: ServiceContext,
+  sessionId: string,
+  userId: string,
+): Promise<void> {
+  await deleteSession(ctx.db, sessionId);
+  ctx.events.emit('session.ended', { sessionId, userId });
+}

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import type { Actor } from '../../authz/actor.js';
+import { SESSION_COOKIE } from '../../plugins/auth.js';
+import { validateSessionToken } from './auth.service.js';
+
+/** The auth module: sessions, sign-in, the signed-in person. */
+export { authRoutes, setSessionCookie } from './auth.routes.js';
+export {
+  createSession,
+  endSession,
+  validateSessionToken,
+  verifyCredentials,
+} from './auth.service.js';
+export { insertUser, findUserByEmail, findUserById } from './auth.repository.js';
+export { generateOneTimeToken, hashSecret } from './session-token.js';
+
+/** Resolves a raw Cookie header (e.g. of a websocket upgrade) to the signed-in person, or null. */
+export async function authenticateCookieHeader(
+  app: FastifyInstance,
+  cookieHeader: string | undefined,
+): Promise<Actor | null> {
+  if (!cookieHeader) return null;
+  const token = app.parseCookie(cookieHeader)[SESSION_COOKIE];
+  return token ? validateSessionToken(app.ctx, token) : null;
+}

@@ -1,0 +1,102 @@
+import type { FastifyInstance } from 'fastify';
+import type { OrganizationKind, Relation, Role } from '@mesa/shared';
+import { newId } from '../lib/ids.js';
+import { hashPassword } from '../lib/passwords.js';
+import { insertOrganizationRow } from '../modules/organizations/index.js';
+import { createSession, insertUser } from '../modules/auth/index.js';
+import { insertCoordinator, upsertProgramRelation } from '../modules/access/access.repository.js';
+import { SESSION_COOKIE } from '../plugins/auth.js';
+
+/** The password every factory-made person has. */
+export const FACTORY_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | null = null;
+
+/** What a test may say about a person to create; everything has a default. */
+export interface PersonOverrides {
+  role?: Role;
+  /** Their organization's relation to `programId`. */
+  relation?: Relation | null;
+  /** Named coordinator of `programId`. */
+  coordinator?: boolean;
+  programId?: string;
+  /** Put them in this organization instead of a new one. */
+  organizationId?: string;
+  /** Kind of the new organization made for them. */
+  organizationKind?: OrganizationKind;
+  name?: string;
+  email?: string;
+  locale?: 'en' | 'es';
+}
+
+/** A person made for a test, signed in. */
+export interface TestPerson {
+  userId: string;
+  organizationId: string;
+  email: string;
+  name: string;
+  sessionId: string;
+  token: string;
+  /** `Cookie` header value carrying the session. */
+  cookie: string;
+}
+
+/** Creates a person (and, unless given, an organization of their own) with a session. */
+export async function createPerson(
+  app: FastifyInstance,
+  o: PersonOverrides = {},
+): Promise<TestPerson> {
+  const db = app.ctx.db;
+  const at = app.now().toISOString();
+  const organizationId = o.organizationId ?? newId();
+  if (!o.organizationId) {
+    const kind = o.organizationKind ?? 'partner_nation';
+    await insertOrganizationRow(db, {
+      id: organizationId,
+      name: `Org ${organizationId}`,
+      short_name: organizationId.slice(0, 6),
+      kind,
+      country_code: null,
+      created_at: at,
+    });
+  }
+  const userId = newId();
+  const email = o.email ?? `${userId}@example.org`;
+  const name = o.name ?? `Person ${userId.slice(0, 4)}`;
+  passwordHash ??= hashPassword(FACTORY_PASSWORD);
+  await insertUser(db, {
+    id: userId,
+    email,
+    name,
+    password_hash: await passwordHash,
+    role: o.role ?? 'member',
+    organization_id: organizationId,
+    locale: o.locale ?? 'en',
+    time_zone: 'UTC',
+    active: 1,
+    created_at: at,
+    updated_at: at,
+  });
+  if (o.programId && o.relation)
+    await upsertProgramRelation(db, o.programId, organizationId, o.relation);
+  if (o.programId && o.coordinator) await insertCoordinator(db, o.programId, userId);
+  const session = await createSession(app.ctx, userId, { userAgent: 'factory', ip: null });
+  return {
+    userId,
+    organizationId,
+    email,
+    name,
+    sessionId: session.sessionId,
+    token: session.token,
+    cookie: `${SESSION_COOKIE}=${session.token}`,
+  };
+}
+
+/** The id of the first seeded program (by code order), handy as a test's program. */
+export async function firstProgramId(app: FastifyInstance): Promise<string> {
+  const row = await app.ctx.db
+    .selectFrom('programs')
+    .select('id')
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

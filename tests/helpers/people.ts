@@ -1,0 +1,38 @@
+import {
+  createPerson,
+  firstProgramId,
+  FACTORY_PASSWORD,
+  type PersonOverrides,
+  type TestPerson,
+} from '@mesa/server/testing';
+import type { TestServer } from './server.js';
+
+export { FACTORY_PASSWORD, type PersonOverrides, type TestPerson };
+
+/** Creates a signed-in person on a started test server. */
+export function createPersonOn(
+  server: TestServer,
+  overrides: PersonOverrides = {},
+): Promise<TestPerson> {
+  return createPerson(server.app, overrides);
+}
+
+/** A seeded program's id. */
+export function aProgramId(server: TestServer): Promise<string> {
+  return firstProgramId(server.app);
+}
+
+/** Fetch with a person's session and the app's own Origin, like their browser would. */
+export function fetchAs(
+  server: TestServer,
+  person: TestPerson | null,
+  path: string,
+  init: RequestInit = {},
+): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('origin', server.origin);
+  if (person) headers.set('cookie', person.cookie);
+  if (init.body !== undefined && !headers.has('content-type'))
+    headers.set('content-type', 'application/json');
+  return fetch(`${server.url}${path}`, { ...init, headers });
+}
