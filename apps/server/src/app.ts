@@ -21,7 +21,7 @@ import { authRoutes } from './modules/auth/index.js';
 import { authPlugin } from './plugins/auth.js';
 import { DomainEvents } from './lib/events.js';
 import type { ServiceContext } from './lib/context.js';
-import { createPlanDocument } from './modules/documents/index.js';
+import { createPlanDocument, documentsRoutes } from './modules/documents/index.js';
 import { createCollabEndpoint, type CollabEndpoint } from './realtime/collab/index.js';
 import { routeUpgrades } from './realtime/upgrade.js';
 
@@ -111,15 +111,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(authPlugin, { ctx });
 
-  await app.register(healthRoutes);
-  await app.register(authRoutes, { ctx });
-  await app.register(portfolioRoutes, { ctx });
-  await app.register(organizationsRoutes);
-
   const collab = createCollabEndpoint(app);
   app.decorate('collab', collab);
   // Socket.IO attaches its own upgrade listener to app.server; routeUpgrades leaves it /socket.io/.
   routeUpgrades(app.server, { '/collab/': collab.handleUpgrade });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { ctx });
+  await app.register(portfolioRoutes, { ctx });
+  await app.register(organizationsRoutes);
+  await app.register(documentsRoutes, { ctx, live: collab.documents });
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });
   return app;
