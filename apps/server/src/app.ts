@@ -26,6 +26,9 @@ import { setupRoutes, bootstrapWorkspace } from './modules/setup/index.js';
 import { usersRoutes } from './modules/users/index.js';
 import { accessRoutes } from './modules/access/index.js';
 import { invitationsRoutes } from './modules/invitations/index.js';
+import { docsRoutes } from './modules/docs/index.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { routeRegistryPlugin } from './authz/route-registry.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -124,9 +127,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(errorsPlugin);
+  await app.register(routeRegistryPlugin);
   await app.register(securityPlugin, { allowedOrigins: config.allowedOrigins });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(authPlugin, { ctx });
+  await app.register(openapiPlugin, { publicUrl: config.publicUrl });
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { ctx });
@@ -135,6 +140,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(usersRoutes, { ctx });
   await app.register(accessRoutes, { ctx });
   await app.register(invitationsRoutes, { ctx });
+  await app.register(docsRoutes);
   await app.register(portfolioRoutes, { ctx });
   await app.register(organizationsRoutes, { ctx });
 
