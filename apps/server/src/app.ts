@@ -29,6 +29,7 @@ import { invitationsRoutes } from './modules/invitations/index.js';
 import { docsRoutes } from './modules/docs/index.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { routeRegistryPlugin } from './authz/route-registry.js';
+import { textInputPlugin } from './plugins/text-input.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -132,6 +133,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(authPlugin, { ctx });
   await app.register(openapiPlugin, { publicUrl: config.publicUrl });
+  await app.register(textInputPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { ctx });
