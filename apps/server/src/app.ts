@@ -21,6 +21,9 @@ import { authRoutes } from './modules/auth/index.js';
 import { authPlugin } from './plugins/auth.js';
 import { DomainEvents } from './lib/events.js';
 import type { ServiceContext } from './lib/context.js';
+import { sessionsRoutes } from './modules/auth/index.js';
+import { setupRoutes, bootstrapWorkspace } from './modules/setup/index.js';
+import { usersRoutes } from './modules/users/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -45,7 +48,12 @@ export interface AppOptions {
   webRoot?: string;
   /** Pino logger options, or false for none. */
   logger?: boolean | object;
+  /** Prints the one-line setup link once listening; defaults to stdout (tests silence it). */
+  announce?: (line: string) => void;
 }
+
+// Plain stdout, not the logger: the person starting Mesa must see the link even with JSON logs.
+const printLine = (line: string) => void process.stdout.write(`${line}\n`);
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -88,6 +96,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   try {
     await migrateToLatest(db);
     await seedDatabase(db.kysely, { now: app.now() });
+    const setupUrl = await bootstrapWorkspace(ctx);
+    if (setupUrl) {
+      const announce = options.announce ?? printLine;
+      app.addHook('onListen', async () =>
+        announce(`>>> Mesa has no administrator yet. Create one (link works once): ${setupUrl}`),
+      );
+    }
   } catch (error) {
     await app.close();
     throw error;
@@ -102,6 +117,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { ctx });
+  await app.register(sessionsRoutes, { ctx });
+  await app.register(setupRoutes, { ctx });
+  await app.register(usersRoutes, { ctx });
   await app.register(portfolioRoutes, { ctx });
   await app.register(organizationsRoutes);
 

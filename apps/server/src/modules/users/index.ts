@@ -1,0 +1,3 @@
+/** The users module: accounts and the administrators' view of people. */
+export { usersRoutes } from './users.routes.js';
+export { createAccount, workspaceIsEmpty, listPeople, type NewAccount } from './users.service.js';
