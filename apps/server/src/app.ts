@@ -20,10 +20,16 @@ import { organizationsRoutes } from './modules/organizations/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { authPlugin } from './plugins/auth.js';
 import { DomainEvents } from './lib/events.js';
-import type { ServiceContext } from './lib/context.js';
+import type { ProgramCreatedHook, ServiceContext } from './lib/context.js';
 import { sessionsRoutes } from './modules/auth/index.js';
 import { setupRoutes, bootstrapWorkspace } from './modules/setup/index.js';
 import { usersRoutes } from './modules/users/index.js';
+import { accessRoutes } from './modules/access/index.js';
+import { invitationsRoutes } from './modules/invitations/index.js';
+import { docsRoutes } from './modules/docs/index.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { routeRegistryPlugin } from './authz/route-registry.js';
+import { textInputPlugin } from './plugins/text-input.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -48,6 +54,11 @@ export interface AppOptions {
   webRoot?: string;
   /** Pino logger options, or false for none. */
   logger?: boolean | object;
+  /**
+   * Runs inside the transaction that creates a program (`POST /api/programs`): the plans
+   * module's `createPlanDocument(trx, programId, locale)` goes here.
+   */
+  onProgramCreated?: ProgramCreatedHook;
   /** Prints the one-line setup link once listening; defaults to stdout (tests silence it). */
   announce?: (line: string) => void;
 }
@@ -89,7 +100,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.decorate('config', config);
   app.decorate('now', options.now ?? systemClock);
   app.decorate('events', new DomainEvents());
-  const ctx: ServiceContext = { db: db.kysely, config, now: app.now, events: app.events };
+  const ctx: ServiceContext = {
+    db: db.kysely,
+    config,
+    now: app.now,
+    events: app.events,
+    onProgramCreated: options.onProgramCreated,
+  };
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => db.close());
 
@@ -111,17 +128,23 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(errorsPlugin);
+  await app.register(routeRegistryPlugin);
   await app.register(securityPlugin, { allowedOrigins: config.allowedOrigins });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(authPlugin, { ctx });
+  await app.register(openapiPlugin, { publicUrl: config.publicUrl });
+  await app.register(textInputPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { ctx });
   await app.register(sessionsRoutes, { ctx });
   await app.register(setupRoutes, { ctx });
   await app.register(usersRoutes, { ctx });
+  await app.register(accessRoutes, { ctx });
+  await app.register(invitationsRoutes, { ctx });
+  await app.register(docsRoutes);
   await app.register(portfolioRoutes, { ctx });
-  await app.register(organizationsRoutes);
+  await app.register(organizationsRoutes, { ctx });
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });
   return app;

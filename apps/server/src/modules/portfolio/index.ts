@@ -2,3 +2,4 @@
 export { portfolioRoutes } from './portfolio.routes.js';
 export { listPrograms, getProgram, listComponents } from './portfolio.service.js';
 export { insertComponentRow, insertProgramRow } from './portfolio.repository.js';
+export { createProgram, updateProgram } from './programs.service.js';
