@@ -37,6 +37,8 @@ export function ProgramAccessPage() {
               <Link
                 to={`/admin/programs/${encodeURIComponent(item.id)}`}
                 aria-current={item.id === programId ? 'page' : undefined}
+                className={item.code === null ? 'program-picker__uncoded' : undefined}
+                title={item.code === null ? localizedTitle(item, locale) : undefined}
               >
                 {item.code ?? localizedTitle(item, locale)}
               </Link>

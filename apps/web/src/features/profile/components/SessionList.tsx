@@ -6,6 +6,7 @@ import { LoadingState } from '../../../components/LoadingState';
 import { useErrorText } from '../../../hooks/useErrorText';
 import { useLocale } from '../../../i18n/useLocale';
 import { formatDateTime } from '../../../lib/intl';
+import { describeDevice } from '../describeDevice';
 import { useEndSession, useSessions } from '../useSessions';
 
 interface SessionRowProps {
@@ -18,7 +19,7 @@ interface SessionRowProps {
 function SessionRow({ session, timeZone, ending, onEnd }: SessionRowProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const device = session.userAgent ?? t('profile.unknownDevice');
+  const device = session.userAgent ? describeDevice(session.userAgent) : t('profile.unknownDevice');
   return (
     <li className="session-row">
       <div className="session-row__text">
