@@ -1,5 +1,5 @@
 /** The portfolio module: components and programs. */
 export { portfolioRoutes } from './portfolio.routes.js';
 export { listPrograms, getProgram, listComponents } from './portfolio.service.js';
-export { insertComponentRow, insertProgramRow } from './portfolio.repository.js';
+export { insertComponentRow, insertProgramRow, listProgramRows } from './portfolio.repository.js';
 export { createProgram, updateProgram } from './programs.service.js';

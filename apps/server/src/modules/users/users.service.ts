@@ -63,6 +63,25 @@ export async function createAccount(ctx: ServiceContext, account: NewAccount): P
   return id;
 }
 
+/**
+ * Creates the account, or brings an existing one (same email) back to the given role,
+ * organization and password, active. For the demo, so running it twice changes nothing else.
+ */
+export async function ensureAccount(ctx: ServiceContext, account: NewAccount): Promise<string> {
+  const existing = await findUserByEmail(ctx.db, account.email.trim().toLowerCase());
+  if (!existing) return createAccount(ctx, account);
+  await assertStrongPassword(account.password, existing.email, 'password');
+  await updateUserRow(ctx.db, existing.id, {
+    name: account.name,
+    role: account.role,
+    organization_id: account.organizationId,
+    password_hash: await hashPassword(account.password),
+    active: 1,
+    updated_at: ctx.now().toISOString(),
+  });
+  return existing.id;
+}
+
 /** Whether nobody has an account yet (the workspace still needs its first admin). */
 export async function workspaceIsEmpty(ctx: ServiceContext): Promise<boolean> {
   return (await countUsers(ctx.db)) === 0;
