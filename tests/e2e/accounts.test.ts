@@ -117,6 +117,30 @@ describe('accounts in the browser', () => {
     await adminContext.close();
   });
 
+  it('lets an admin create an invitation link with Copy, and save program details', async () => {
+    const context = await contextFor(browser, server, admin, { locale: 'es' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await context.newPage();
+    await page.goto('/admin/invitations');
+    await page.getByLabel('Correo electrónico').fill(`ui-${Date.now()}@example.org`);
+    await page.getByRole('button', { name: 'Crear enlace de invitación' }).click();
+    const link = page.getByLabel('Enlace de invitación');
+    await link.waitFor();
+    expect(await link.inputValue()).toMatch(/\/invite\/.+/);
+    await page.getByRole('button', { name: 'Copiar enlace' }).click();
+    await page.getByText('El enlace se ha copiado.').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'admin-invitation-created-es-laptop');
+
+    await page.goto(`/programs/${programId}`);
+    await page.getByRole('button', { name: 'Editar detalles' }).click();
+    await page.getByLabel('Países').fill('GT, HN');
+    await page.getByRole('button', { name: 'Guardar detalles' }).click();
+    await page.getByText('Los detalles del programa se han guardado.').waitFor();
+    expect(await page.getByText('Honduras').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
   for (const locale of ['en', 'es'] as const) {
     for (const [size, viewport] of Object.entries(Viewports)) {
       it(`passes axe on sign-in, profile and admin pages (${locale}, ${size})`, async () => {
