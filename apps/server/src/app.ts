@@ -21,6 +21,9 @@ import { authRoutes } from './modules/auth/index.js';
 import { authPlugin } from './plugins/auth.js';
 import { DomainEvents } from './lib/events.js';
 import type { ServiceContext } from './lib/context.js';
+import { createPlanDocument } from './modules/documents/index.js';
+import { createCollabEndpoint, type CollabEndpoint } from './realtime/collab/index.js';
+import { routeUpgrades } from './realtime/upgrade.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,6 +37,8 @@ declare module 'fastify' {
     events: DomainEvents;
     /** What services need: db, config, clock, events. */
     ctx: ServiceContext;
+    /** The Yjs document endpoint (live documents, stats). */
+    collab: CollabEndpoint;
   }
 }
 
@@ -87,7 +92,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   try {
     await migrateToLatest(db);
-    await seedDatabase(db.kysely, { now: app.now() });
+    // Seeded programs get their plan, with its template, in the workspace's default language.
+    await seedDatabase(db.kysely, {
+      now: app.now(),
+      onProgramSeeded: async (trx, programId) => {
+        await createPlanDocument(trx, programId, config.defaultLocale, app.now());
+      },
+    });
   } catch (error) {
     await app.close();
     throw error;
@@ -104,6 +115,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(authRoutes, { ctx });
   await app.register(portfolioRoutes, { ctx });
   await app.register(organizationsRoutes);
+
+  const collab = createCollabEndpoint(app);
+  app.decorate('collab', collab);
+  // Socket.IO attaches its own upgrade listener to app.server; routeUpgrades leaves it /socket.io/.
+  routeUpgrades(app.server, { '/collab/': collab.handleUpgrade });
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });
   return app;

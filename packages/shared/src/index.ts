@@ -65,6 +65,7 @@ export {
   type CloseCode,
 } from './realtime/close-codes.js';
 export { Limits } from './limits.js';
+export { CollabMessageTypes, COLLAB_ACK_PARAM, CollabLimits } from './realtime/collab-messages.js';
 export {
   EmailSchema,
   UserSchema,
