@@ -3,12 +3,14 @@ import {
   ComponentSchema,
   ErrorBodySchema,
   HealthSchema,
+  MeReplySchema,
   OrganizationSchema,
   ProgramReplySchema,
   ProgramSchema,
   listOf,
   type Component,
   type Organization,
+  type User,
   type Program,
 } from '@mesa/shared';
 
@@ -120,4 +122,14 @@ export async function fetchOrganizations(signal?: AbortSignal): Promise<Organiza
 /** Whether the server says it is healthy. */
 export async function fetchHealth(signal?: AbortSignal): Promise<boolean> {
   return (await getJson('/api/health', HealthSchema, signal)).status === 'ok';
+}
+
+/** The signed-in person; throws ApiError with status 401 when nobody is. */
+export async function fetchMe(signal?: AbortSignal): Promise<User> {
+  return (await getJson('/api/me', MeReplySchema, signal)).user;
+}
+
+/** Address of a program plan's Markdown export (a download link, not a fetch). */
+export function planMarkdownUrl(programId: string): string {
+  return `/api/programs/${encodeURIComponent(programId)}/plan.md`;
 }

@@ -67,7 +67,7 @@ function ProgramBody({ id }: { id: string }) {
           organizations={organizations.data}
         />
       </Card>
-      <PlanSection />
+      <PlanSection program={program.data} organizations={organizations.data} />
     </>
   );
 }
