@@ -14,6 +14,7 @@ import { systemClock, type Clock } from './lib/clock.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { securityPlugin } from './plugins/security.js';
 import { webPlugin } from './plugins/web.js';
+import { requestLogPlugin } from './plugins/request-log.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { portfolioRoutes } from './modules/portfolio/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
@@ -21,7 +22,7 @@ import { authRoutes } from './modules/auth/index.js';
 import { authPlugin } from './plugins/auth.js';
 import { DomainEvents } from './lib/events.js';
 import type { ServiceContext } from './lib/context.js';
-import { createPlanDocument } from './modules/documents/index.js';
+import { createPlanDocument, documentsRoutes } from './modules/documents/index.js';
 import { createCollabEndpoint, type CollabEndpoint } from './realtime/collab/index.js';
 import { routeUpgrades } from './realtime/upgrade.js';
 
@@ -77,6 +78,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     keepAliveTimeout: 72_000,
     routerOptions: { maxParamLength: 200 },
     trustProxy: false,
+    disableRequestLogging: true,
     return503OnClosing: true,
     forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
@@ -110,16 +112,18 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(securityPlugin, { allowedOrigins: config.allowedOrigins });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(authPlugin, { ctx });
-
-  await app.register(healthRoutes);
-  await app.register(authRoutes, { ctx });
-  await app.register(portfolioRoutes, { ctx });
-  await app.register(organizationsRoutes);
+  await app.register(requestLogPlugin);
 
   const collab = createCollabEndpoint(app);
   app.decorate('collab', collab);
   // Socket.IO attaches its own upgrade listener to app.server; routeUpgrades leaves it /socket.io/.
   routeUpgrades(app.server, { '/collab/': collab.handleUpgrade });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { ctx });
+  await app.register(portfolioRoutes, { ctx });
+  await app.register(organizationsRoutes);
+  await app.register(documentsRoutes, { ctx, live: collab.documents });
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });
   return app;

@@ -75,3 +75,11 @@ export {
   type User,
   type LoginInput,
 } from './schemas/user.js';
+export {
+  PlanVersionSchema,
+  CreatePlanVersionInputSchema,
+  PlanVersionContentSchema,
+  PlanVersionComparisonSchema,
+  type PlanVersion,
+  type CreatePlanVersionInput,
+} from './schemas/plan-version.js';

@@ -7,3 +7,4 @@ export {
   type DocumentWrite,
 } from './storage.service.js';
 export type { LiveDocuments } from './live-documents.js';
+export { documentsRoutes } from './documents.routes.js';
