@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { isDocStored, openCollab, readVarBytes, type CollabSession } from './collab';
+import { isStored, openCollab, readVarBytes, requireClocks, type CollabSession } from './collab';
 
 // A stand-in for the browser's WebSocket: the test plays the server.
 class FakeSocket {
@@ -63,7 +63,7 @@ function open(readOnly = false, onAccessChanged?: () => void) {
   const session = openCollab({
     documentName: `plan:test${++counter}`,
     userId: 'u1',
-    user: { name: 'Ana', color: '#0b6e6e' },
+    user: { id: 'u1', name: 'Ana', color: '#0b6e6e' },
     readOnly,
     onAccessChanged,
     serverUrl: 'ws://test/collab',
@@ -107,6 +107,17 @@ describe('collab session', () => {
     socket.receive(ack(server));
     expect(session.getStatus()).toEqual({ kind: 'saving' });
     socket.receive(ack(session.doc));
+    expect(session.getStatus()).toEqual({ kind: 'saved' });
+  });
+
+  it('stays saved when changes arrive from the server (already stored there)', () => {
+    const server = new Y.Doc();
+    const { session, socket } = connected(server);
+    socket.receive(ack(server));
+    const other = new Y.Doc();
+    other.getText('t').insert(0, 'from someone else');
+    socket.receive(message([0, 2], Y.encodeStateAsUpdate(other)));
+    expect(session.doc.getText('t').toJSON()).toBe('from someone else');
     expect(session.getStatus()).toEqual({ kind: 'saved' });
   });
 
@@ -210,12 +221,14 @@ describe('acknowledgement helpers', () => {
     expect(() => readVarBytes({ arr: new Uint8Array([100, 5, 1]), pos: 1 })).toThrow(RangeError);
   });
 
-  it('counts a document as stored only when every client clock is covered', () => {
+  it('counts changes as stored only when every clock they bring is covered', () => {
     const a = new Y.Doc();
+    const required = new Map<number, number>();
+    a.on('update', (update: Uint8Array) => requireClocks(required, update));
     a.getText('t').insert(0, 'a');
     const stored = Y.encodeStateVector(a);
-    expect(isDocStored(a, stored)).toBe(true);
+    expect(isStored(required, stored)).toBe(true);
     a.getText('t').insert(1, 'b');
-    expect(isDocStored(a, stored)).toBe(false);
+    expect(isStored(required, stored)).toBe(false);
   });
 });

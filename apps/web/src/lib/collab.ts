@@ -19,6 +19,8 @@ import {
 
 /** Who is typing, as carets and the presence list show it before the server's copy arrives. */
 export interface LocalUser {
+  /** The person's id: their tabs count as one person in the presence list. */
+  id: string;
   /** Display name. */
   name: string;
   /** Caret colour (CSS). */
@@ -83,12 +85,18 @@ export function readVarBytes(decoder: { arr: Uint8Array; pos: number }): Uint8Ar
   return bytes;
 }
 
-/** True when the stored state vector (as sent in an acknowledgement) covers the document. */
-export function isDocStored(doc: Y.Doc, storedStateVector: Uint8Array): boolean {
-  return isCoveredBy(
-    Y.decodeStateVector(Y.encodeStateVector(doc)),
-    Y.decodeStateVector(storedStateVector),
-  );
+/**
+ * Raises `required` to the clocks an update brings. Only changes that did not come from the
+ * server need confirming: what the server relays it has already stored.
+ */
+export function requireClocks(required: Map<number, number>, update: Uint8Array): void {
+  for (const [client, clock] of Y.parseUpdateMeta(update).to)
+    if (clock > (required.get(client) ?? 0)) required.set(client, clock);
+}
+
+/** True when a stored state vector (as an acknowledgement carries it) covers `required`. */
+export function isStored(required: ReadonlyMap<number, number>, stored: Uint8Array): boolean {
+  return isCoveredBy(required, Y.decodeStateVector(stored));
 }
 
 /**
@@ -110,6 +118,8 @@ class Session implements CollabSession {
   private whileUnsynced: CollabStatus = { kind: 'connecting' };
   private stored: Uint8Array | null = null;
   private recheckingAccess = false;
+  // Clocks typed here or loaded from this device's copy, which the server must confirm.
+  private readonly required = new Map<number, number>();
   private pending: CloseDecision | null = null;
 
   constructor(private readonly options: CollabOptions) {
@@ -137,7 +147,7 @@ class Session implements CollabSession {
     this.provider.on('connection-close', (event) => this.onClose(event?.code ?? null));
     this.provider.on('status', () => this.update());
     this.provider.on('sync', (synced: boolean) => this.onSync(synced));
-    this.doc.on('update', this.update);
+    this.doc.on('update', this.onDocUpdate);
     window.addEventListener(SIGNED_OUT_EVENT, this.onSignedOut);
     window.addEventListener('online', this.onOnline);
   }
@@ -161,7 +171,7 @@ class Session implements CollabSession {
   destroy(): void {
     window.removeEventListener(SIGNED_OUT_EVENT, this.onSignedOut);
     window.removeEventListener('online', this.onOnline);
-    this.doc.off('update', this.update);
+    this.doc.off('update', this.onDocUpdate);
     this.provider.destroy();
     void this.persistence?.destroy();
     this.doc.destroy();
@@ -216,6 +226,11 @@ class Session implements CollabSession {
     if (this.stopped === null && !this.provider.wsconnected) this.provider.connect();
   };
 
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin !== this.provider) requireClocks(this.required, update);
+    this.update();
+  };
+
   private readonly update = () => {
     const next = this.stopped ?? this.computeLive();
     if (next.kind === this.status.kind && codeOf(next) === codeOf(this.status)) return;
@@ -230,7 +245,7 @@ class Session implements CollabSession {
         synced: this.provider.wsconnected && this.provider.synced,
         readOnly: this.options.readOnly,
         acknowledged: stored !== null,
-        covered: stored !== null && isDocStored(this.doc, stored),
+        covered: stored !== null && isStored(this.required, stored),
       },
       this.whileUnsynced,
     );
