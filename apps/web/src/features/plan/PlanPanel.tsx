@@ -40,7 +40,7 @@ export default function PlanPanel(props: PlanPanelProps) {
 function PlanLive({ program, me, organizations, onAccessChanged }: PlanPanelProps & { me: User }) {
   const { t } = useTranslation();
   const editable = program.abilities.editPlan;
-  const user: LocalUser = { name: me.name, color: LOCAL_COLOR };
+  const user: LocalUser = { id: me.id, name: me.name, color: LOCAL_COLOR };
   const organizationName = organizations.find((o) => o.id === me.organizationId)?.name;
   const session = usePlanSession({
     documentName: planDocumentName(program.id),

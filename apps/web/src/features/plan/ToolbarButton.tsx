@@ -20,7 +20,6 @@ export function ToolbarButton({ label, children, onClick, pressed, disabled }: T
     <button
       type="button"
       className="plan-toolbar__button"
-      aria-label={label}
       title={label}
       aria-pressed={pressed}
       disabled={disabled}
@@ -28,7 +27,9 @@ export function ToolbarButton({ label, children, onClick, pressed, disabled }: T
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
     >
-      {children}
+      {/* The glyph is decoration; the name is the translated label, read in full. */}
+      <span aria-hidden="true">{children}</span>
+      <span className="visually-hidden">{label}</span>
     </button>
   );
 }

@@ -22,7 +22,7 @@ export interface PlanSessionOptions {
  */
 export function usePlanSession(options: PlanSessionOptions): CollabSession | null {
   const { documentName, userId, readOnly } = options;
-  const { name, color } = options.user;
+  const { id, name, color } = options.user;
   const [session, setSession] = useState<CollabSession | null>(null);
   // Kept in a ref so a new callback identity does not reconnect the document.
   const onAccessChanged = useRef(options.onAccessChanged);
@@ -34,7 +34,7 @@ export function usePlanSession(options: PlanSessionOptions): CollabSession | nul
       documentName,
       userId,
       readOnly,
-      user: { name, color },
+      user: { id, name, color },
       onAccessChanged: () => onAccessChanged.current(),
     });
     setSession(opened);
@@ -42,7 +42,7 @@ export function usePlanSession(options: PlanSessionOptions): CollabSession | nul
       opened.destroy();
       setSession(null);
     };
-  }, [documentName, userId, readOnly, name, color]);
+  }, [documentName, userId, readOnly, id, name, color]);
   return session;
 }
 
