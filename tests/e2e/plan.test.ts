@@ -145,6 +145,46 @@ describe('the plan in the browser', () => {
     for (const page of [anaPage, betoPage, veraPage]) await page.context().close();
   });
 
+  it('saves a named version, compares it with the current plan and restores it for everyone', async () => {
+    const anaPage = await open(ana, stable);
+    const betoPage = await open(beto, stable);
+    await status(anaPage, 'saved').waitFor({ timeout: 20_000 });
+    await status(betoPage, 'saved').waitFor({ timeout: 20_000 });
+    await typeAtEnd(anaPage, 'Version one text.');
+    await status(anaPage, 'saved').waitFor();
+    await anaPage.getByLabel('Version name').fill('Draft sent to donors');
+    await anaPage.getByRole('button', { name: 'Save version' }).click();
+    const item = anaPage.locator('.versions__item', { hasText: 'Draft sent to donors' });
+    await item.waitFor();
+    expect(await item.innerText()).toContain('Ana Pérez');
+    expect(await item.innerText()).toMatch(/\d{2}:\d{2}/);
+
+    await typeAtEnd(anaPage, 'Added after the version.');
+    await status(anaPage, 'saved').waitFor();
+    await item.getByRole('button', { name: 'Compare with current' }).click();
+    await anaPage.locator('.diff__line--added', { hasText: 'Added after the version.' }).waitFor();
+    await screenshot(anaPage, 'plan-versions-compare-en-laptop');
+
+    await item.getByRole('button', { name: 'View' }).click();
+    await anaPage.locator('.version-viewer', { hasText: 'Version one text.' }).waitFor();
+    expect(await anaPage.locator('.version-viewer [contenteditable="true"]').count()).toBe(0);
+    await anaPage.locator('.version-detail').getByRole('button', { name: 'Restore' }).click();
+    await anaPage.getByRole('alertdialog').getByRole('button', { name: 'Restore' }).click();
+    await anaPage.getByText('Version restored.').waitFor();
+    // The restore reaches the other editor live, through the document.
+    await betoPage.waitForFunction(
+      () => !document.querySelector('.plan-doc')?.textContent?.includes('Added after the version.'),
+    );
+    expect(await runAxe(anaPage)).toEqual([]);
+
+    // Printing keeps only the plan.
+    await anaPage.emulateMedia({ media: 'print' });
+    expect(await anaPage.locator('.plan-toolbar').isVisible()).toBe(false);
+    expect(await anaPage.locator('.site-header').isVisible()).toBe(false);
+    await screenshot(anaPage, 'plan-print-en');
+    for (const page of [anaPage, betoPage]) await page.context().close();
+  });
+
   for (const locale of ['en', 'es'] as const) {
     for (const [size, viewport] of Object.entries(Viewports)) {
       it(`shows the plan with presence and carets (${locale}, ${size})`, async () => {

@@ -1,15 +1,19 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   ComponentSchema,
   ErrorBodySchema,
   HealthSchema,
   MeReplySchema,
   OrganizationSchema,
+  PlanVersionComparisonSchema,
+  PlanVersionContentSchema,
+  PlanVersionSchema,
   ProgramReplySchema,
   ProgramSchema,
   listOf,
   type Component,
   type Organization,
+  type PlanVersion,
   type User,
   type Program,
 } from '@mesa/shared';
@@ -94,6 +98,40 @@ export async function getJson<T>(
   return parsed.data;
 }
 
+/**
+ * Sends a state-changing request with a JSON body (same origin, so the server's Origin check
+ * passes) and parses the reply with a schema; `null` schema for 204 replies.
+ */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body: unknown,
+  schema: z.ZodType<T> | null,
+): Promise<T | null> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      // No Content-Type without a body: Fastify refuses an empty JSON body.
+      headers:
+        body === undefined
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, ClientErrorCodes.network, 'The server could not be reached');
+  }
+  const reply = response.status === 204 ? undefined : await readJson(response);
+  if (!response.ok) throw toApiError(response.status, reply);
+  if (schema === null) return null;
+  const parsed = schema.safeParse(reply);
+  if (!parsed.success)
+    throw new ApiError(response.status, ClientErrorCodes.invalidReply, parsed.error.message);
+  return parsed.data;
+}
+
 const ComponentListSchema = listOf(ComponentSchema);
 const ProgramListSchema = listOf(ProgramSchema);
 const OrganizationListSchema = listOf(OrganizationSchema);
@@ -132,4 +170,49 @@ export async function fetchMe(signal?: AbortSignal): Promise<User> {
 /** Address of a program plan's Markdown export (a download link, not a fetch). */
 export function planMarkdownUrl(programId: string): string {
   return `/api/programs/${encodeURIComponent(programId)}/plan.md`;
+}
+
+const planPath = (programId: string) => `/api/programs/${encodeURIComponent(programId)}/plan`;
+const versionPath = (programId: string, versionId: string) =>
+  `${planPath(programId)}/versions/${encodeURIComponent(versionId)}`;
+const PlanVersionListSchema = listOf(PlanVersionSchema);
+const CreatedVersionSchema = z.object({ version: PlanVersionSchema });
+
+/** A plan's saved versions, newest first. */
+export async function fetchPlanVersions(
+  programId: string,
+  signal?: AbortSignal,
+): Promise<PlanVersion[]> {
+  return (await getJson(`${planPath(programId)}/versions`, PlanVersionListSchema, signal)).data;
+}
+
+/** Saves the live plan as a named version. */
+export async function createPlanVersion(programId: string, name: string): Promise<PlanVersion> {
+  const reply = await sendJson(
+    'POST',
+    `${planPath(programId)}/versions`,
+    { name },
+    CreatedVersionSchema,
+  );
+  if (reply === null) throw new ApiError(201, ClientErrorCodes.invalidReply, 'Empty reply');
+  return reply.version;
+}
+
+/** One version's content (ProseMirror JSON, text and Markdown), to show read-only. */
+export function fetchPlanVersion(programId: string, versionId: string, signal?: AbortSignal) {
+  return getJson(versionPath(programId, versionId), PlanVersionContentSchema, signal);
+}
+
+/** A version compared line by line with the current plan. */
+export function comparePlanVersion(programId: string, versionId: string, signal?: AbortSignal) {
+  return getJson(
+    `${versionPath(programId, versionId)}/compare`,
+    PlanVersionComparisonSchema,
+    signal,
+  );
+}
+
+/** Restores a version: its content replaces the live plan as a change everyone sees. */
+export async function restorePlanVersion(programId: string, versionId: string): Promise<void> {
+  await sendJson('POST', `${versionPath(programId, versionId)}/restore`, undefined, null);
 }

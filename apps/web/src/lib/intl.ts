@@ -23,3 +23,20 @@ export function formatCountries(codes: readonly string[], locale: Locale): strin
 export function formatList(items: readonly string[], locale: Locale): string {
   return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/**
+ * A date and time in the person's own time zone, on the 24-hour clock ("12 Mar 2026, 14:05");
+ * an unknown zone falls back to the browser's.
+ */
+export function formatDateTime(iso: string, locale: Locale, timeZone?: string): string {
+  const options: Intl.DateTimeFormatOptions = {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  };
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(new Date(iso));
+  } catch {
+    return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
+  }
+}

@@ -11,6 +11,7 @@ import { SaveStatus } from './SaveStatus';
 import { useMe } from './useMe';
 import { useCollabStatus, usePlanSession } from './usePlanSession';
 import { usePresence } from './usePresence';
+import { VersionsPanel } from './VersionsPanel';
 
 /** Props of PlanPanel. */
 export interface PlanPanelProps {
@@ -57,6 +58,7 @@ function PlanLive({ program, me, organizations, onAccessChanged }: PlanPanelProp
       editable={editable}
       program={program}
       organizationName={organizationName}
+      timeZone={me.timeZone}
     />
   );
 }
@@ -67,9 +69,11 @@ interface WorkspaceProps {
   editable: boolean;
   program: Program;
   organizationName?: string;
+  timeZone: string;
 }
 
-function PlanWorkspace({ session, user, editable, program, organizationName }: WorkspaceProps) {
+function PlanWorkspace(props: WorkspaceProps) {
+  const { session, user, editable, program, organizationName, timeZone } = props;
   const { t } = useTranslation();
   const status = useCollabStatus(session);
   const people = usePresence(session);
@@ -87,6 +91,9 @@ function PlanWorkspace({ session, user, editable, program, organizationName }: W
           <PresenceList people={people} ownOrganization={organizationName} />
         </aside>
       </div>
+      {stopped ? null : (
+        <VersionsPanel programId={program.id} canEdit={editable} timeZone={timeZone} />
+      )}
     </div>
   );
 }
