@@ -48,3 +48,29 @@ describe.each(dialects)('document endpoint on %s', (dialect) => {
     expect(planText(a.doc).match(/Objectives/g)).toHaveLength(1);
   });
 });
+
+describe('idle unload', () => {
+  it('unloads a document after its last connection leaves and reloads it intact', async () => {
+    const server = await startServer({ env: { MESA_COLLAB_IDLE_UNLOAD_SECONDS: '0' } });
+    try {
+      const programId = await aProgramId(server);
+      const name = planDocumentName(programId);
+      const person = await createPersonOn(server, { programId, relation: 'lead' });
+      const first = connectEditor(server, person, name);
+      await waitFor(() => first.provider.synced);
+      typeParagraph(first.doc, 'kept across unload');
+      await waitFor(() => server.app.collab.stats().documents === 1);
+      await new Promise((r) => setTimeout(r, 50));
+      first.destroy();
+      await waitFor(() => server.app.collab.stats().documents === 0, 5000, 'unload');
+      const second = connectEditor(server, person, name);
+      await waitFor(
+        () => second.provider.synced && planText(second.doc).includes('kept across unload'),
+      );
+      expect(planText(second.doc).match(/Objectives/g)).toHaveLength(1);
+      second.destroy();
+    } finally {
+      await server.close();
+    }
+  });
+});
