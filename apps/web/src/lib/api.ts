@@ -1,14 +1,18 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   ComponentSchema,
   ErrorBodySchema,
   HealthSchema,
   OrganizationSchema,
+  PlanVersionComparisonSchema,
+  PlanVersionContentSchema,
+  PlanVersionSchema,
   ProgramReplySchema,
   ProgramSchema,
   listOf,
   type Component,
   type Organization,
+  type PlanVersion,
   type Program,
 } from '@mesa/shared';
 
@@ -175,4 +179,53 @@ export async function fetchOrganizations(signal?: AbortSignal): Promise<Organiza
 /** Whether the server says it is healthy. */
 export async function fetchHealth(signal?: AbortSignal): Promise<boolean> {
   return (await getJson('/api/health', HealthSchema, signal)).status === 'ok';
+}
+
+/** Address of a program plan's Markdown export (a download link, not a fetch). */
+export function planMarkdownUrl(programId: string): string {
+  return `/api/programs/${encodeURIComponent(programId)}/plan.md`;
+}
+
+const planPath = (programId: string) => `/api/programs/${encodeURIComponent(programId)}/plan`;
+const versionPath = (programId: string, versionId: string) =>
+  `${planPath(programId)}/versions/${encodeURIComponent(versionId)}`;
+const PlanVersionListSchema = listOf(PlanVersionSchema);
+const CreatedVersionSchema = z.object({ version: PlanVersionSchema });
+
+/** A plan's saved versions, newest first. */
+export async function fetchPlanVersions(
+  programId: string,
+  signal?: AbortSignal,
+): Promise<PlanVersion[]> {
+  return (await getJson(`${planPath(programId)}/versions`, PlanVersionListSchema, signal)).data;
+}
+
+/** Saves the live plan as a named version. */
+export async function createPlanVersion(programId: string, name: string): Promise<PlanVersion> {
+  const reply = await sendJson(
+    'POST',
+    `${planPath(programId)}/versions`,
+    { name },
+    CreatedVersionSchema,
+  );
+  return reply.version;
+}
+
+/** One version's content (ProseMirror JSON, text and Markdown), to show read-only. */
+export function fetchPlanVersion(programId: string, versionId: string, signal?: AbortSignal) {
+  return getJson(versionPath(programId, versionId), PlanVersionContentSchema, signal);
+}
+
+/** A version compared line by line with the current plan. */
+export function comparePlanVersion(programId: string, versionId: string, signal?: AbortSignal) {
+  return getJson(
+    `${versionPath(programId, versionId)}/compare`,
+    PlanVersionComparisonSchema,
+    signal,
+  );
+}
+
+/** Restores a version: its content replaces the live plan as a change everyone sees. */
+export async function restorePlanVersion(programId: string, versionId: string): Promise<void> {
+  await sendJson('POST', `${versionPath(programId, versionId)}/restore`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountries, formatMoney } from './intl';
+import { formatCountries, formatDateTime, formatMoney } from './intl';
 
 describe('formatMoney', () => {
   it('formats whole amounts without cents in the locale', () => {
@@ -22,5 +22,17 @@ describe('formatCountries', () => {
   it('names countries in the interface language', () => {
     expect(formatCountries(['DO', 'PA'], 'es')).toEqual(['República Dominicana', 'Panamá']);
     expect(formatCountries(['DO'], 'en')).toEqual(['Dominican Republic']);
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows the time in the person’s zone on the 24-hour clock', () => {
+    const text = formatDateTime('2026-03-12T20:05:00Z', 'en', 'America/Guatemala');
+    expect(text).toContain('14:05');
+    expect(text).not.toMatch(/PM/i);
+  });
+
+  it('falls back to the browser’s zone for an unknown one', () => {
+    expect(formatDateTime('2026-03-12T20:05:00Z', 'es', 'Not/AZone')).toMatch(/\d{2}:\d{2}/);
   });
 });

@@ -29,14 +29,21 @@ export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** A date and time in the locale and time zone, on the 24-hour clock. */
-export function formatDateTime(iso: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
+/**
+ * A date and time in the person's own time zone, on the 24-hour clock ("12 Mar 2026, 14:05");
+ * an unknown zone falls back to the browser's.
+ */
+export function formatDateTime(iso: string, locale: Locale, timeZone?: string): string {
+  const options: Intl.DateTimeFormatOptions = {
     dateStyle: 'medium',
     timeStyle: 'short',
     hourCycle: 'h23',
-    timeZone,
-  }).format(new Date(iso));
+  };
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(new Date(iso));
+  } catch {
+    return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
+  }
 }
 
 /** A time of day in the locale and time zone, on the 24-hour clock. */

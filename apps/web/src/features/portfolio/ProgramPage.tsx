@@ -69,7 +69,7 @@ function ProgramBody({ id }: { id: string }) {
         />
         <ProgramDetailsEditor program={program.data} organizations={organizations.data} />
       </Card>
-      <PlanSection />
+      <PlanSection program={program.data} organizations={organizations.data} />
     </>
   );
 }

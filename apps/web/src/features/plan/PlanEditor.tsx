@@ -1,0 +1,49 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { useTranslation } from 'react-i18next';
+import { PLAN_FRAGMENT, planExtensions } from '@mesa/editor';
+import type { CollabSession, LocalUser } from '../../lib/collab';
+import { renderCaret } from './caret';
+import { Toolbar } from './Toolbar';
+
+/** Props of PlanEditor. */
+export interface PlanEditorProps {
+  /** The open plan session. */
+  session: CollabSession;
+  /** This person's caret identity. */
+  user: LocalUser;
+  /** The person may edit; otherwise the plan is shown live without an editable surface. */
+  editable: boolean;
+}
+
+/**
+ * The plan, bound to its Yjs document: the shared schema from @mesa/editor plus
+ * Collaboration (which brings undo/redo of one's own changes) and the other people's carets.
+ */
+export function PlanEditor({ session, user, editable }: PlanEditorProps) {
+  const { t } = useTranslation();
+  const label = t('plan.editorLabel');
+  const editor = useEditor(
+    {
+      extensions: [
+        ...planExtensions(),
+        Collaboration.configure({ document: session.doc, field: PLAN_FRAGMENT }),
+        CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
+      ],
+      editable,
+      editorProps: {
+        attributes: editable
+          ? { class: 'plan-doc', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label }
+          : { class: 'plan-doc plan-doc--readonly', role: 'document', 'aria-label': label },
+      },
+    },
+    [session, editable, label],
+  );
+  return (
+    <div className="plan-editor">
+      {editable && editor ? <Toolbar editor={editor} /> : null}
+      <EditorContent editor={editor} className="plan-editor__content" />
+    </div>
+  );
+}

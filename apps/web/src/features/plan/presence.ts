@@ -1,0 +1,56 @@
+/** One person in the plan now, from an awareness state. */
+export interface Present {
+  /** Awareness client id (one per open tab). */
+  clientId: number;
+  /** Display name. */
+  name: string;
+  /** Their organization, as the server stamped it; empty until it has. */
+  organization: string;
+  /** Caret colour. */
+  color: string;
+  /** This tab. */
+  self: boolean;
+}
+
+function field(user: Record<string, unknown>, key: string): string {
+  const value = user[key];
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * The people in an awareness map, one entry per person (tabs of the same person merged,
+ * keeping this tab's), this tab first, then by name. States without a user are skipped.
+ */
+export function presentPeople(
+  states: ReadonlyMap<number, Record<string, unknown>>,
+  selfClientId: number,
+): Present[] {
+  const byKey = new Map<string, Present>();
+  for (const [clientId, state] of states) {
+    const user = state.user;
+    if (typeof user !== 'object' || user === null) continue;
+    const u = user as Record<string, unknown>;
+    const name = field(u, 'name');
+    if (!name) continue;
+    const self = clientId === selfClientId;
+    const key = field(u, 'id') || `client:${clientId}`;
+    const entry = {
+      clientId,
+      name,
+      organization: field(u, 'organization'),
+      color: field(u, 'color'),
+      self,
+    };
+    const existing = byKey.get(key);
+    if (!existing || self)
+      byKey.set(
+        key,
+        existing?.organization && !entry.organization
+          ? { ...entry, organization: existing.organization }
+          : entry,
+      );
+  }
+  return [...byKey.values()].sort(
+    (a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name),
+  );
+}
