@@ -22,6 +22,8 @@ const repoRoot = join(here, '..');
 // ---------------------------------------------------------------- options
 
 const { values: opts } = parseArgs({
+  // `pnpm bench:collab -- --runs=5` hands the `--` through; skip it.
+  args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     cases: { type: 'string', default: 'propagation,late-join,memory' },
     sizes: { type: 'string', default: '2,20,50,100' },
@@ -32,6 +34,7 @@ const { values: opts } = parseArgs({
     // `--mesa=reference` puts a second reference server in Mesa's slot: validates the harness.
     mesa: { type: 'string', default: 'mesa' },
     'idle-seconds': { type: 'string', default: '2' },
+    history: { type: 'string', default: 'typing' },
   },
 });
 const CASES = new Set(opts.cases!.split(','));
@@ -41,6 +44,7 @@ const TYPING_SECONDS = Number(opts.seconds);
 const HISTORY_EDITS = Number(opts.edits);
 const IDLE_CONNECTIONS = Number(opts.connections);
 const IDLE_UNLOAD_SECONDS = Number(opts['idle-seconds']);
+const HISTORY_MODEL = opts.history!;
 const VALIDATE = opts.mesa === 'reference';
 const MAX_TYPISTS = 10;
 const EDITS_PER_SECOND = 10;
@@ -472,13 +476,15 @@ async function propagationRun(target: Target, size: number): Promise<Propagation
   // Each client counts the edits it holds (its own and observed ones); when every client holds
   // all of them the state vectors are compared once. This keeps the convergence check O(1) per
   // update: comparing every state vector at every update saturates the load generator at 100.
-  const totalEdits = typists * editsPerTypist;
+  // The target is unknown until typing stops (a saturated loop may type fewer than planned).
+  let totalEdits = Infinity;
   const held = new Array<number>(size).fill(0);
   let complete = 0;
-  let stoppedAt = Infinity;
   let allHeldAt: number | null = null;
+  let lastHeldAt = 0;
   const hold = (i: number, n: number) => {
     held[i]! += n;
+    lastHeldAt = performance.now();
     if (held[i] === totalEdits && ++complete === size) allHeldAt = performance.now();
   };
   const observers = clients.map((client, i) => {
@@ -522,7 +528,13 @@ async function propagationRun(target: Target, size: number): Promise<Propagation
     await sleep(1);
   }
   // Typing stopped when the last edit was applied locally.
-  stoppedAt = Math.max(...sentAt.map((a) => a[a.length - 1] ?? 0));
+  let stoppedAt = 0;
+  for (const times of sentAt) for (const at of times) if (at > stoppedAt) stoppedAt = at;
+  totalEdits = count.reduce((a, b) => a + b, 0);
+  if (count.some((n) => n < editsPerTypist))
+    note(`${target.name} ${size} clients: the load generator typed ${totalEdits} of ${typists * editsPerTypist} edits (saturated)`);
+  complete = held.filter((n) => n >= totalEdits).length;
+  if (complete === size) allHeldAt = lastHeldAt;
 
   // Converged: every client's state vector equals the others'. The time is taken when the last
   // client received the last edit, confirmed by comparing the state vectors; if they differ
@@ -608,33 +620,49 @@ async function propagationCase(targets: Target[]): Promise<Map<string, Map<numbe
 
 // ---------------------------------------------------------------- case 2: late join
 
-/** 100 000 single-character-ish edits (inserts and deletes at random places), batched. */
-function buildHistory(edits: number, perMessage: number): { batches: Uint8Array[]; length: number; sv: Map<number, number> } {
+interface History {
+  batches: Uint8Array[];
+  length: number;
+  sv: Map<number, number>;
+}
+
+/**
+ * `edits` edits, each its own Yjs transaction, merged `perMessage` to a message. Deterministic,
+ * so both servers get the same bytes. `typing` (default): five authors taking turns every 2 000
+ * edits; 90 % type a character at the cursor, 7 % backspace, 3 % move the cursor to a random
+ * place — how a plan is written. `random`: every edit inserts 1–4 characters or deletes 1–3 at a
+ * random place, so nothing merges: the worst case for load and sync.
+ */
+function buildHistory(edits: number, perMessage: number, model: string): History {
   const random = prng(4);
   const doc = new Y.Doc();
-  doc.clientID = 4_000_004;
   const text = doc.getText('bench');
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
   const alphabet = 'abcdefghijklmnopqrstuvwxyz     ';
+  const char = () => alphabet[Math.floor(random() * alphabet.length)]!;
+  let cursor = 0;
   for (let i = 0; i < edits; i++) {
+    if (i % 2000 === 0) doc.clientID = 4_000_000 + ((i / 2000) % 5);
     const length = text.length;
-    if (length > 20 && random() < 0.2) {
-      const at = Math.floor(random() * (length - 3));
-      text.delete(at, 1 + Math.floor(random() * 3));
-    } else {
-      const at = Math.floor(random() * (length + 1));
-      const n = 1 + Math.floor(random() * 4);
-      let s = '';
-      for (let k = 0; k < n; k++) s += alphabet[Math.floor(random() * alphabet.length)];
-      text.insert(at, s);
+    if (model === 'random') {
+      if (length > 20 && random() < 0.2) text.delete(Math.floor(random() * (length - 3)), 1 + Math.floor(random() * 3));
+      else {
+        let s = '';
+        for (let k = 1 + Math.floor(random() * 4); k > 0; k--) s += char();
+        text.insert(Math.floor(random() * (length + 1)), s);
+      }
+      continue;
     }
+    const r = random();
+    if (r < 0.03) cursor = Math.floor(random() * (length + 1)); // then types there
+    if (r >= 0.03 && r < 0.1 && cursor > 0) text.delete(--cursor, 1);
+    else text.insert(cursor++, char());
   }
   const batches: Uint8Array[] = [];
   for (let i = 0; i < updates.length; i += perMessage)
     batches.push(Y.mergeUpdates(updates.slice(i, i + perMessage)));
-  const sv = Y.decodeStateVector(Y.encodeStateVector(doc));
-  const result = { batches, length: text.length, sv };
+  const result = { batches, length: text.length, sv: Y.decodeStateVector(Y.encodeStateVector(doc)) };
   doc.destroy();
   return result;
 }
@@ -646,7 +674,7 @@ function hasHistory(doc: Y.Doc, sv: Map<number, number>, length: number): boolea
 }
 
 /** Time from creating a stock provider until its document holds the whole history. */
-async function joinOnce(target: Target, room: string, history: ReturnType<typeof buildHistory>, timeoutMs: number): Promise<number | null> {
+async function joinOnce(target: Target, room: string, history: History, timeoutMs: number): Promise<number | null> {
   const t0 = performance.now();
   const client = newClient(target, room);
   const ok = await waitUntil(() => client.provider.synced && hasHistory(client.doc, history.sv, history.length), timeoutMs, 1);
@@ -657,9 +685,9 @@ async function joinOnce(target: Target, room: string, history: ReturnType<typeof
 
 async function lateJoinCase(targets: Target[]): Promise<Map<string, Record<string, number | null>>> {
   const started = performance.now();
-  const history = buildHistory(HISTORY_EDITS, 1000);
+  const history = buildHistory(HISTORY_EDITS, 1000, HISTORY_MODEL);
   const bytes = history.batches.reduce((a, b) => a + b.byteLength, 0);
-  note(`history: ${HISTORY_EDITS} edits in ${history.batches.length} messages, ${(bytes / 1024).toFixed(0)} KiB, built in ${(performance.now() - started).toFixed(0)} ms`);
+  note(`history (${HISTORY_MODEL}): ${HISTORY_EDITS} edits in ${history.batches.length} messages, ${(bytes / 1024).toFixed(0)} KiB, built in ${(performance.now() - started).toFixed(0)} ms`);
   const out = new Map<string, Record<string, number | null>>();
   for (const target of targets) {
     const room = target.room(1);
@@ -677,7 +705,7 @@ async function lateJoinCase(targets: Target[]): Promise<Map<string, Record<strin
     for (let i = 0; i < RUNS; i++) warm.push(await joinOnce(target, room, history, 30_000));
     seeder.close();
     const record: Record<string, number | null> = { warm: median(warm) };
-    emit({ case: 'late-join', server: target.name, mode: 'warm', edits: HISTORY_EDITS, ms: round(record.warm!), runs: warm.length });
+    emit({ case: 'late-join', server: target.name, mode: 'warm', edits: HISTORY_EDITS, history: HISTORY_MODEL, ms: round(record.warm!), runs: warm.length });
 
     if (target.restart) {
       // Cold: a new server process, so the document loads from the database.
@@ -688,7 +716,7 @@ async function lateJoinCase(targets: Target[]): Promise<Map<string, Record<strin
         cold.push(await joinOnce(target, room, history, 30_000));
       }
       record.cold = median(cold);
-      emit({ case: 'late-join', server: target.name, mode: 'cold', edits: HISTORY_EDITS, ms: round(record.cold), runs: cold.length });
+      emit({ case: 'late-join', server: target.name, mode: 'cold', edits: HISTORY_EDITS, history: HISTORY_MODEL, ms: round(record.cold), runs: cold.length });
       // Reloaded: same (warm) process, document unloaded after idle, loaded from the database.
       const reloaded: (number | null)[] = [];
       for (let i = 0; i < RUNS; i++) {
@@ -696,9 +724,9 @@ async function lateJoinCase(targets: Target[]): Promise<Map<string, Record<strin
         reloaded.push(await joinOnce(target, room, history, 30_000));
       }
       record.reloaded = median(reloaded);
-      emit({ case: 'late-join', server: target.name, mode: 'reloaded', edits: HISTORY_EDITS, ms: round(record.reloaded), runs: reloaded.length });
+      emit({ case: 'late-join', server: target.name, mode: 'reloaded', edits: HISTORY_EDITS, history: HISTORY_MODEL, ms: round(record.reloaded), runs: reloaded.length });
     } else {
-      emit({ case: 'late-join', server: target.name, mode: 'cold', edits: HISTORY_EDITS, ms: null, note: 'no persistence: every document lives in memory until the process ends; warm only' });
+      emit({ case: 'late-join', server: target.name, mode: 'cold', edits: HISTORY_EDITS, history: HISTORY_MODEL, ms: null, note: 'no persistence: every document lives in memory until the process ends; warm only' });
     }
     out.set(target.name, record);
   }
