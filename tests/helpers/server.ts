@@ -19,9 +19,15 @@ export interface TestServer {
 
 /** Starts the real app (migrated and seeded) on port 0 with a temporary database. */
 export async function startServer(
-  options: { dialect?: TestDialect; env?: Record<string, string>; app?: AppOptions } = {},
+  options: {
+    dialect?: TestDialect;
+    env?: Record<string, string>;
+    app?: AppOptions;
+    dataDir?: string;
+  } = {},
 ): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mesa-test-'));
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mesa-test-'));
   const pgDb = options.dialect === 'postgres' ? await createPostgresDatabase() : null;
   const base = loadConfig({
     PORT: '0',
@@ -45,7 +51,7 @@ export async function startServer(
     async close() {
       await app.close();
       await pgDb?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

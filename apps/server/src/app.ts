@@ -14,6 +14,7 @@ import { systemClock, type Clock } from './lib/clock.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { securityPlugin } from './plugins/security.js';
 import { webPlugin } from './plugins/web.js';
+import { requestLogPlugin } from './plugins/request-log.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { portfolioRoutes } from './modules/portfolio/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
@@ -72,6 +73,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     keepAliveTimeout: 72_000,
     routerOptions: { maxParamLength: 200 },
     trustProxy: false,
+    disableRequestLogging: true,
     return503OnClosing: true,
     forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
@@ -99,6 +101,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(securityPlugin, { allowedOrigins: config.allowedOrigins });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(authPlugin, { ctx });
+  await app.register(requestLogPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { ctx });

@@ -1,0 +1,22 @@
+import { createBrowserRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { createI18n, syncLanguageWithDocument } from '../i18n/i18n';
+import { detectLanguage, readStoredLanguage } from '../i18n/language';
+import { Providers } from './Providers';
+import { createQueryClient } from './queryClient';
+import { routes } from './routes';
+
+// Created once per page load, outside React, so that re-renders never rebuild them.
+const i18n = createI18n(detectLanguage(readStoredLanguage(), navigator.languages));
+syncLanguageWithDocument(i18n);
+const queryClient = createQueryClient();
+const router = createBrowserRouter(routes);
+
+/** The Mesa web app. */
+export function App() {
+  return (
+    <Providers queryClient={queryClient} i18n={i18n}>
+      <RouterProvider router={router} />
+    </Providers>
+  );
+}

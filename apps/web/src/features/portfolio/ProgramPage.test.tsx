@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, screen, within } from '@testing-library/react';
+import type { Program } from '@mesa/shared';
+import { makeComponents, makeOrganization, makeProgram } from '../../test/fixtures';
+import { ok, stubFetch } from '../../test/fetchStub';
+import { renderRoute } from '../../test/renderWithProviders';
+import { ProgramPage } from './ProgramPage';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function showProgram(program: Program, language: 'en' | 'es' = 'en') {
+  stubFetch({
+    [`/api/programs/${program.id}`]: ok({ program }),
+    '/api/components': ok({ data: makeComponents() }),
+    '/api/organizations': ok({ data: [makeOrganization()] }),
+  });
+  return renderRoute(<ProgramPage />, {
+    path: '/programs/:programId',
+    at: `/programs/${program.id}`,
+    language,
+  });
+}
+
+function fact(label: string): HTMLElement {
+  const term = screen.getByText(label, { selector: 'dt' });
+  const value = term.nextElementSibling;
+  if (!(value instanceof HTMLElement)) throw new Error(`no value for ${label}`);
+  return value;
+}
+
+describe('ProgramPage', () => {
+  it('shows "Not recorded" for every missing fact, never a guess', async () => {
+    showProgram(makeProgram({ code: null }));
+    await screen.findByRole('heading', { level: 1 });
+    for (const label of ['Code', 'Status', 'Lead organization', 'Countries', 'Estimated cost']) {
+      expect(fact(label).textContent, label).toBe('Not recorded');
+    }
+    expect(fact('Priority').textContent).toBe('Not documented as a priority program');
+  });
+
+  it('shows recorded facts resolved and formatted in the interface language', async () => {
+    showProgram(
+      makeProgram({
+        status: 'in_execution',
+        leadOrganizationId: 'org-sgsica',
+        countries: ['GT', 'DO'],
+        estimatedCost: { amount: '20000000', currency: 'USD' },
+      }),
+      'es',
+    );
+    await screen.findByRole('heading', {
+      level: 1,
+      name: 'Prevención de la violencia contra las mujeres',
+    });
+    expect(fact('Estado').textContent).toBe('En ejecución');
+    expect(fact('Organización líder').textContent).toBe('SICA General Secretariat');
+    expect(
+      within(fact('Países'))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Guatemala', 'República Dominicana']);
+    expect(fact('Costo estimado').textContent?.replace(/\s/g, ' ')).toBe('20.000.000 US$');
+    expect(screen.getByText('Prevention of violence against women').getAttribute('lang')).toBe(
+      'en',
+    );
+  });
+
+  it('marks an inferred priority and says why', async () => {
+    showProgram(makeProgram({ priority: true, priorityConfidence: 'inferred' }));
+    await screen.findByRole('heading', { level: 1 });
+    const priority = fact('Priority');
+    expect(within(priority).getByText('Priority program')).toBeTruthy();
+    expect(within(priority).getByText('Inferred')).toBeTruthy();
+  });
+
+  it('shows a not-found state with the way back when the program does not exist', async () => {
+    stubFetch({
+      '/api/components': ok({ data: makeComponents() }),
+      '/api/organizations': ok({ data: [] }),
+    });
+    renderRoute(<ProgramPage />, { path: '/programs/:programId', at: '/programs/missing' });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Program not found' }),
+    ).toBeTruthy();
+    const back = screen.getByRole('link', { name: 'Back to the portfolio' });
+    expect(back.getAttribute('href')).toBe('/');
+    expect(document.title).toBe('Program not found · Mesa');
+  });
+
+  it('explains a 403 and offers no pointless retry', async () => {
+    stubFetch({
+      '/api/programs/p-ba1': {
+        status: 403,
+        body: { error: { code: 'forbidden', message: 'No access' } },
+      },
+      '/api/components': ok({ data: makeComponents() }),
+      '/api/organizations': ok({ data: [] }),
+    });
+    renderRoute(<ProgramPage />, { path: '/programs/:programId', at: '/programs/p-ba1' });
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(/Ask the program coordinator/)).toBeTruthy();
+    expect(within(alert).queryByRole('button')).toBeNull();
+  });
+});

@@ -1,0 +1,87 @@
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import './portfolio.css';
+import { Card } from '../../components/Card';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useLocale } from '../../i18n/useLocale';
+import { isApiErrorStatus } from '../../lib/api';
+import { failedQueries, retryFor } from '../../lib/queryState';
+import { Breadcrumb } from './components/Breadcrumb';
+import { PlanSection } from './components/PlanSection';
+import { ProgramFacts } from './components/ProgramFacts';
+import { ProgramHeader } from './components/ProgramHeader';
+import { localizedTitle } from './localizedTitle';
+import { useComponents } from './useComponents';
+import { useOrganizations } from './useOrganizations';
+import { useProgram } from './useProgram';
+
+function ProgramNotFound() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('program.notFoundTitle'));
+  return (
+    <EmptyState
+      level={1}
+      title={t('program.notFoundTitle')}
+      body={t('program.notFoundBody')}
+      action={<Link to="/">{t('common.backToPortfolio')}</Link>}
+    />
+  );
+}
+
+function ProgramBody({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const program = useProgram(id);
+  const components = useComponents();
+  const organizations = useOrganizations();
+  const title = program.data ? localizedTitle(program.data, locale) : undefined;
+  useDocumentTitle(title);
+  if (isApiErrorStatus(program.error, 404)) return <ProgramNotFound />;
+  const failed = failedQueries([program, components, organizations]);
+  if (failed.length > 0) {
+    const error = failed[0]?.error;
+    return (
+      <ErrorState
+        level={1}
+        title={t('program.loadError')}
+        error={error}
+        onRetry={retryFor(failed)}
+      />
+    );
+  }
+  if (!program.data || !components.data || !organizations.data) {
+    return <LoadingState label={t('program.loading')} />;
+  }
+  const component = components.data.find((item) => item.id === program.data.componentId);
+  return (
+    <>
+      <ProgramHeader program={program.data} />
+      <Card labelledBy="facts-heading" className="program-facts">
+        <h2 id="facts-heading">{t('program.details')}</h2>
+        <ProgramFacts
+          program={program.data}
+          component={component}
+          organizations={organizations.data}
+        />
+      </Card>
+      <PlanSection />
+    </>
+  );
+}
+
+/** A program: its recorded facts and, below them, the place of its plan. */
+export function ProgramPage() {
+  const { programId = '' } = useParams();
+  const locale = useLocale();
+  const { data } = useProgram(programId);
+  const current = data ? (data.code ?? localizedTitle(data, locale)) : undefined;
+  return (
+    <div className="page">
+      <Breadcrumb current={current} />
+      <ProgramBody id={programId} />
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Locale } from '@mesa/shared';
+
+/** Anything with an English and a Spanish title. */
+export interface Bilingual {
+  /** English title. */
+  titleEn: string;
+  /** Spanish title. */
+  titleEs: string;
+}
+
+/** The title in the given language. */
+export function localizedTitle(item: Bilingual, locale: Locale): string {
+  return locale === 'es' ? item.titleEs : item.titleEn;
+}
+
+/** The other interface language, whose title a page shows as a secondary line. */
+export function otherLocale(locale: Locale): Locale {
+  return locale === 'es' ? 'en' : 'es';
+}

@@ -1,0 +1,39 @@
+import { vi } from 'vitest';
+
+/** A canned reply: status and JSON body. */
+export interface StubReply {
+  /** HTTP status. */
+  status: number;
+  /** Parsed JSON body. */
+  body: unknown;
+}
+
+function pathOf(input: RequestInfo | URL): string {
+  if (typeof input === 'string') return input;
+  if (input instanceof URL) return input.href;
+  return input.url;
+}
+
+/** Replaces global fetch with one that answers by path from the table, 404 for anything else. */
+export function stubFetch(replies: Record<string, StubReply>) {
+  const fetchMock = vi.fn((input: RequestInfo | URL) => {
+    const path = pathOf(input);
+    const reply = replies[path] ?? {
+      status: 404,
+      body: { error: { code: 'not_found', message: 'No route' } },
+    };
+    return Promise.resolve(
+      new Response(JSON.stringify(reply.body), {
+        status: reply.status,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    );
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+/** A 200 reply with the given body. */
+export function ok(body: unknown): StubReply {
+  return { status: 200, body };
+}

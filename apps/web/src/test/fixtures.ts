@@ -1,0 +1,80 @@
+import type { Component, Organization, Program, ProgramAbilities } from '@mesa/shared';
+
+/** A component; override any field. */
+export function makeComponent(overrides: Partial<Component> = {}): Component {
+  return {
+    id: 'A',
+    titleEn: 'Combating crime',
+    titleEs: 'Combate al delito',
+    position: 1,
+    ...overrides,
+  };
+}
+
+/** The four components in order, with their real titles. */
+export function makeComponents(): Component[] {
+  return [
+    makeComponent(),
+    makeComponent({
+      id: 'B',
+      titleEn: 'Violence prevention',
+      titleEs: 'Prevención de la violencia',
+      position: 2,
+    }),
+    makeComponent({ id: 'C', titleEn: 'Rehabilitation', titleEs: 'Rehabilitación', position: 3 }),
+    makeComponent({
+      id: 'D',
+      titleEn: 'Institutional strengthening',
+      titleEs: 'Fortalecimiento institucional',
+      position: 4,
+    }),
+  ];
+}
+
+/** The abilities of a reader who may do nothing else; override any ability. */
+export function makeAbilities(overrides: Partial<ProgramAbilities> = {}): ProgramAbilities {
+  return {
+    read: true,
+    editPlan: false,
+    comment: false,
+    endorse: false,
+    recordCommitment: false,
+    chair: false,
+    editDetails: false,
+    invite: false,
+    administer: false,
+    ...overrides,
+  };
+}
+
+/** A documented, non-priority program with every optional fact unrecorded; override any field. */
+export function makeProgram(overrides: Partial<Program> = {}): Program {
+  return {
+    id: 'p-ba1',
+    code: 'BA1',
+    titleEn: 'Prevention of violence against women',
+    titleEs: 'Prevención de la violencia contra las mujeres',
+    componentId: 'B',
+    priority: false,
+    priorityConfidence: 'not_documented',
+    confidence: 'documented',
+    status: null,
+    leadOrganizationId: null,
+    countries: [],
+    estimatedCost: null,
+    abilities: makeAbilities(),
+    ...overrides,
+  };
+}
+
+/** An organization; override any field. */
+export function makeOrganization(overrides: Partial<Organization> = {}): Organization {
+  return {
+    id: 'org-sgsica',
+    name: 'SICA General Secretariat',
+    shortName: 'SG-SICA',
+    kind: 'sica_secretariat',
+    countryCode: null,
+    ...overrides,
+  };
+}

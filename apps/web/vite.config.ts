@@ -1,0 +1,26 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// In development the API, Socket.IO and the collaboration endpoint live on the Fastify server;
+// proxying keeps the browser on one origin so the session cookie and CSP behave as in production.
+// The server still checks Origin, so list the dev server in MESA_ALLOWED_ORIGINS.
+const apiTarget = 'http://127.0.0.1:3000';
+
+/** Vite configuration of the Mesa web client. */
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: apiTarget },
+      '/socket.io': { target: apiTarget, ws: true },
+      '/collab': { target: apiTarget, ws: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // The server's CSP allows no data: URIs for scripts or images; emit every asset as a file.
+    assetsInlineLimit: 0,
+  },
+});

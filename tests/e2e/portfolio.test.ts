@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { aProgramId, createPersonOn, type TestPerson } from '../helpers/people.js';
+import { contextFor, launchBrowser, runAxe, screenshot, Viewports } from '../helpers/browser.js';
+
+describe('portfolio in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let member: TestPerson;
+  let programId: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    programId = await aProgramId(server);
+    member = await createPersonOn(server, { role: 'member', relation: 'lead', programId });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const locale of ['en', 'es'] as const) {
+    for (const [size, viewport] of Object.entries(Viewports)) {
+      it(`shows the four components and the priority programs (${locale}, ${size})`, async () => {
+        const context = await contextFor(browser, server, member, { locale, viewport });
+        const page = await context.newPage();
+        await page.goto('/');
+        const heading = locale === 'en' ? 'Violence prevention' : 'Prevención de la violencia';
+        await page.getByRole('heading', { name: new RegExp(heading) }).waitFor();
+        expect(await page.getByRole('link').filter({ hasText: 'BA1' }).count()).toBeGreaterThan(0);
+        await screenshot(page, `portfolio-${locale}-${size}`);
+        expect(await runAxe(page)).toEqual([]);
+        await context.close();
+      });
+    }
+  }
+
+  it('opens a program page that shows unrecorded facts as not recorded, in English and Spanish', async () => {
+    const context = await contextFor(browser, server, member, { locale: 'en' });
+    const page = await context.newPage();
+    await page.goto(`/programs/${programId}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByText('Not recorded').count()).toBeGreaterThan(0);
+    await screenshot(page, 'program-en-laptop');
+    expect(await runAxe(page)).toEqual([]);
+    await page
+      .getByRole('button', { name: /Español/ })
+      .or(page.getByRole('link', { name: /Español/ }))
+      .first()
+      .click();
+    await page.getByText('No registrado').first().waitFor();
+    await screenshot(page, 'program-es-laptop');
+    expect(await runAxe(page)).toEqual([]);
+    await context.close();
+  });
+});

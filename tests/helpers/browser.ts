@@ -1,0 +1,113 @@
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { TestServer } from './server.js';
+import type { TestPerson } from './people.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Without the background-networking flags Chromium keeps dialling hosts this closed network refuses.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Where screenshots go (git-ignored). */
+export const SCREENSHOT_DIR = join(import.meta.dirname, '..', 'e2e', 'screenshots');
+
+/** Launches Debian's Chromium headless. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+}
+
+/** Laptop and tablet viewports the product is checked at. */
+export const Viewports = {
+  laptop: { width: 1366, height: 900 },
+  tablet: { width: 820, height: 1180 },
+} as const;
+
+/** A browser context signed in as a person (their session cookie set), in a language. */
+export async function contextFor(
+  browser: Browser,
+  server: TestServer,
+  person: TestPerson | null,
+  options: { locale?: 'en' | 'es'; viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> {
+  const locale = options.locale ?? 'en';
+  const context = await browser.newContext({
+    locale: locale === 'es' ? 'es-ES' : 'en-US',
+    viewport: options.viewport ?? Viewports.laptop,
+    baseURL: server.url,
+  });
+  if (person) {
+    await context.addCookies([
+      {
+        name: 'mesa_session',
+        value: person.token,
+        url: server.url,
+        httpOnly: true,
+        sameSite: 'Lax',
+      },
+    ]);
+  }
+  return context;
+}
+
+/** Saves a full-page screenshot under tests/e2e/screenshots. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** A violation axe-core found, reduced to what a failure message needs. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core (WCAG 2 A/AA rules) on the page and returns the violations. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  // Evaluated over the DevTools protocol, so the app's CSP (no inline scripts) stays on.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{
+            violations: {
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: { target: string[] }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+}
