@@ -462,20 +462,21 @@ interface PropagationRun {
   expected: number;
 }
 
-const TOKEN = /(\d+)\.(\d+);/g;
-
 async function propagationRun(target: Target, size: number): Promise<PropagationRun> {
   const room = target.room(0);
   const clients = await connectAll(target, room, size);
   const typists = Math.min(MAX_TYPISTS, size);
   const editsPerTypist = TYPING_SECONDS * EDITS_PER_SECOND;
-  const sentAt: Float64Array[] = [];
-  for (let t = 0; t < typists; t++) sentAt.push(new Float64Array(editsPerTypist).fill(NaN));
+  // An edit is known by the Yjs id of its first character: (typist's clientID, clock). The
+  // sender records its clocks and local-apply times; a receiver, after each remote transaction,
+  // advances one cursor per typist over the clocks its state now covers. O(1) per edit and
+  // receiver — reading YTextEvent.delta instead walks the whole text at every event and made
+  // the load generator the bottleneck.
+  const starts: number[][] = Array.from({ length: typists }, () => []);
+  const sentAt: number[][] = Array.from({ length: typists }, () => []);
+  const typistOf = new Map<number, number>();
+  for (let t = 0; t < typists; t++) typistOf.set(clients[t]!.doc.clientID, t);
   const latencies: number[] = [];
-
-  // Each client counts the edits it holds (its own and observed ones); when every client holds
-  // all of them the state vectors are compared once. This keeps the convergence check O(1) per
-  // update: comparing every state vector at every update saturates the load generator at 100.
   // The target is unknown until typing stops (a saturated loop may type fewer than planned).
   let totalEdits = Infinity;
   const held = new Array<number>(size).fill(0);
@@ -488,23 +489,27 @@ async function propagationRun(target: Target, size: number): Promise<Propagation
     if (held[i] === totalEdits && ++complete === size) allHeldAt = performance.now();
   };
   const observers = clients.map((client, i) => {
-    const text = client.doc.getText('bench');
-    const observer = (event: Y.YTextEvent) => {
-      if (event.transaction.local) return;
+    const cursor = new Array<number>(typists).fill(0);
+    const observer = (transaction: Y.Transaction) => {
+      if (transaction.local) return;
       const now = performance.now();
       let n = 0;
-      for (const op of event.delta) {
-        if (typeof op.insert !== 'string') continue;
-        for (const match of op.insert.matchAll(TOKEN)) {
+      for (const [clientID, clock] of transaction.afterState) {
+        const t = typistOf.get(clientID);
+        if (t === undefined || clock === transaction.beforeState.get(clientID)) continue;
+        const s = starts[t]!;
+        let k = cursor[t]!;
+        while (k < s.length && s[k]! < clock) {
+          latencies.push(now - sentAt[t]![k]!);
+          k++;
           n++;
-          const at = sentAt[Number(match[1])]?.[Number(match[2])];
-          if (at !== undefined && !Number.isNaN(at)) latencies.push(now - at);
         }
+        cursor[t] = k;
       }
       if (n) hold(i, n);
     };
-    text.observe(observer);
-    return () => text.unobserve(observer);
+    client.doc.on('afterTransaction', observer);
+    return () => client.doc.off('afterTransaction', observer);
   });
 
   // Typists 0..typists-1 are the first clients; each types every 100 ms, phases spread evenly.
@@ -518,8 +523,10 @@ async function propagationRun(target: Target, size: number): Promise<Propagation
     for (let t = 0; t < typists; t++) {
       if (count[t]! < editsPerTypist && now >= next[t]!) {
         const seq = count[t]!;
-        clients[t]!.doc.getText('bench').insert(0, `${t}.${seq};`);
-        sentAt[t]![seq] = performance.now();
+        const doc = clients[t]!.doc;
+        starts[t]!.push(Y.getState(doc.store, doc.clientID));
+        doc.getText('bench').insert(0, `${t}.${seq};`);
+        sentAt[t]!.push(performance.now());
         hold(t, 1);
         count[t] = seq + 1;
         next[t] = next[t]! + period;
@@ -529,7 +536,7 @@ async function propagationRun(target: Target, size: number): Promise<Propagation
   }
   // Typing stopped when the last edit was applied locally.
   let stoppedAt = 0;
-  for (const times of sentAt) for (const at of times) if (at > stoppedAt) stoppedAt = at;
+  for (const times of sentAt) stoppedAt = Math.max(stoppedAt, times[times.length - 1] ?? 0);
   totalEdits = count.reduce((a, b) => a + b, 0);
   if (count.some((n) => n < editsPerTypist))
     note(`${target.name} ${size} clients: the load generator typed ${totalEdits} of ${typists * editsPerTypist} edits (saturated)`);
