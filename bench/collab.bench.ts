@@ -35,6 +35,8 @@ const { values: opts } = parseArgs({
     mesa: { type: 'string', default: 'mesa' },
     'idle-seconds': { type: 'string', default: '2' },
     history: { type: 'string', default: 'typing' },
+    // Another build of Mesa's server (default: this worktree's apps/server/dist/main.js).
+    'mesa-bundle': { type: 'string' },
   },
 });
 const CASES = new Set(opts.cases!.split(','));
@@ -286,8 +288,9 @@ function cookieWebSocket(headers: Record<string, string>): typeof WebSocket {
 }
 
 async function startMesa(): Promise<Target> {
-  const bundle = join(repoRoot, 'apps/server/dist/main.js');
+  const bundle = opts['mesa-bundle'] ?? join(repoRoot, 'apps/server/dist/main.js');
   if (!existsSync(bundle)) {
+    if (opts['mesa-bundle']) throw new Error(`no Mesa bundle at ${bundle}`);
     note('building apps/server (dist/main.js missing)');
     await new Promise<void>((resolve, reject) => {
       const build = spawn('pnpm', ['--filter', '@mesa/server', 'build'], {
@@ -311,7 +314,9 @@ async function startMesa(): Promise<Target> {
     LOG_LEVEL: 'warn',
   };
   const launch = async () => {
-    const child = startChild('mesa', [bundle], env);
+    // BENCH_MESA_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) to diagnose the server.
+    const extra = (process.env.BENCH_MESA_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = startChild('mesa', [...extra, bundle], env);
     await waitForHttp(`${origin}/api/health`, child);
     return child;
   };
@@ -334,7 +339,7 @@ async function startMesa(): Promise<Target> {
   const programsReply = await fetch(`${origin}/api/programs`, { headers });
   if (!programsReply.ok) throw new Error(`GET /api/programs: ${programsReply.status}`);
   const body = (await programsReply.json()) as unknown;
-  const list = (Array.isArray(body) ? body : ((body as { programs?: unknown[] }).programs ?? [])) as {
+  const list = (Array.isArray(body) ? body : ((body as { data?: unknown[] }).data ?? [])) as {
     id: string | number;
   }[];
   if (list.length === 0) throw new Error('Mesa has no programs to benchmark');
