@@ -22,6 +22,8 @@ import { authRoutes } from './modules/auth/index.js';
 import { authPlugin } from './plugins/auth.js';
 import { DomainEvents } from './lib/events.js';
 import type { ServiceContext } from './lib/context.js';
+import { attachRealtime } from './realtime/io.js';
+import { registerPortfolioRealtime } from './modules/portfolio/portfolio.realtime.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -109,5 +111,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(organizationsRoutes);
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });
+
+  const realtime = await attachRealtime(app).catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
+  registerPortfolioRealtime(app, realtime);
   return app;
 }

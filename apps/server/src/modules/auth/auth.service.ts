@@ -50,11 +50,14 @@ export async function createSession(
 
 /**
  * Resolves a cookie token to the signed-in person, or null when it is malformed, unknown,
- * idle too long, past its absolute lifetime, or its person is deactivated.
+ * idle too long, past its absolute lifetime, or its person is deactivated. `touch: false`
+ * checks without counting as activity (a live connection's periodic re-check must not keep
+ * an unattended session alive past its idle timeout).
  */
 export async function validateSessionToken(
   ctx: ServiceContext,
   token: string,
+  options: { touch?: boolean } = {},
 ): Promise<Actor | null> {
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
@@ -67,7 +70,7 @@ export async function validateSessionToken(
     ctx.events.emit('session.ended', { sessionId: row.session_id, userId: row.user_id });
     return null;
   }
-  if (now - Date.parse(row.last_active_at) > TOUCH_AFTER_MS) {
+  if (options.touch !== false && now - Date.parse(row.last_active_at) > TOUCH_AFTER_MS) {
     await touchSession(ctx.db, row.session_id, new Date(now).toISOString());
   }
   return {

@@ -14,12 +14,16 @@ export {
 export { insertUser, findUserByEmail, findUserById } from './auth.repository.js';
 export { generateOneTimeToken, hashSecret } from './session-token.js';
 
-/** Resolves a raw Cookie header (e.g. of a websocket upgrade) to the signed-in person, or null. */
+/**
+ * Resolves a raw Cookie header (e.g. of a websocket upgrade) to the signed-in person, or null.
+ * `touch: false` re-checks a live connection without counting as activity.
+ */
 export async function authenticateCookieHeader(
   app: FastifyInstance,
   cookieHeader: string | undefined,
+  options: { touch?: boolean } = {},
 ): Promise<Actor | null> {
   if (!cookieHeader) return null;
   const token = app.parseCookie(cookieHeader)[SESSION_COOKIE];
-  return token ? validateSessionToken(app.ctx, token) : null;
+  return token ? validateSessionToken(app.ctx, token, options) : null;
 }

@@ -1,4 +1,9 @@
 /** The portfolio module: components and programs. */
 export { portfolioRoutes } from './portfolio.routes.js';
-export { listPrograms, getProgram, listComponents } from './portfolio.service.js';
+export {
+  listPrograms,
+  getProgram,
+  getProgramDetails,
+  listComponents,
+} from './portfolio.service.js';
 export { insertComponentRow, insertProgramRow } from './portfolio.repository.js';

@@ -1,4 +1,4 @@
-import type { Component, Program, ProgramAbilities } from '@mesa/shared';
+import type { Component, Program, ProgramAbilities, ProgramDetails } from '@mesa/shared';
 import {
   ComponentIdSchema,
   PriorityConfidenceSchema,
@@ -19,6 +19,11 @@ export function presentComponent(row: ComponentRow): Component {
 
 /** A program row as the API shows it to one viewer; absent facts stay null ("not recorded"). */
 export function presentProgram(row: ProgramRow, abilities: ProgramAbilities): Program {
+  return { ...presentProgramDetails(row), abilities };
+}
+
+/** A program row without any viewer's abilities (live fan-out to everyone who may read it). */
+export function presentProgramDetails(row: ProgramRow): ProgramDetails {
   const hasCost = row.estimated_cost_amount !== null && row.estimated_cost_currency !== null;
   return {
     id: row.id,
@@ -35,6 +40,5 @@ export function presentProgram(row: ProgramRow, abilities: ProgramAbilities): Pr
     estimatedCost: hasCost
       ? { amount: row.estimated_cost_amount ?? '', currency: row.estimated_cost_currency ?? '' }
       : null,
-    abilities,
   };
 }

@@ -1,11 +1,17 @@
-import { RelationSchema, programAbilities, type Component, type Program } from '@mesa/shared';
+import {
+  RelationSchema,
+  programAbilities,
+  type Component,
+  type Program,
+  type ProgramDetails,
+} from '@mesa/shared';
 import type { Actor } from '../../authz/actor.js';
 import { authorizeProgram, loadProgramFacts } from '../../authz/index.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { listStandings } from '../access/access.repository.js';
 import { findProgramRow, listComponentRows, listProgramRows } from './portfolio.repository.js';
-import { presentComponent, presentProgram } from './portfolio.presenter.js';
+import { presentComponent, presentProgram, presentProgramDetails } from './portfolio.presenter.js';
 
 /** The four components in order. */
 export async function listComponents(ctx: ServiceContext): Promise<Component[]> {
@@ -42,4 +48,16 @@ export async function getProgram(ctx: ServiceContext, actor: Actor, id: string):
   ]);
   if (!row || !facts) throw new NotFoundError('program');
   return presentProgram(row, programAbilities(actor, facts));
+}
+
+/**
+ * A program's details for no viewer in particular, or null when it does not exist. Only the
+ * live fan-out uses it, and only towards rooms whose members passed `can(read)`.
+ */
+export async function getProgramDetails(
+  ctx: ServiceContext,
+  id: string,
+): Promise<ProgramDetails | null> {
+  const row = await findProgramRow(ctx.db, id);
+  return row ? presentProgramDetails(row) : null;
 }

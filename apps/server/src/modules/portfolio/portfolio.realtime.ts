@@ -1,0 +1,62 @@
+import {
+  ProgramSubscriptionInputSchema,
+  programRoom,
+  workspaceRoom,
+  type ProgramChanged,
+  type ProgramDetails,
+  type ProgramSummary,
+} from '@mesa/shared';
+import type { FastifyInstance } from 'fastify';
+import { authorizeProgram } from '../../authz/index.js';
+import type { Realtime } from '../../realtime/io.js';
+import { getProgramDetails } from './portfolio.service.js';
+
+function summarize(p: ProgramDetails): ProgramSummary {
+  const { id, code, titleEn, titleEs, componentId, priority, status } = p;
+  return { id, code, titleEn, titleEs, componentId, priority, status };
+}
+
+async function fanOutProgram(
+  app: FastifyInstance,
+  programId: string,
+  change: ProgramChanged['change'],
+): Promise<void> {
+  const details = await getProgramDetails(app.ctx, programId);
+  if (!details) return;
+  const { io } = app.realtime;
+  const base = { programId, change, summary: summarize(details) };
+  // Everyone sees the portfolio; only the program's room (joined after `can(read)`) gets details.
+  io.to(workspaceRoom()).except(programRoom(programId)).emit('program.changed', base);
+  io.to(programRoom(programId)).emit('program.changed', { ...base, details });
+}
+
+/**
+ * The portfolio's live layer: `program.subscribe` / `program.unsubscribe` (joining goes
+ * through `can(read)`), and `program.created` / `program.updated` fanned out as
+ * `program.changed`.
+ */
+export function registerPortfolioRealtime(app: FastifyInstance, realtime: Realtime): void {
+  realtime.onConnection(({ socket, command }) => {
+    socket.on(
+      'program.subscribe',
+      command(ProgramSubscriptionInputSchema, async ({ programId }, { actor }) => {
+        await authorizeProgram(app.ctx, actor, 'read', programId);
+        await socket.join(programRoom(programId));
+        return { programId };
+      }),
+    );
+    socket.on(
+      'program.unsubscribe',
+      command(ProgramSubscriptionInputSchema, async ({ programId }) => {
+        await socket.leave(programRoom(programId));
+        return { programId };
+      }),
+    );
+  });
+  const fanOut = (programId: string, change: ProgramChanged['change']) =>
+    fanOutProgram(app, programId, change).catch((err: unknown) =>
+      app.log.error({ err, programId }, 'program fan-out failed'),
+    );
+  app.events.on('program.created', ({ programId }) => void fanOut(programId, 'created'));
+  app.events.on('program.updated', ({ programId }) => void fanOut(programId, 'updated'));
+}

@@ -1,0 +1,172 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { Server, type Socket } from 'socket.io';
+import type { ZodType } from 'zod';
+import {
+  PresenceListInputSchema,
+  SOCKET_COMMAND_BURST,
+  SOCKET_COMMANDS_PER_SECOND,
+  SOCKET_IO_PATH,
+  SOCKET_MAX_MESSAGE_BYTES,
+  type ClientToServerEvents,
+  type InterServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+} from '@mesa/shared';
+import { enforceAccess } from './access.js';
+import { commandsFor, limitCommands, type CommandHandler } from './commands.js';
+import { handshakeGate } from './handshake.js';
+import { trackPresence, type PresenceTracker } from './presence.js';
+import { connectRedisAdapter } from './redis.js';
+import {
+  authenticateSocket,
+  enforceSessions,
+  recheckLocalSessions,
+  SESSION_RECHECK_MS,
+} from './sessions.js';
+
+/** The typed Socket.IO server. */
+export type MesaIo = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+
+/** One typed connection. */
+export type MesaSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+
+/** What a module's `*.realtime.ts` gets to add its commands to each connection. */
+export interface ConnectionKit {
+  socket: MesaSocket;
+  /** Wraps a handler: shared-schema validation, ack replies, errors as ack errors. */
+  command: <I, O>(
+    schema: ZodType<I>,
+    handler: CommandHandler<I, O>,
+  ) => (raw: unknown, ack: unknown) => void;
+}
+
+/** The live layer of one app: the server, presence, and how modules add commands. */
+export interface Realtime {
+  io: MesaIo;
+  presence: PresenceTracker;
+  /** Runs `setup` for every new connection, after authentication and rate limiting. */
+  onConnection(setup: (kit: ConnectionKit) => void): void;
+  /** Re-checks every local connection's session now (the minute timer calls it too). */
+  recheckSessions(): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The Socket.IO live layer (attached to `app.server`, path /socket.io/). */
+    realtime: Realtime;
+  }
+}
+
+/** Handles one HTTP upgrade. */
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/**
+ * Returns `handleSocketIoUpgrade(req, socket, head)` for one app, which hands a `/socket.io/`
+ * upgrade to Socket.IO's engine. For an upgrade router that takes over `app.server`'s
+ * 'upgrade' event (removing engine.io's listener): it forwards /socket.io/ paths here
+ * untouched. The Origin and session checks run inside, in the engine middleware.
+ */
+export function socketIoUpgradeHandler(app: FastifyInstance): UpgradeHandler {
+  return (req, socket, head) => app.realtime.io.engine.handleUpgrade(req, socket, head);
+}
+
+function isSocketIoPath(url: string | undefined): boolean {
+  return (url ?? '').startsWith(SOCKET_IO_PATH);
+}
+
+/**
+ * Until an upgrade router is registered, refuses upgrades to other paths (engine.io is told
+ * not to destroy them, so that a router's slower handshakes are never cut after a second).
+ */
+function refuseStrayUpgrades(app: FastifyInstance, ownListeners: number): void {
+  app.server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    if (isSocketIoPath(req.url) || app.server.listenerCount('upgrade') > ownListeners) return;
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+}
+
+function createServer(): MesaIo {
+  return new Server({
+    path: SOCKET_IO_PATH,
+    serveClient: false,
+    // Same origin only: no CORS headers; the engine gate refuses foreign Origins with 403.
+    maxHttpBufferSize: SOCKET_MAX_MESSAGE_BYTES,
+    // No connection state recovery: a reconnect re-authenticates and re-subscribes through can().
+  });
+}
+
+function setUpConnections(app: FastifyInstance, io: MesaIo, presence: PresenceTracker) {
+  const setups: ((kit: ConnectionKit) => void)[] = [];
+  io.use(authenticateSocket(app));
+  io.on('connection', (socket) => {
+    limitCommands(socket, SOCKET_COMMANDS_PER_SECOND, SOCKET_COMMAND_BURST);
+    const kit: ConnectionKit = { socket, command: commandsFor(socket, app.log) };
+    socket.on(
+      'presence.list',
+      kit.command(PresenceListInputSchema, () => presence.snapshot()),
+    );
+    for (const setup of setups) setup(kit);
+    presence.schedule();
+    socket.on('disconnect', () => presence.schedule());
+  });
+  return (setup: (kit: ConnectionKit) => void) => void setups.push(setup);
+}
+
+/**
+ * Creates the typed Socket.IO server and attaches it to `app.server` (same port as HTTP, path
+ * /socket.io/). With `REDIS_URL` it uses the Redis adapter, so rooms and presence span nodes.
+ * Connections are authenticated by the session cookie and the Origin; sessions, deactivation
+ * and access changes end or narrow them. Closed before the HTTP server closes.
+ */
+export async function attachRealtime(app: FastifyInstance): Promise<Realtime> {
+  const io = createServer();
+  const redis = app.config.redisUrl
+    ? await connectRedisAdapter({ ...app.config, redisUrl: app.config.redisUrl }, app.log)
+    : null;
+  if (redis) io.adapter(redis.adapter);
+  // engine.io must not destroy other paths' upgrades (the collab endpoint's handshake can take
+  // longer than its one-second timer); `refuseStrayUpgrades` covers them until a router exists.
+  io.attach(app.server, { destroyUpgrade: false });
+  refuseStrayUpgrades(app, app.server.listenerCount('upgrade') + 1);
+  io.engine.use(handshakeGate(app));
+
+  const presence = trackPresence(io, app.log);
+  const onConnection = setUpConnections(app, io, presence);
+  const stopSessions = enforceSessions(app, io);
+  enforceAccess(app, io, redis !== null);
+  // Heals presence after another node died without saying who left.
+  const refresh = setInterval(() => presence.schedule(), SESSION_RECHECK_MS);
+  refresh.unref();
+
+  app.addHook('preClose', async () => {
+    clearInterval(refresh);
+    stopSessions();
+    presence.stop();
+    io.local.disconnectSockets(true);
+    io.engine.close();
+  });
+  app.addHook('onClose', async () => {
+    await io.of('/').adapter.close();
+    await redis?.close();
+  });
+  const realtime: Realtime = {
+    io,
+    presence,
+    onConnection,
+    recheckSessions: () => recheckLocalSessions(app, io),
+  };
+  app.decorate('realtime', realtime);
+  return realtime;
+}

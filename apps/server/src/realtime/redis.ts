@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../env.js';
+
+/** The Socket.IO Redis adapter and a way to close its two connections. */
+export interface RedisAdapterHandle {
+  adapter: ReturnType<typeof createAdapter>;
+  close(): Promise<void>;
+}
+
+/**
+ * The channel prefix: nodes that share one database are one workspace. Two deployments (or two
+ * test runs) on the same Redis never hear each other's broadcasts.
+ */
+export function redisChannelPrefix(config: Config): string {
+  const workspace = config.databaseUrl ?? config.dataDir;
+  return `mesa-io:${createHash('sha256').update(workspace).digest('hex').slice(0, 16)}`;
+}
+
+/** How long a starting node waits for Redis before it refuses to start. */
+export const REDIS_CONNECT_TIMEOUT_MS = 10_000;
+
+// node-redis retries a refused connection forever; a node that cannot reach Redis must not start
+// (it would serve a partial, single-node view of presence and fan-outs).
+async function connectOrGiveUp(
+  clients: { connect(): Promise<unknown>; destroy(): void }[],
+  url: string,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const where = new URL(url).host;
+      reject(new Error(`cannot reach Redis at ${where} (REDIS_URL) within 10 s`));
+    }, REDIS_CONNECT_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([Promise.all(clients.map((c) => c.connect())), timeout]);
+  } catch (error) {
+    for (const c of clients) c.destroy();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Connects the separate publish and subscribe clients the adapter needs (redis 6). */
+export async function connectRedisAdapter(
+  config: Config & { redisUrl: string },
+  log: FastifyBaseLogger,
+): Promise<RedisAdapterHandle> {
+  const pub = createClient({ url: config.redisUrl });
+  const sub = pub.duplicate();
+  // An 'error' without a listener would crash the process; the client reconnects by itself.
+  pub.on('error', (err: unknown) => log.error({ err }, 'redis (socket.io publish) error'));
+  sub.on('error', (err: unknown) => log.error({ err }, 'redis (socket.io subscribe) error'));
+  await connectOrGiveUp([pub, sub], config.redisUrl);
+  return {
+    adapter: createAdapter(pub, sub, { key: redisChannelPrefix(config), requestsTimeout: 2000 }),
+    async close() {
+      await Promise.allSettled([pub.close(), sub.close()]);
+    },
+  };
+}

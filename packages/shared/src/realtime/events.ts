@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import type { ErrorCode } from '../errors.js';
+import { IdSchema } from '../ids.js';
+import { ProgramSchema } from '../schemas/program.js';
+
+/**
+ * The Socket.IO contract. Server facts are `entity.pastTense`, client commands are
+ * `entity.imperative` and always answer through an ack. Both apps type Socket.IO with the
+ * maps below; every client payload is parsed with the schemas here before anything runs.
+ */
+
+/** Path Socket.IO listens on (the web client passes it as `path`). */
+export const SOCKET_IO_PATH = '/socket.io/';
+
+/** Largest Socket.IO message the server accepts, in bytes (`maxHttpBufferSize`). */
+export const SOCKET_MAX_MESSAGE_BYTES = 64 * 1024;
+
+/** Commands per second a connection may send on average before acks say `too_many_requests`. */
+export const SOCKET_COMMANDS_PER_SECOND = 10;
+
+/** Burst of commands a connection may send at once. */
+export const SOCKET_COMMAND_BURST = 20;
+
+/** A failed command: the same code and message as the REST error shape. */
+export interface AckError {
+  /** Machine-readable code (`validation_failed`, `forbidden`, `not_found`, `too_many_requests`, …). */
+  code: ErrorCode;
+  /** Human-readable English explanation. */
+  message: string;
+}
+
+/** The reply of every command. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
+
+/** The callback a client passes as a command's last argument. */
+export type AckCallback<T> = (reply: Ack<T>) => void;
+
+/** One person online. */
+export const PresencePersonSchema = z.object({
+  /** The person's id. */
+  id: IdSchema,
+  /** Display name, from their account. */
+  name: z.string(),
+});
+
+/** The people of one organization who are online. */
+export const PresenceOrganizationSchema = z.object({
+  /** The organization's id. */
+  id: IdSchema,
+  /** The organization's name. */
+  name: z.string(),
+  /** Its people online now, each once however many tabs they have, sorted by name. */
+  people: z.array(PresencePersonSchema),
+});
+
+/** Who is online in the workspace now, grouped by organization (sorted by name). */
+export const PresenceSchema = z.object({
+  /** Organizations with at least one person online. */
+  organizations: z.array(PresenceOrganizationSchema),
+});
+
+/** Who is online now. */
+export type Presence = z.infer<typeof PresenceSchema>;
+
+/** A program's portfolio-level fields: what anyone signed in may see. */
+export const ProgramSummarySchema = ProgramSchema.pick({
+  id: true,
+  code: true,
+  titleEn: true,
+  titleEs: true,
+  componentId: true,
+  priority: true,
+  status: true,
+});
+
+/** A program's portfolio-level fields. */
+export type ProgramSummary = z.infer<typeof ProgramSummarySchema>;
+
+/** A program's details without any viewer's abilities (abilities come from REST). */
+export const ProgramDetailsSchema = ProgramSchema.omit({ abilities: true });
+
+/** A program's details. */
+export type ProgramDetails = z.infer<typeof ProgramDetailsSchema>;
+
+/** Payload of `program.changed`. */
+export const ProgramChangedSchema = z.object({
+  /** The program. */
+  programId: IdSchema,
+  /** Whether it was just created or edited. */
+  change: z.enum(['created', 'updated']),
+  /** Portfolio-level fields, for the portfolio page. */
+  summary: ProgramSummarySchema,
+  /** Every detail; present only for subscribers of the program's room (they may read it). */
+  details: ProgramDetailsSchema.optional(),
+});
+
+/** A program changed. */
+export type ProgramChanged = z.infer<typeof ProgramChangedSchema>;
+
+/** Why the server is about to disconnect a connection for good. */
+export const SessionEndedReasonSchema = z.enum(['session_ended', 'user_deactivated']);
+
+/** Payload of `session.ended`. */
+export const SessionEndedSchema = z.object({
+  /** Signed out / revoked / expired, or the person was deactivated. */
+  reason: SessionEndedReasonSchema,
+});
+
+/** Payload of `session.ended`. */
+export type SessionEnded = z.infer<typeof SessionEndedSchema>;
+
+/** Payload of `program.accessRevoked`: the connection was removed from the program's room. */
+export const ProgramAccessRevokedSchema = z.object({
+  /** The program the person may no longer read. */
+  programId: IdSchema,
+});
+
+/** Payload of `program.accessRevoked`. */
+export type ProgramAccessRevoked = z.infer<typeof ProgramAccessRevokedSchema>;
+
+/** Payload of `access.changed`: the person's rights may have changed; refetch abilities. */
+export const AccessChangedSchema = z.object({
+  /** The program concerned, or null when it may be any. */
+  programId: IdSchema.nullable(),
+});
+
+/** Payload of `access.changed`. */
+export type AccessChanged = z.infer<typeof AccessChangedSchema>;
+
+/** Input of `program.subscribe` and `program.unsubscribe`. */
+export const ProgramSubscriptionInputSchema = z.strictObject({
+  /** The program to follow live (or stop following). */
+  programId: IdSchema,
+});
+
+/** Input of `program.subscribe` and `program.unsubscribe`. */
+export type ProgramSubscriptionInput = z.infer<typeof ProgramSubscriptionInputSchema>;
+
+/** Reply data of `program.subscribe` and `program.unsubscribe`. */
+export interface ProgramSubscription {
+  /** The program now followed (or no longer followed). */
+  programId: string;
+}
+
+/** Input of `presence.list`: an empty object. */
+export const PresenceListInputSchema = z.strictObject({});
+
+/** Input of `presence.list`. */
+export type PresenceListInput = z.infer<typeof PresenceListInputSchema>;
+
+/** Events the server sends (facts, `entity.pastTense`). */
+export interface ServerToClientEvents {
+  /** Who is online changed (sent to every connection, debounced). */
+  'presence.changed': (presence: Presence) => void;
+  /** A program was created or edited (workspace: summary; program room: with details). */
+  'program.changed': (change: ProgramChanged) => void;
+  /** The connection lost `read` on a program and left its room. */
+  'program.accessRevoked': (payload: ProgramAccessRevoked) => void;
+  /** The person's rights may have changed; the client refetches what shows abilities. */
+  'access.changed': (payload: AccessChanged) => void;
+  /** The session ended; the server disconnects right after. Do not reconnect: sign in again. */
+  'session.ended': (payload: SessionEnded) => void;
+}
+
+/** Commands the client sends (`entity.imperative`); each ends with an ack callback. */
+export interface ClientToServerEvents {
+  /** Follow one program live; needs `read` on it. */
+  'program.subscribe': (
+    input: ProgramSubscriptionInput,
+    ack: AckCallback<ProgramSubscription>,
+  ) => void;
+  /** Stop following one program. */
+  'program.unsubscribe': (
+    input: ProgramSubscriptionInput,
+    ack: AckCallback<ProgramSubscription>,
+  ) => void;
+  /** Who is online now (the same snapshot `presence.changed` carries). */
+  'presence.list': (input: PresenceListInput, ack: AckCallback<Presence>) => void;
+}
+
+/** Messages between server nodes (through the Redis adapter). */
+export interface InterServerEvents {
+  /** Rights changed on one node: every node re-checks its own connections. */
+  'access.changed': (payload: {
+    programId: string | null;
+    userId: string | null;
+    organizationId: string | null;
+  }) => void;
+}
+
+/** What each connection carries, visible to every node (`fetchSockets`): identity only. */
+export interface SocketData {
+  /** The signed-in person. */
+  userId: string;
+  /** Their name. */
+  name: string;
+  /** Their organization. */
+  organizationId: string;
+  /** Their organization's name. */
+  organizationName: string;
+}
