@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, appendFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -806,6 +806,7 @@ async function main(): Promise<void> {
   if (VALIDATE) note('validation run: a second reference server stands in for Mesa');
   const targets = [side, reference];
 
+  const loadAtStart = loadavg()[0]!;
   const summary: Record<string, unknown> = { case: 'summary', server: side.name };
   if (CASES.has('propagation')) {
     const results = await propagationCase(targets);
@@ -836,6 +837,13 @@ async function main(): Promise<void> {
     summary.zeroLoadedAfterIdle,
   ].filter((v) => v !== undefined);
   summary.pass = verdicts.every((v) => v === true);
+  // Other work on the machine moves the numbers: the load average tells how quiet it was.
+  summary.machine = {
+    cpus: cpus().length,
+    node: process.version,
+    loadAverageAtStart: round(loadAtStart),
+    loadAverageAtEnd: round(loadavg()[0]!),
+  };
   emit(summary);
 
   for (const t of targets) await t.stop();
