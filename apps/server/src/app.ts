@@ -24,6 +24,9 @@ import { DomainEvents } from './lib/events.js';
 import type { ServiceContext } from './lib/context.js';
 import { attachRealtime } from './realtime/io.js';
 import { registerPortfolioRealtime } from './modules/portfolio/portfolio.realtime.js';
+import { createPlanDocument, documentsRoutes } from './modules/documents/index.js';
+import { createCollabEndpoint, type CollabEndpoint } from './realtime/collab/index.js';
+import { routeUpgrades } from './realtime/upgrade.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,6 +40,8 @@ declare module 'fastify' {
     events: DomainEvents;
     /** What services need: db, config, clock, events. */
     ctx: ServiceContext;
+    /** The Yjs document endpoint (live documents, stats). */
+    collab: CollabEndpoint;
   }
 }
 
@@ -91,7 +96,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   try {
     await migrateToLatest(db);
-    await seedDatabase(db.kysely, { now: app.now() });
+    // Seeded programs get their plan, with its template, in the workspace's default language.
+    await seedDatabase(db.kysely, {
+      now: app.now(),
+      onProgramSeeded: async (trx, programId) => {
+        await createPlanDocument(trx, programId, config.defaultLocale, app.now());
+      },
+    });
   } catch (error) {
     await app.close();
     throw error;
@@ -105,10 +116,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(authPlugin, { ctx });
   await app.register(requestLogPlugin);
 
+  const collab = createCollabEndpoint(app);
+  app.decorate('collab', collab);
+  // Socket.IO attaches its own upgrade listener to app.server; routeUpgrades leaves it /socket.io/.
+  routeUpgrades(app.server, { '/collab/': collab.handleUpgrade });
+
   await app.register(healthRoutes);
   await app.register(authRoutes, { ctx });
   await app.register(portfolioRoutes, { ctx });
   await app.register(organizationsRoutes);
+  await app.register(documentsRoutes, { ctx, live: collab.documents });
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });
 

@@ -65,6 +65,7 @@ export {
   type CloseCode,
 } from './realtime/close-codes.js';
 export { Limits } from './limits.js';
+export { CollabMessageTypes, COLLAB_ACK_PARAM, CollabLimits } from './realtime/collab-messages.js';
 export {
   EmailSchema,
   UserSchema,
@@ -116,3 +117,11 @@ export {
   sessionRoom,
   parseProgramRoom,
 } from './realtime/rooms.js';
+export {
+  PlanVersionSchema,
+  CreatePlanVersionInputSchema,
+  PlanVersionContentSchema,
+  PlanVersionComparisonSchema,
+  type PlanVersion,
+  type CreatePlanVersionInput,
+} from './schemas/plan-version.js';

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Key/value facts about the database itself (seed version, …). */
 export interface MetaTable {
@@ -116,6 +116,35 @@ export interface LoginFailuresTable {
   at: string;
 }
 
+/** Collaborative documents, named `<kind>:<id>` (e.g. `plan:<programId>`). */
+export interface DocumentsTable {
+  name: string;
+  kind: string;
+  created_at: string;
+}
+
+/** Append-only Yjs updates of a document; compaction replaces old rows by one merged row. */
+export interface DocumentUpdatesTable {
+  id: Generated<number>;
+  document: string;
+  update: Uint8Array;
+  created_at: string;
+}
+
+/** Saved versions of a document: full-state copies, named by a person or automatic. */
+export interface DocumentVersionsTable {
+  id: string;
+  document: string;
+  /** The name a person gave it, or null for automatic versions. */
+  name: string | null;
+  /** `named` or `auto`. */
+  kind: string;
+  state: Uint8Array;
+  /** Who saved it (for automatic versions, whose edit triggered it), or null. */
+  created_by: string | null;
+  created_at: string;
+}
+
 /** Every table Kysely knows; each feature's migration adds its own. */
 export interface Database {
   meta: MetaTable;
@@ -129,4 +158,7 @@ export interface Database {
   invitations: InvitationsTable;
   setup_tokens: SetupTokensTable;
   login_failures: LoginFailuresTable;
+  documents: DocumentsTable;
+  document_updates: DocumentUpdatesTable;
+  document_versions: DocumentVersionsTable;
 }

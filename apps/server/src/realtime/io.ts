@@ -82,21 +82,6 @@ export function socketIoUpgradeHandler(app: FastifyInstance): UpgradeHandler {
   return (req, socket, head) => app.realtime.io.engine.handleUpgrade(req, socket, head);
 }
 
-function isSocketIoPath(url: string | undefined): boolean {
-  return (url ?? '').startsWith(SOCKET_IO_PATH);
-}
-
-/**
- * Until an upgrade router is registered, refuses upgrades to other paths (engine.io is told
- * not to destroy them, so that a router's slower handshakes are never cut after a second).
- */
-function refuseStrayUpgrades(app: FastifyInstance, ownListeners: number): void {
-  app.server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
-    if (isSocketIoPath(req.url) || app.server.listenerCount('upgrade') > ownListeners) return;
-    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-  });
-}
-
 function createServer(): MesaIo {
   return new Server({
     path: SOCKET_IO_PATH,
@@ -137,9 +122,8 @@ export async function attachRealtime(app: FastifyInstance): Promise<Realtime> {
     : null;
   if (redis) io.adapter(redis.adapter);
   // engine.io must not destroy other paths' upgrades (the collab endpoint's handshake can take
-  // longer than its one-second timer); `refuseStrayUpgrades` covers them until a router exists.
+  // longer than its one-second timer); realtime/upgrade.ts refuses unknown paths instead.
   io.attach(app.server, { destroyUpgrade: false });
-  refuseStrayUpgrades(app, app.server.listenerCount('upgrade') + 1);
   io.engine.use(handshakeGate(app));
 
   const presence = trackPresence(io, app.log);

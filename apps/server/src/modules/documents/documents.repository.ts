@@ -1,0 +1,131 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+type Db = Kysely<Database>;
+
+/** A stored Yjs update row. */
+export interface UpdateRow {
+  id: number;
+  update: Uint8Array;
+}
+
+/** Inserts a document row unless one exists; true when this call created it. */
+export async function insertDocumentIfAbsent(
+  db: Db,
+  row: { name: string; kind: string; created_at: string },
+): Promise<boolean> {
+  const result = await db
+    .insertInto('documents')
+    .values(row)
+    .onConflict((oc) => oc.column('name').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** True when the document exists. */
+export async function documentExists(db: Db, name: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('documents')
+    .select('name')
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Every stored update of a document, oldest first (after compaction: one merged row + tail). */
+export async function selectUpdates(db: Db, name: string): Promise<UpdateRow[]> {
+  return db
+    .selectFrom('document_updates')
+    .select(['id', 'update'])
+    .where('document', '=', name)
+    .orderBy('id')
+    .execute();
+}
+
+/** Appends updates (one statement); returns nothing, ids are generated. */
+export async function insertUpdates(
+  db: Db,
+  rows: { document: string; update: Uint8Array; created_at: string }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('document_updates').values(rows).execute();
+}
+
+/**
+ * Writes a document's merged state as a new row, then deletes every older row it replaces.
+ * Run inside a transaction, so a crash leaves either the old rows or the merged one.
+ */
+export async function replaceUpdates(
+  db: Db,
+  row: { document: string; update: Uint8Array; created_at: string },
+): Promise<void> {
+  const inserted = await db
+    .insertInto('document_updates')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .deleteFrom('document_updates')
+    .where('document', '=', row.document)
+    .where('id', '<', Number(inserted.id))
+    .execute();
+}
+
+/** A version row as stored. */
+export interface VersionRow {
+  id: string;
+  document: string;
+  name: string | null;
+  kind: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** Inserts one version (a full-state copy). */
+export async function insertVersion(
+  db: Db,
+  row: VersionRow & { state: Uint8Array },
+): Promise<void> {
+  await db.insertInto('document_versions').values(row).execute();
+}
+
+/** Versions of a document, newest first, with the author's name (null if unknown). */
+export async function selectVersions(
+  db: Db,
+  name: string,
+  limit: number,
+): Promise<(VersionRow & { author_name: string | null })[]> {
+  return db
+    .selectFrom('document_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.created_by')
+    .select(['v.id', 'v.document', 'v.name', 'v.kind', 'v.created_by', 'v.created_at'])
+    .select('u.name as author_name')
+    .where('v.document', '=', name)
+    .orderBy('v.created_at', 'desc')
+    .orderBy('v.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** One version with its state and author's name, or undefined. */
+export async function selectVersion(db: Db, name: string, id: string) {
+  return db
+    .selectFrom('document_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.created_by')
+    .select(['v.id', 'v.document', 'v.name', 'v.kind', 'v.created_by', 'v.created_at', 'v.state'])
+    .select('u.name as author_name')
+    .where('v.document', '=', name)
+    .where('v.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** When the document's latest automatic version was saved (ISO), or null. */
+export async function selectLatestAutoVersionAt(db: Db, name: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('document_versions')
+    .select((eb) => eb.fn.max('created_at').as('at'))
+    .where('document', '=', name)
+    .where('kind', '=', 'auto')
+    .executeTakeFirst();
+  return row?.at ?? null;
+}

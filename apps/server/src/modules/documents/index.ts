@@ -1,0 +1,10 @@
+/** The documents module: collaborative documents' storage, plan creation, versions, export. */
+export { createPlanDocument } from './plan-template.service.js';
+export {
+  loadStoredDocument,
+  commitDocumentWrites,
+  type StoredDocument,
+  type DocumentWrite,
+} from './storage.service.js';
+export type { LiveDocuments } from './live-documents.js';
+export { documentsRoutes } from './documents.routes.js';

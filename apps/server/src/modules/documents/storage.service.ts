@@ -1,0 +1,85 @@
+import * as Y from 'yjs';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { newId } from '../../lib/ids.js';
+import {
+  documentExists,
+  insertUpdates,
+  insertVersion,
+  replaceUpdates,
+  selectLatestAutoVersionAt,
+  selectUpdates,
+} from './documents.repository.js';
+
+/** A document as read from the database when it is first opened. */
+export interface StoredDocument {
+  /** Every stored row merged into one update (empty document: null). */
+  state: Uint8Array | null;
+  /** Rows it was merged from (drives compaction). */
+  rows: number;
+  /** When its latest automatic version was saved (epoch ms), or null. */
+  lastAutoVersionAt: number | null;
+}
+
+/**
+ * Reads a document's stored state; null when the document does not exist. Throws on any
+ * database or decoding failure — the caller must not fall back to an empty document, which
+ * would overwrite the stored one.
+ */
+export async function loadStoredDocument(
+  db: Kysely<Database>,
+  name: string,
+): Promise<StoredDocument | null> {
+  if (!(await documentExists(db, name))) return null;
+  const rows = await selectUpdates(db, name);
+  const lastAuto = await selectLatestAutoVersionAt(db, name);
+  const updates = rows.map((r) => r.update);
+  let state: Uint8Array | null = null;
+  if (updates.length === 1) state = updates[0]!;
+  if (updates.length > 1) state = Y.mergeUpdates(updates);
+  return {
+    state,
+    rows: rows.length,
+    lastAutoVersionAt: lastAuto === null ? null : Date.parse(lastAuto),
+  };
+}
+
+/** What one tick's commit writes for one document. */
+export interface DocumentWrite {
+  name: string;
+  /** The merged change to append, or null when `compactTo` covers it. */
+  append: Uint8Array | null;
+  /** The whole state replacing every older row (compaction), or null. */
+  compactTo: Uint8Array | null;
+  /** An automatic version to save with this commit, or null. */
+  autoVersion: { state: Uint8Array; createdBy: string | null } | null;
+}
+
+/** Writes one tick's changes of every document in one transaction. */
+export async function commitDocumentWrites(
+  db: Kysely<Database>,
+  writes: readonly DocumentWrite[],
+  at: Date,
+): Promise<void> {
+  const created_at = at.toISOString();
+  await db.transaction().execute(async (trx) => {
+    const appends = writes.flatMap((w) =>
+      w.append ? [{ document: w.name, update: w.append, created_at }] : [],
+    );
+    await insertUpdates(trx, appends);
+    for (const w of writes) {
+      if (w.compactTo)
+        await replaceUpdates(trx, { document: w.name, update: w.compactTo, created_at });
+      if (w.autoVersion)
+        await insertVersion(trx, {
+          id: newId(),
+          document: w.name,
+          name: null,
+          kind: 'auto',
+          state: w.autoVersion.state,
+          created_by: w.autoVersion.createdBy,
+          created_at,
+        });
+    }
+  });
+}

@@ -1,0 +1,116 @@
+import type { WebSocket, RawData } from 'ws';
+import { CloseCodes } from '@mesa/shared';
+import { encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Actor } from '../../authz/index.js';
+import { encodeAck } from './ack.js';
+import { awarenessUser, type AwarenessUser } from './awareness.js';
+import type { LiveDocument, Peer } from './document.js';
+import { MAX_BUFFERED_BYTES, type MessageRate } from './limits.js';
+import { RefusedMessage, handleMessage } from './messages.js';
+import { encodeAwareness, encodeSyncStep1 } from './protocol.js';
+
+/** How a connection may use its document. */
+export type AccessMode = 'write' | 'read';
+
+/** What a connection is, once authorized. */
+export interface ClientInit {
+  ws: WebSocket;
+  doc: LiveDocument;
+  actor: Actor;
+  mode: AccessMode;
+  ackEnabled: boolean;
+  /** The upgrade's Cookie header, to re-check the session when access changes. */
+  cookie: string | undefined;
+  rate: MessageRate;
+  maxDocBytes: number;
+  onClose: (client: CollabClient) => void;
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
+
+/** One authorized connection to one document. */
+export class CollabClient implements Peer {
+  readonly awarenessIds = new Set<number>();
+  readonly ws: WebSocket;
+  readonly doc: LiveDocument;
+  readonly actor: Actor;
+  readonly mode: AccessMode;
+  readonly ackEnabled: boolean;
+  readonly cookie: string | undefined;
+  readonly user: AwarenessUser;
+  readonly maxDocBytes: number;
+  /** Real changes a read-only connection sent (dropped). */
+  readOnlyChanges = 0;
+  private closed = false;
+
+  constructor(private readonly init: ClientInit) {
+    ({ ws: this.ws, doc: this.doc, actor: this.actor, mode: this.mode } = init);
+    this.ackEnabled = init.ackEnabled;
+    this.cookie = init.cookie;
+    this.maxDocBytes = init.maxDocBytes;
+    this.user = awarenessUser(init.actor);
+  }
+
+  /** The person's id. */
+  get userId(): string {
+    return this.actor.userId;
+  }
+
+  /** Joins the document: sync step 1, presence, then the messages that arrived meanwhile. */
+  start(queued: RawData[]): void {
+    this.doc.peers.add(this);
+    this.ws.on('message', (data) => this.receive(data));
+    this.ws.on('close', () => this.finish());
+    this.send(encodeSyncStep1(Y.encodeStateVector(this.doc.ydoc)));
+    const states = [...this.doc.awareness.getStates().keys()];
+    if (states.length > 0)
+      this.send(encodeAwareness(encodeAwarenessUpdate(this.doc.awareness, states)));
+    if (this.ackEnabled && this.doc.pending.length === 0)
+      this.send(encodeAck(Y.encodeStateVector(this.doc.ydoc)));
+    for (const data of queued) this.receive(data);
+  }
+
+  /** Handles one message; any refusal closes this connection only. */
+  receive(data: RawData): void {
+    if (this.closed) return;
+    if (!this.init.rate.allow()) return this.close(CloseCodes.tooManyMessages, 'too many messages');
+    try {
+      handleMessage(this, toBytes(data));
+    } catch (error) {
+      const code = error instanceof RefusedMessage ? error.code : CloseCodes.malformed;
+      this.close(code, error instanceof Error ? error.message.slice(0, 100) : 'refused');
+    }
+  }
+
+  /** Sends bytes; a client that lets too much pile up is cut off rather than buffered. */
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.ws.terminate();
+      return this.finish();
+    }
+    this.ws.send(message);
+  }
+
+  /** Closes with a code (the reason is for logs and the client's console). */
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.ws.close(code, reason);
+    this.finish();
+    // A peer that never answers the close handshake must not hold the socket open.
+    setTimeout(() => this.ws.terminate(), 5000).unref();
+  }
+
+  private finish(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.doc.peers.delete(this);
+    if (this.awarenessIds.size > 0 && !this.doc.failed)
+      removeAwarenessStates(this.doc.awareness, [...this.awarenessIds], null);
+    this.init.onClose(this);
+  }
+}

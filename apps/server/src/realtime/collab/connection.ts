@@ -1,0 +1,114 @@
+import type { IncomingMessage } from 'node:http';
+import type { RawData, WebSocket } from 'ws';
+import { CloseCodes, parseDocumentName } from '@mesa/shared';
+import type { Actor, DocumentAccess } from '../../authz/index.js';
+import { wantsAck } from './ack.js';
+import { CollabClient, type AccessMode } from './client.js';
+import { MessageRate } from './limits.js';
+import { DocumentLoadError, type DocumentRegistry } from './registry.js';
+
+/** Path prefix of the document endpoint. */
+export const COLLAB_PATH = '/collab/';
+
+/** What accepting a connection needs; the endpoint builds it once. */
+export interface ConnectionDeps {
+  registry: DocumentRegistry;
+  authenticate: (cookie: string | undefined) => Promise<Actor | null>;
+  access: (actor: Actor, documentName: string) => Promise<DocumentAccess>;
+  maxMessagesPerSecond: number;
+  maxDocBytes: number;
+  onOpen: (client: CollabClient) => void;
+  onClose: (client: CollabClient) => void;
+  onError: (error: unknown, documentName: string) => void;
+}
+
+/** The document name and query of an upgrade URL, e.g. `/collab/plan:abc?ack=1`. */
+export function parseCollabUrl(url: string | undefined): { name: string; query: URLSearchParams } {
+  const parsed = new URL(url ?? '/', 'http://localhost');
+  let name = '';
+  try {
+    name = decodeURIComponent(parsed.pathname.slice(COLLAB_PATH.length));
+  } catch {
+    name = '';
+  }
+  return { name, query: parsed.searchParams };
+}
+
+/** The one place a close code is chosen for a refused document connection. */
+function accessMode(access: DocumentAccess): AccessMode | number {
+  if (access === 'write' || access === 'read') return access;
+  return access === 'missing' ? CloseCodes.notFound : CloseCodes.forbidden;
+}
+
+/**
+ * Takes an accepted socket through authentication, document access and loading, then hands
+ * it to a CollabClient. The message listener is attached before the first await and what
+ * arrives meanwhile is replayed, so a fast client's first messages are not lost.
+ */
+export function acceptConnection(
+  ws: WebSocket,
+  request: IncomingMessage,
+  deps: ConnectionDeps,
+): void {
+  const rate = new MessageRate(deps.maxMessagesPerSecond);
+  const queued: RawData[] = [];
+  const hold = (data: RawData) => {
+    if (rate.allow()) queued.push(data);
+    else ws.close(CloseCodes.tooManyMessages, 'too many messages');
+  };
+  ws.on('message', hold);
+  ws.on('error', () => undefined);
+  const { name, query } = parseCollabUrl(request.url);
+  void admit(ws, request, name, deps).then(
+    (admitted) => {
+      ws.off('message', hold);
+      if (!admitted || ws.readyState !== ws.OPEN) {
+        if (admitted) deps.registry.release(admitted.doc);
+        return;
+      }
+      const client = new CollabClient({
+        ws,
+        doc: admitted.doc,
+        actor: admitted.actor,
+        mode: admitted.mode,
+        ackEnabled: wantsAck(query),
+        cookie: request.headers.cookie,
+        rate,
+        maxDocBytes: deps.maxDocBytes,
+        onClose: (c) => {
+          deps.registry.release(c.doc);
+          deps.onClose(c);
+        },
+      });
+      deps.onOpen(client);
+      client.start(queued);
+    },
+    (error: unknown) => {
+      deps.onError(error, name);
+      ws.close(1011, 'server error');
+    },
+  );
+}
+
+async function admit(ws: WebSocket, request: IncomingMessage, name: string, deps: ConnectionDeps) {
+  const refuse = (code: number, reason: string) => {
+    ws.close(code, reason);
+    return null;
+  };
+  const actor = await deps.authenticate(request.headers.cookie);
+  if (!actor) return refuse(CloseCodes.noSession, 'no session');
+  if (!parseDocumentName(name)) return refuse(CloseCodes.notFound, 'no such document');
+  const mode = accessMode(await deps.access(actor, name));
+  if (typeof mode === 'number')
+    return refuse(mode, mode === CloseCodes.notFound ? 'no such document' : 'forbidden');
+  let doc;
+  try {
+    doc = await deps.registry.acquire(name);
+  } catch (error) {
+    if (!(error instanceof DocumentLoadError)) throw error;
+    deps.onError(error, name);
+    return refuse(1011, 'document unavailable');
+  }
+  if (!doc) return refuse(CloseCodes.notFound, 'no such document');
+  return { doc, actor, mode };
+}

@@ -1,0 +1,87 @@
+import * as Y from 'yjs';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import type { StoredDocument } from '../../modules/documents/index.js';
+import { encodeAwareness } from './protocol.js';
+
+/** Origin of changes the server itself makes (restoring a version). */
+export const SERVER_ORIGIN = Symbol('mesa-server');
+
+/** What a loaded document needs of a connection. */
+export interface Peer {
+  /** Sends bytes (dropped if the socket is gone; a too-slow socket is cut off). */
+  send(message: Uint8Array): void;
+  /** Whether the client asked for acknowledgements. */
+  readonly ackEnabled: boolean;
+  /** The person behind it (attributes automatic versions). */
+  readonly userId: string;
+  /** Awareness client ids this connection owns. */
+  readonly awarenessIds: Set<number>;
+  /** Closes the connection with a close code. */
+  close(code: number, reason: string): void;
+}
+
+interface AwarenessChanges {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+/** A change applied in memory and waiting for this tick's commit. */
+export interface PendingUpdate {
+  update: Uint8Array;
+  origin: unknown;
+}
+
+/**
+ * One loaded document: the Y.Doc, its awareness, who is connected, and the bookkeeping the
+ * persistence needs. Changes are queued by the Y.Doc's update event, whatever their origin.
+ */
+export class LiveDocument {
+  readonly ydoc = new Y.Doc({ gc: true });
+  readonly awareness: Awareness;
+  readonly peers = new Set<Peer>();
+  /** Holders (connections and server operations); the document unloads at zero. */
+  holds = 0;
+  pending: PendingUpdate[] = [];
+  /** Approximate stored size: the merged state plus appended changes. */
+  bytes: number;
+  rowsSinceCompaction: number;
+  lastAutoVersionAt: number | null;
+  unloadTimer: NodeJS.Timeout | null = null;
+  /** Set while unloading; an acquire waits for it, then loads afresh. */
+  unloading: Promise<void> | null = null;
+  /** Set when it failed to persist: it must not be used or written any more. */
+  failed = false;
+
+  constructor(
+    readonly name: string,
+    stored: StoredDocument,
+    onUpdate: (doc: LiveDocument, update: Uint8Array, origin: unknown) => void,
+  ) {
+    if (stored.state) Y.applyUpdate(this.ydoc, stored.state);
+    this.bytes = stored.state?.length ?? 0;
+    this.rowsSinceCompaction = stored.rows;
+    this.lastAutoVersionAt = stored.lastAutoVersionAt;
+    // Attached after loading, so the stored state is not written back.
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => onUpdate(this, update, origin));
+    this.awareness = new Awareness(this.ydoc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', (changes: AwarenessChanges) => {
+      const changed = [...changes.added, ...changes.updated, ...changes.removed];
+      if (changed.length === 0 || this.peers.size === 0) return;
+      this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)));
+    });
+  }
+
+  /** Sends to every connection but one. */
+  broadcast(message: Uint8Array, except: unknown = null): void {
+    for (const peer of this.peers) if (peer !== except) peer.send(message);
+  }
+
+  /** Frees the Y.Doc and the awareness timer. */
+  destroy(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.awareness.destroy();
+    this.ydoc.destroy();
+  }
+}

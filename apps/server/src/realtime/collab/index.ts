@@ -1,0 +1,99 @@
+import type { FastifyInstance } from 'fastify';
+import { WebSocketServer } from 'ws';
+import { CloseCodes } from '@mesa/shared';
+import { documentAccess } from '../../authz/index.js';
+import { authenticateCookieHeader } from '../../modules/auth/index.js';
+import type { LiveDocuments } from '../../modules/documents/index.js';
+import { isAllowedOrigin } from '../../plugins/security.js';
+import { refuseUpgrade, type UpgradeHandler } from '../upgrade.js';
+import type { CollabClient } from './client.js';
+import { acceptConnection, type ConnectionDeps } from './connection.js';
+import { watchAccess } from './invalidation.js';
+import { liveDocuments } from './live-documents.js';
+import { Persistence } from './persistence.js';
+import { DocumentRegistry } from './registry.js';
+
+/** The running document endpoint. */
+export interface CollabEndpoint {
+  /** Handles upgrades under `/collab/`. */
+  handleUpgrade: UpgradeHandler;
+  /** The live layer for services (versions restore). */
+  documents: LiveDocuments;
+  /** Loaded documents and open connections (health, benchmarks). */
+  stats(): { documents: number; connections: number };
+}
+
+/**
+ * Builds the Yjs endpoint on a `ws` server in noServer mode: upgrade.ts routes `/collab/`
+ * here; the Origin is checked before the handshake (403), everything else after it (close
+ * codes). On close, connections get 1001 and every document is committed and unloaded.
+ */
+export function createCollabEndpoint(app: FastifyInstance): CollabEndpoint {
+  const { ctx, config } = app;
+  const log = app.log.child({ module: 'collab' });
+  const clients = new Set<CollabClient>();
+  // maxPayload makes ws close an oversized frame with 1009 before it is buffered whole.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.collab.maxMessageBytes,
+    perMessageDeflate: false,
+  });
+  let registry: DocumentRegistry | null = null;
+  const persistence = new Persistence({
+    db: ctx.db,
+    now: () => ctx.now(),
+    onFailure: (doc, error) => {
+      log.error(
+        { err: error, document: doc.name },
+        'could not store changes; closing the document',
+      );
+      for (const peer of [...doc.peers]) peer.close(1011, 'storage failed');
+      registry?.discard(doc);
+    },
+    onError: (error) => log.error({ err: error }, 'persistence error'),
+  });
+  registry = new DocumentRegistry({
+    db: ctx.db,
+    persistence,
+    idleUnloadMs: config.collab.idleUnloadSeconds * 1000,
+    onError: (error, name) => log.error({ err: error, document: name }, 'unload failed'),
+  });
+  const authenticate = (cookie: string | undefined) => authenticateCookieHeader(app, cookie);
+  const access = (actor: Parameters<ConnectionDeps['access']>[0], name: string) =>
+    documentAccess(ctx, actor, name);
+  const deps: ConnectionDeps = {
+    registry,
+    authenticate,
+    access,
+    maxMessagesPerSecond: config.collab.maxMessagesPerSecond,
+    maxDocBytes: config.collab.maxDocBytes,
+    onOpen: (c) => clients.add(c),
+    onClose: (c) => clients.delete(c),
+    onError: (error, name) => log.error({ err: error, document: name }, 'connection failed'),
+  };
+  const unwatch = watchAccess({
+    events: ctx.events,
+    clients: () => clients,
+    authenticate,
+    access,
+    onError: (error) => log.error({ err: error }, 'access re-check failed'),
+  });
+
+  app.addHook('preClose', async () => {
+    unwatch();
+    for (const c of [...clients]) c.close(CloseCodes.goingAway, 'server shutting down');
+    await registry.unloadAll();
+    wss.close();
+  });
+
+  const reg = registry;
+  return {
+    handleUpgrade(request, socket, head) {
+      if (!isAllowedOrigin(request.headers.origin, config.allowedOrigins))
+        return refuseUpgrade(socket, 403, 'Forbidden');
+      wss.handleUpgrade(request, socket, head, (ws) => acceptConnection(ws, request, deps));
+    },
+    documents: liveDocuments(reg, persistence),
+    stats: () => ({ documents: reg.loadedCount, connections: clients.size }),
+  };
+}

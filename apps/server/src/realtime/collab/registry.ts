@@ -1,0 +1,112 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { loadStoredDocument } from '../../modules/documents/index.js';
+import { LiveDocument } from './document.js';
+import type { Persistence } from './persistence.js';
+
+/** Raised when a document exists but could not be loaded; never replaced by an empty one. */
+export class DocumentLoadError extends Error {}
+
+/**
+ * Loaded documents by name. A document loads on its first holder (connection or server
+ * operation), is shared by all, and unloads `idleUnloadMs` after its last holder leaves —
+ * after its queued changes are committed and its rows merged.
+ */
+export class DocumentRegistry {
+  private readonly docs = new Map<string, LiveDocument>();
+  private readonly loading = new Map<string, Promise<LiveDocument | null>>();
+
+  constructor(
+    private readonly deps: {
+      db: Kysely<Database>;
+      persistence: Persistence;
+      idleUnloadMs: number;
+      onError: (error: unknown, name: string) => void;
+    },
+  ) {}
+
+  /** How many documents are in memory. */
+  get loadedCount(): number {
+    return this.docs.size;
+  }
+
+  /** The loaded document, if it is loaded. */
+  peek(name: string): LiveDocument | undefined {
+    return this.docs.get(name);
+  }
+
+  /**
+   * Holds a document, loading it if needed; null when it does not exist. Every successful
+   * acquire must be paired with `release`. Throws DocumentLoadError when loading fails.
+   */
+  async acquire(name: string): Promise<LiveDocument | null> {
+    const existing = this.docs.get(name);
+    if (existing?.unloading) await existing.unloading;
+    const loaded = this.docs.get(name);
+    if (loaded && !loaded.failed) return this.hold(loaded);
+    let promise = this.loading.get(name);
+    if (!promise) {
+      promise = this.load(name);
+      this.loading.set(name, promise);
+      void promise.finally(() => this.loading.delete(name)).catch(() => undefined);
+    }
+    const doc = await promise;
+    return doc ? this.hold(doc) : null;
+  }
+
+  /** Lets go of a document; the last holder starts the idle countdown. */
+  release(doc: LiveDocument): void {
+    doc.holds--;
+    if (doc.holds > 0 || doc.failed) return;
+    doc.unloadTimer = setTimeout(() => void this.unload(doc), this.deps.idleUnloadMs);
+    doc.unloadTimer.unref();
+  }
+
+  /** Drops a document that failed to persist, without writing anything. */
+  discard(doc: LiveDocument): void {
+    doc.failed = true;
+    if (this.docs.get(doc.name) === doc) this.docs.delete(doc.name);
+    doc.destroy();
+  }
+
+  /** Commits and unloads every document (shutdown). */
+  async unloadAll(): Promise<void> {
+    await Promise.all([...this.docs.values()].map((d) => this.unload(d, true)));
+  }
+
+  private hold(doc: LiveDocument): LiveDocument {
+    doc.holds++;
+    if (doc.unloadTimer) clearTimeout(doc.unloadTimer);
+    doc.unloadTimer = null;
+    return doc;
+  }
+
+  private async load(name: string): Promise<LiveDocument | null> {
+    let stored;
+    try {
+      stored = await loadStoredDocument(this.deps.db, name);
+    } catch (error) {
+      throw new DocumentLoadError(error instanceof Error ? error.message : String(error));
+    }
+    if (!stored) return null;
+    const persistence = this.deps.persistence;
+    const doc = new LiveDocument(name, stored, (d, update, origin) =>
+      persistence.enqueue(d, update, origin),
+    );
+    this.docs.set(name, doc);
+    return doc;
+  }
+
+  private unload(doc: LiveDocument, force = false): Promise<void> {
+    if (doc.unloading) return doc.unloading;
+    if (!force && doc.holds > 0) return Promise.resolve();
+    doc.unloading = this.deps.persistence
+      .settle(doc)
+      .catch((error: unknown) => this.deps.onError(error, doc.name))
+      .finally(() => {
+        if (this.docs.get(doc.name) === doc) this.docs.delete(doc.name);
+        doc.destroy();
+      });
+    return doc.unloading;
+  }
+}

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { planDocumentName } from '@mesa/shared';
+import { dialects } from '../helpers/databases.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { aProgramId, createPersonOn } from '../helpers/people.js';
+import { connectEditor, planText, waitFor, type TestEditor } from '../helpers/collab.js';
+
+describe.each(dialects)('convergence on %s', (dialect) => {
+  let server: TestServer;
+  let programId: string;
+  const editors: TestEditor[] = [];
+  beforeAll(async () => {
+    server = await startServer({ dialect });
+    programId = await aProgramId(server);
+  });
+  afterAll(async () => {
+    for (const e of editors) e.destroy();
+    await server?.close();
+  });
+
+  it('converges 20 concurrent editors to identical state vectors, acknowledging what is stored', async () => {
+    const name = planDocumentName(programId);
+    for (let i = 0; i < 20; i++) {
+      const person = await createPersonOn(server, { programId, relation: 'partner' });
+      editors.push(connectEditor(server, person, name, { ack: i === 0 }));
+    }
+    await waitFor(() => editors.every((e) => e.provider.synced), 15_000, 'all synced');
+    for (let round = 0; round < 5; round++)
+      editors.forEach((e, i) => {
+        const p = new Y.XmlElement('paragraph');
+        p.insert(0, [new Y.XmlText(`editor ${i} round ${round}`)]);
+        e.doc.getXmlFragment('default').insert(0, [p]);
+      });
+    const first = editors[0]!;
+    await waitFor(
+      () => {
+        const sv = Y.encodeStateVector(first.doc);
+        return editors.every((e) => Buffer.from(Y.encodeStateVector(e.doc)).equals(sv));
+      },
+      15_000,
+      'identical state vectors',
+    );
+    const text = planText(first.doc);
+    expect(editors.every((e) => planText(e.doc) === text)).toBe(true);
+    for (let i = 0; i < 20; i++) expect(text).toContain(`editor ${i} round 4`);
+    // The ack covers everything the first editor typed.
+    await waitFor(() => {
+      const last = first.acks.at(-1);
+      const stored = last ? Y.decodeStateVector(last) : new Map<number, number>();
+      return (
+        (stored.get(first.doc.clientID) ?? 0) >=
+        (Y.decodeStateVector(Y.encodeStateVector(first.doc)).get(first.doc.clientID) ?? 0)
+      );
+    });
+  });
+});

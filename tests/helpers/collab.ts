@@ -1,0 +1,130 @@
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import type { TestServer } from './server.js';
+import type { TestPerson } from './people.js';
+
+/** A stock y-websocket client connected to a Mesa document, with what it observed. */
+export interface TestEditor {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Close codes the server sent, in order. */
+  closes: number[];
+  /** Stored state vectors received as acknowledgements (only with `ack`). */
+  acks: Uint8Array[];
+  destroy(): void;
+}
+
+/**
+ * A `ws` subclass that sends a Cookie and an Origin like a browser would; the provider
+ * constructs it with (url, protocols) only.
+ */
+export function webSocketWith(headers: Record<string, string>) {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  };
+}
+
+/** Options of a test editor. */
+export interface EditorOptions {
+  ack?: boolean;
+  origin?: string | null;
+  connect?: boolean;
+}
+
+/** Connects the stock WebsocketProvider (ws polyfill, no BroadcastChannel) to a document. */
+export function connectEditor(
+  server: TestServer,
+  person: TestPerson | null,
+  documentName: string,
+  options: EditorOptions = {},
+): TestEditor {
+  const headers: Record<string, string> = {};
+  if (person) headers.cookie = person.cookie;
+  const origin = options.origin === undefined ? server.origin : options.origin;
+  if (origin) headers.origin = origin;
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(
+    `${server.url.replace('http', 'ws')}/collab`,
+    documentName,
+    doc,
+    {
+      WebSocketPolyfill: webSocketWith(headers) as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      connect: options.connect ?? true,
+      maxBackoffTime: 300,
+      params: options.ack ? { ack: '1' } : {},
+    },
+  );
+  const closes: number[] = [];
+  const acks: Uint8Array[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closes.push(event.code);
+  });
+  if (options.ack)
+    provider.messageHandlers[100] = (_encoder, decoder) => {
+      acks.push(readVarBytes(decoder));
+    };
+  return {
+    doc,
+    provider,
+    closes,
+    acks,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+function readVarBytes(decoder: { arr: Uint8Array; pos: number }): Uint8Array {
+  let length = 0;
+  let shift = 1;
+  for (;;) {
+    const byte = decoder.arr[decoder.pos++]!;
+    length += (byte & 0x7f) * shift;
+    shift *= 128;
+    if (byte < 0x80) break;
+  }
+  const bytes = decoder.arr.slice(decoder.pos, decoder.pos + length);
+  decoder.pos += length;
+  return bytes;
+}
+
+/** Polls until `check` passes (it may throw or return false) or the timeout expires. */
+export async function waitFor(
+  check: () => unknown,
+  timeoutMs = 10_000,
+  label = 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown = null;
+  for (;;) {
+    try {
+      const result: unknown = await check();
+      if (result !== false) return;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out waiting for ${label}${last instanceof Error ? `: ${last.message}` : ''}`,
+      );
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The text of the plan fragment's plain content (for quick assertions). */
+export function planText(doc: Y.Doc): string {
+  return doc.getXmlFragment('default').toJSON();
+}
+
+/** Appends a paragraph with text to the plan, as an editor would. */
+export function typeParagraph(doc: Y.Doc, text: string): void {
+  const fragment = doc.getXmlFragment('default');
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  fragment.push([p]);
+}
