@@ -26,6 +26,7 @@ import { attachRealtime } from './realtime/io.js';
 import { registerPortfolioRealtime } from './modules/portfolio/portfolio.realtime.js';
 import { createPlanDocument, documentsRoutes } from './modules/documents/index.js';
 import { createCollabEndpoint, type CollabEndpoint } from './realtime/collab/index.js';
+import { metricsRoutes } from './modules/metrics/index.js';
 import { routeUpgrades } from './realtime/upgrade.js';
 
 declare module 'fastify' {
@@ -126,6 +127,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(portfolioRoutes, { ctx });
   await app.register(organizationsRoutes);
   await app.register(documentsRoutes, { ctx, live: collab.documents });
+  await app.register(metricsRoutes);
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });
 
