@@ -39,14 +39,14 @@ const { values: opts } = parseArgs({
     'mesa-bundle': { type: 'string' },
   },
 });
-const CASES = new Set(opts.cases!.split(','));
-const SIZES = opts.sizes!.split(',').map(Number);
+const CASES = new Set(opts.cases.split(','));
+const SIZES = opts.sizes.split(',').map(Number);
 const RUNS = Number(opts.runs);
 const TYPING_SECONDS = Number(opts.seconds);
 const HISTORY_EDITS = Number(opts.edits);
 const IDLE_CONNECTIONS = Number(opts.connections);
 const IDLE_UNLOAD_SECONDS = Number(opts['idle-seconds']);
-const HISTORY_MODEL = opts.history!;
+const HISTORY_MODEL = opts.history;
 const VALIDATE = opts.mesa === 'reference';
 const MAX_TYPISTS = 10;
 const EDITS_PER_SECOND = 10;
@@ -162,10 +162,28 @@ process.on('uncaughtException', (error) => {
   process.exit(1);
 });
 
+// Preloaded (node --import data:…) into both servers: answers 'mem' on the IPC channel with
+// process.memoryUsage() after a full garbage collection (node --expose-gc), so heap and RSS are
+// read the same way from Mesa and from the reference without touching either one's code. It
+// does nothing in a process without an IPC channel.
+const MEM_PROBE = `if (typeof process.send === 'function') {
+  process.on('message', (message) => {
+    if (message !== 'mem') return;
+    if (typeof globalThis.gc === 'function') {
+      globalThis.gc();
+      globalThis.gc();
+    }
+    process.send({ mem: process.memoryUsage() });
+  });
+  // The IPC channel must not keep a server alive that wants to exit.
+  if (process.channel && typeof process.channel.unref === 'function') process.channel.unref();
+}
+`;
+
 function startChild(name: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--require', join(here, 'mem-probe.cjs'), ...args],
+    ['--expose-gc', `--import=data:text/javascript,${encodeURIComponent(MEM_PROBE)}`, ...args],
     {
       cwd: repoRoot,
       env: { ...process.env, NODE_ENV: 'production', ...env },
@@ -338,7 +356,7 @@ async function startMesa(): Promise<Target> {
 
   const programsReply = await fetch(`${origin}/api/programs`, { headers });
   if (!programsReply.ok) throw new Error(`GET /api/programs: ${programsReply.status}`);
-  const body = (await programsReply.json()) as unknown;
+  const body = await programsReply.json();
   const list = (Array.isArray(body) ? body : ((body as { data?: unknown[] }).data ?? [])) as {
     id: string | number;
   }[];
@@ -544,7 +562,9 @@ async function propagationRun(target: Target, size: number): Promise<Propagation
   for (const times of sentAt) stoppedAt = Math.max(stoppedAt, times[times.length - 1] ?? 0);
   totalEdits = count.reduce((a, b) => a + b, 0);
   if (count.some((n) => n < editsPerTypist))
-    note(`${target.name} ${size} clients: the load generator typed ${totalEdits} of ${typists * editsPerTypist} edits (saturated)`);
+    note(
+      `${target.name} ${size} clients: the load generator typed ${totalEdits} of ${typists * editsPerTypist} edits (saturated)`,
+    );
   complete = held.filter((n) => n >= totalEdits).length;
   if (complete === size) allHeldAt = lastHeldAt;
 
@@ -556,7 +576,8 @@ async function propagationRun(target: Target, size: number): Promise<Propagation
     return rest.every((v) => v.equals(first!));
   };
   await waitUntil(() => allHeldAt !== null, 30_000, 2);
-  let convergedAt: number | null = allHeldAt !== null && same() ? Math.max(allHeldAt, stoppedAt) : null;
+  let convergedAt: number | null =
+    allHeldAt !== null && same() ? Math.max(allHeldAt, stoppedAt) : null;
   if (convergedAt === null && (await waitUntil(same, 5_000, 20))) convergedAt = performance.now();
   const convergeMs = convergedAt === null ? null : convergedAt - stoppedAt;
   // Late observations (still arriving while converging) are part of the sample.
@@ -580,7 +601,9 @@ interface PropagationSummary {
   convergeMs: number | null;
 }
 
-async function propagationCase(targets: Target[]): Promise<Map<string, Map<number, PropagationSummary>>> {
+async function propagationCase(
+  targets: Target[],
+): Promise<Map<string, Map<number, PropagationSummary>>> {
   const results = new Map<string, Map<number, PropagationSummary>>();
   // One discarded run per server first: JIT warm-up on both sides before anything counts.
   for (const target of targets) await propagationRun(target, Math.min(20, Math.max(...SIZES)));
@@ -592,7 +615,9 @@ async function propagationCase(targets: Target[]): Promise<Map<string, Map<numbe
       for (const target of order) {
         const result = await propagationRun(target, size);
         if (result.samples < result.expected)
-          note(`${target.name} ${size} clients: ${result.expected - result.samples} observations missing`);
+          note(
+            `${target.name} ${size} clients: ${result.expected - result.samples} observations missing`,
+          );
         runs.get(target.name)!.push(result);
         await sleep(300);
       }
@@ -624,7 +649,8 @@ async function propagationCase(targets: Target[]): Promise<Map<string, Map<numbe
       case: 'propagation-ratio',
       clients: size,
       p50Ratio: a.p50 !== null && b.p50 ? round(a.p50 / b.p50) : null,
-      convergeRatio: a.convergeMs !== null && b.convergeMs ? round(a.convergeMs / b.convergeMs) : null,
+      convergeRatio:
+        a.convergeMs !== null && b.convergeMs ? round(a.convergeMs / b.convergeMs) : null,
     });
   }
   return results;
@@ -658,7 +684,8 @@ function buildHistory(edits: number, perMessage: number, model: string): History
     if (i % 2000 === 0) doc.clientID = 4_000_000 + ((i / 2000) % 5);
     const length = text.length;
     if (model === 'random') {
-      if (length > 20 && random() < 0.2) text.delete(Math.floor(random() * (length - 3)), 1 + Math.floor(random() * 3));
+      if (length > 20 && random() < 0.2)
+        text.delete(Math.floor(random() * (length - 3)), 1 + Math.floor(random() * 3));
       else {
         let s = '';
         for (let k = 1 + Math.floor(random() * 4); k > 0; k--) s += char();
@@ -674,7 +701,11 @@ function buildHistory(edits: number, perMessage: number, model: string): History
   const batches: Uint8Array[] = [];
   for (let i = 0; i < updates.length; i += perMessage)
     batches.push(Y.mergeUpdates(updates.slice(i, i + perMessage)));
-  const result = { batches, length: text.length, sv: Y.decodeStateVector(Y.encodeStateVector(doc)) };
+  const result = {
+    batches,
+    length: text.length,
+    sv: Y.decodeStateVector(Y.encodeStateVector(doc)),
+  };
   doc.destroy();
   return result;
 }
@@ -686,27 +717,41 @@ function hasHistory(doc: Y.Doc, sv: Map<number, number>, length: number): boolea
 }
 
 /** Time from creating a stock provider until its document holds the whole history. */
-async function joinOnce(target: Target, room: string, history: History, timeoutMs: number): Promise<number | null> {
+async function joinOnce(
+  target: Target,
+  room: string,
+  history: History,
+  timeoutMs: number,
+): Promise<number | null> {
   const t0 = performance.now();
   const client = newClient(target, room);
-  const ok = await waitUntil(() => client.provider.synced && hasHistory(client.doc, history.sv, history.length), timeoutMs, 1);
+  const ok = await waitUntil(
+    () => client.provider.synced && hasHistory(client.doc, history.sv, history.length),
+    timeoutMs,
+    1,
+  );
   const ms = performance.now() - t0;
   await closeClients([client]);
   return ok ? ms : null;
 }
 
-async function lateJoinCase(targets: Target[]): Promise<Map<string, Record<string, number | null>>> {
+async function lateJoinCase(
+  targets: Target[],
+): Promise<Map<string, Record<string, number | null>>> {
   const started = performance.now();
   const history = buildHistory(HISTORY_EDITS, 1000, HISTORY_MODEL);
   const bytes = history.batches.reduce((a, b) => a + b.byteLength, 0);
-  note(`history (${HISTORY_MODEL}): ${HISTORY_EDITS} edits in ${history.batches.length} messages, ${(bytes / 1024).toFixed(0)} KiB, built in ${(performance.now() - started).toFixed(0)} ms`);
+  note(
+    `history (${HISTORY_MODEL}): ${HISTORY_EDITS} edits in ${history.batches.length} messages, ${(bytes / 1024).toFixed(0)} KiB, built in ${(performance.now() - started).toFixed(0)} ms`,
+  );
   const out = new Map<string, Record<string, number | null>>();
   for (const target of targets) {
     const room = target.room(1);
     const seeder = await rawConnect(target, room, 10_000);
     // 20 messages/s: far under the 200/s per-connection limit, each far under 2 MiB.
     for (const batch of history.batches) {
-      if (seeder.readyState !== WebSocket.OPEN) throw new Error(`${target.name}: seeding connection closed`);
+      if (seeder.readyState !== WebSocket.OPEN)
+        throw new Error(`${target.name}: seeding connection closed`);
       sendUpdate(seeder, batch);
       await sleep(50);
     }
@@ -717,7 +762,15 @@ async function lateJoinCase(targets: Target[]): Promise<Map<string, Record<strin
     for (let i = 0; i < RUNS; i++) warm.push(await joinOnce(target, room, history, 30_000));
     seeder.close();
     const record: Record<string, number | null> = { warm: median(warm) };
-    emit({ case: 'late-join', server: target.name, mode: 'warm', edits: HISTORY_EDITS, history: HISTORY_MODEL, ms: round(record.warm!), runs: warm.length });
+    emit({
+      case: 'late-join',
+      server: target.name,
+      mode: 'warm',
+      edits: HISTORY_EDITS,
+      history: HISTORY_MODEL,
+      ms: round(record.warm!),
+      runs: warm.length,
+    });
 
     if (target.restart) {
       // Cold: a new server process, so the document loads from the database.
@@ -728,7 +781,15 @@ async function lateJoinCase(targets: Target[]): Promise<Map<string, Record<strin
         cold.push(await joinOnce(target, room, history, 30_000));
       }
       record.cold = median(cold);
-      emit({ case: 'late-join', server: target.name, mode: 'cold', edits: HISTORY_EDITS, history: HISTORY_MODEL, ms: round(record.cold), runs: cold.length });
+      emit({
+        case: 'late-join',
+        server: target.name,
+        mode: 'cold',
+        edits: HISTORY_EDITS,
+        history: HISTORY_MODEL,
+        ms: round(record.cold),
+        runs: cold.length,
+      });
       // Reloaded: same (warm) process, document unloaded after idle, loaded from the database.
       const reloaded: (number | null)[] = [];
       for (let i = 0; i < RUNS; i++) {
@@ -736,9 +797,25 @@ async function lateJoinCase(targets: Target[]): Promise<Map<string, Record<strin
         reloaded.push(await joinOnce(target, room, history, 30_000));
       }
       record.reloaded = median(reloaded);
-      emit({ case: 'late-join', server: target.name, mode: 'reloaded', edits: HISTORY_EDITS, history: HISTORY_MODEL, ms: round(record.reloaded), runs: reloaded.length });
+      emit({
+        case: 'late-join',
+        server: target.name,
+        mode: 'reloaded',
+        edits: HISTORY_EDITS,
+        history: HISTORY_MODEL,
+        ms: round(record.reloaded),
+        runs: reloaded.length,
+      });
     } else {
-      emit({ case: 'late-join', server: target.name, mode: 'cold', edits: HISTORY_EDITS, history: HISTORY_MODEL, ms: null, note: 'no persistence: every document lives in memory until the process ends; warm only' });
+      emit({
+        case: 'late-join',
+        server: target.name,
+        mode: 'cold',
+        edits: HISTORY_EDITS,
+        history: HISTORY_MODEL,
+        ms: null,
+        note: 'no persistence: every document lives in memory until the process ends; warm only',
+      });
     }
     out.set(target.name, record);
   }
@@ -760,7 +837,9 @@ async function memoryCase(targets: Target[]): Promise<Map<string, number | null>
     let failed = 0;
     while (sockets.length - 1 < IDLE_CONNECTIONS && performance.now() < deadline) {
       const n = Math.min(batch, IDLE_CONNECTIONS - (sockets.length - 1));
-      const opened = await Promise.allSettled(Array.from({ length: n }, () => rawConnect(target, room, 15_000)));
+      const opened = await Promise.allSettled(
+        Array.from({ length: n }, () => rawConnect(target, room, 15_000)),
+      );
       for (const r of opened) {
         if (r.status === 'fulfilled') sockets.push(r.value);
         else failed++;
@@ -783,7 +862,9 @@ async function memoryCase(targets: Target[]): Promise<Map<string, number | null>
       connections,
       failedConnections: failed,
       rssPerConnectionKB: connections ? round((open.rss - before.rss) / connections / 1024) : null,
-      heapPerConnectionKB: connections ? round((open.heapUsed - before.heapUsed) / connections / 1024) : null,
+      heapPerConnectionKB: connections
+        ? round((open.heapUsed - before.heapUsed) / connections / 1024)
+        : null,
       rssBeforeMB: round(before.rss / MB),
       rssOpenMB: round(open.rss / MB),
       heapBeforeMB: round(before.heapUsed / MB),
@@ -815,8 +896,12 @@ async function main(): Promise<void> {
       const a = results.get(side.name)!.get(size)!;
       const b = results.get(reference.name)!.get(size)!;
       within[size] =
-        a.p50 !== null && b.p50 !== null && a.convergeMs !== null && b.convergeMs !== null &&
-        a.p50 <= b.p50 * 1.2 && a.convergeMs <= b.convergeMs * 1.2;
+        a.p50 !== null &&
+        b.p50 !== null &&
+        a.convergeMs !== null &&
+        b.convergeMs !== null &&
+        a.p50 <= b.p50 * 1.2 &&
+        a.convergeMs <= b.convergeMs * 1.2;
     }
     summary.propagationWithin1_2x = within;
   }
