@@ -36,7 +36,8 @@ export async function startServer(
     ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
     ...options.env,
   });
-  const app = await buildApp(base, { logger: false, ...options.app });
+  // The setup link line is printed by default; tests that need it pass their own `announce`.
+  const app = await buildApp(base, { logger: false, announce: () => undefined, ...options.app });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -21,13 +21,22 @@ import { organizationsRoutes } from './modules/organizations/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { authPlugin } from './plugins/auth.js';
 import { DomainEvents } from './lib/events.js';
-import type { ServiceContext } from './lib/context.js';
 import { attachRealtime } from './realtime/io.js';
 import { registerPortfolioRealtime } from './modules/portfolio/portfolio.realtime.js';
 import { createPlanDocument, documentsRoutes } from './modules/documents/index.js';
 import { createCollabEndpoint, type CollabEndpoint } from './realtime/collab/index.js';
 import { metricsRoutes } from './modules/metrics/index.js';
 import { routeUpgrades } from './realtime/upgrade.js';
+import type { ServiceContext } from './lib/context.js';
+import { sessionsRoutes } from './modules/auth/index.js';
+import { setupRoutes, bootstrapWorkspace } from './modules/setup/index.js';
+import { usersRoutes } from './modules/users/index.js';
+import { accessRoutes } from './modules/access/index.js';
+import { invitationsRoutes } from './modules/invitations/index.js';
+import { docsRoutes } from './modules/docs/index.js';
+import { openapiPlugin } from './plugins/openapi.js';
+import { routeRegistryPlugin } from './authz/route-registry.js';
+import { textInputPlugin } from './plugins/text-input.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -54,7 +63,12 @@ export interface AppOptions {
   webRoot?: string;
   /** Pino logger options, or false for none. */
   logger?: boolean | object;
+  /** Prints the one-line setup link once listening; defaults to stdout (tests silence it). */
+  announce?: (line: string) => void;
 }
+
+// Plain stdout, not the logger: the person starting Mesa must see the link even with JSON logs.
+const printLine = (line: string) => void process.stdout.write(`${line}\n`);
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -91,7 +105,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.decorate('config', config);
   app.decorate('now', options.now ?? systemClock);
   app.decorate('events', new DomainEvents());
-  const ctx: ServiceContext = { db: db.kysely, config, now: app.now, events: app.events };
+  const ctx: ServiceContext = {
+    db: db.kysely,
+    config,
+    now: app.now,
+    events: app.events,
+    // A program created through the API gets its plan, with its template, in the same transaction.
+    onProgramCreated: async (trx, programId, locale) => {
+      await createPlanDocument(trx, programId, locale, app.now());
+    },
+  };
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => db.close());
 
@@ -104,6 +127,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         await createPlanDocument(trx, programId, config.defaultLocale, app.now());
       },
     });
+    const setupUrl = await bootstrapWorkspace(ctx);
+    if (setupUrl) {
+      const announce = options.announce ?? printLine;
+      app.addHook('onListen', async () =>
+        announce(`>>> Mesa has no administrator yet. Create one (link works once): ${setupUrl}`),
+      );
+    }
   } catch (error) {
     await app.close();
     throw error;
@@ -112,10 +142,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(errorsPlugin);
+  await app.register(routeRegistryPlugin);
   await app.register(securityPlugin, { allowedOrigins: config.allowedOrigins });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(authPlugin, { ctx });
   await app.register(requestLogPlugin);
+  await app.register(openapiPlugin, { publicUrl: config.publicUrl });
+  await app.register(textInputPlugin);
 
   const collab = createCollabEndpoint(app);
   app.decorate('collab', collab);
@@ -124,8 +157,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { ctx });
+  await app.register(sessionsRoutes, { ctx });
+  await app.register(setupRoutes, { ctx });
+  await app.register(usersRoutes, { ctx });
+  await app.register(accessRoutes, { ctx });
+  await app.register(invitationsRoutes, { ctx });
+  await app.register(docsRoutes);
   await app.register(portfolioRoutes, { ctx });
-  await app.register(organizationsRoutes);
+  await app.register(organizationsRoutes, { ctx });
   await app.register(documentsRoutes, { ctx, live: collab.documents });
   await app.register(metricsRoutes);
 

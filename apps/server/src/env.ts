@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocaleSchema } from '@mesa/shared';
+import { Limits, LocaleSchema } from '@mesa/shared';
 
 const DAY = 24 * 60 * 60;
 const MiB = 1024 * 1024;
@@ -113,6 +113,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if ((e.MESA_ADMIN_EMAIL === undefined) !== (e.MESA_ADMIN_PASSWORD === undefined)) {
     problems.push('MESA_ADMIN_EMAIL and MESA_ADMIN_PASSWORD must be set together');
+  }
+  const adminPassword = e.MESA_ADMIN_PASSWORD;
+  if (adminPassword !== undefined && adminPassword.length < Limits.passwordMinLength) {
+    problems.push(`MESA_ADMIN_PASSWORD: must have at least ${Limits.passwordMinLength} characters`);
   }
   if (e.MESA_SESSION_IDLE_SECONDS > e.MESA_SESSION_MAX_SECONDS) {
     problems.push('MESA_SESSION_IDLE_SECONDS must not exceed MESA_SESSION_MAX_SECONDS');

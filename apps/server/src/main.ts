@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './env.js';
+import { AppError } from './lib/errors.js';
 
 function fail(message: string): never {
   process.stderr.write(`mesa: ${message}\n`);
@@ -19,6 +20,8 @@ function readConfig(): Config {
 async function start(): Promise<void> {
   const config = readConfig();
   const app = await buildApp(config).catch((error: unknown) => {
+    // A refused MESA_ADMIN_PASSWORD is found at bootstrap, after the database opened.
+    if (error instanceof AppError) fail(`invalid configuration: ${error.message}`);
     const reason = error instanceof Error ? error.message : String(error);
     const where = config.databaseUrl
       ? 'the PostgreSQL database at DATABASE_URL'

@@ -48,6 +48,7 @@ export {
   type ProgramFacts,
   type ProgramAbilities,
   type WorkspaceAbilities,
+  type WorkspaceFacts,
 } from './permissions.js';
 export {
   DocumentKinds,
@@ -125,3 +126,48 @@ export {
   type PlanVersion,
   type CreatePlanVersionInput,
 } from './schemas/plan-version.js';
+export {
+  NewPasswordSchema,
+  PersonNameSchema,
+  SessionInfoSchema,
+  SessionsReplySchema,
+  SessionParamsSchema,
+  ChangePasswordInputSchema,
+  SetupStatusSchema,
+  SetupInputSchema,
+  TokenParamsSchema,
+  AccountCreatedReplySchema,
+  IdParamsSchema,
+  type SessionInfo,
+  type ChangePasswordInput,
+  type SetupInput,
+} from './schemas/account.js';
+export {
+  CreateInvitationInputSchema,
+  InvitationCreatedReplySchema,
+  InvitationSchema,
+  InvitationPreviewSchema,
+  AcceptInvitationInputSchema,
+  type CreateInvitationInput,
+  type Invitation,
+  type AcceptInvitationInput,
+} from './schemas/invitation.js';
+export {
+  CreateOrganizationInputSchema,
+  UpdateOrganizationInputSchema,
+  PersonSchema,
+  UpdateUserInputSchema,
+  CoordinatorSchema,
+  ProgramUserParamsSchema,
+  ProgramRelationSchema,
+  ProgramOrganizationParamsSchema,
+  PutRelationInputSchema,
+  type CreateOrganizationInput,
+  type Person,
+} from './schemas/admin.js';
+export {
+  CreateProgramInputSchema,
+  UpdateProgramInputSchema,
+  type CreateProgramInput,
+  type UpdateProgramInput,
+} from './schemas/program.js';

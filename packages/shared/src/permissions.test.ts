@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   programAbilities,
+  workspaceAbilities,
   type ActorFacts,
   type ProgramFacts,
   type ProgramAbilities,
@@ -88,5 +89,17 @@ describe('programAbilities (DESIGN.md "Who may do what")', () => {
     expect(programAbilities(member('sica_secretariat'), on(null))).toEqual(
       only('read', 'editPlan', 'comment', 'endorse', 'recordCommitment'),
     );
+  });
+});
+
+describe('workspaceAbilities', () => {
+  it('lets admins and program coordinators invite, and nobody else', () => {
+    expect(workspaceAbilities({ role: 'admin', organizationKind: 'partner_nation' }).invite).toBe(
+      true,
+    );
+    expect(workspaceAbilities(member(), { coordinatesProgram: true }).invite).toBe(true);
+    expect(workspaceAbilities(member(), { coordinatesProgram: false }).invite).toBe(false);
+    const viewer: ActorFacts = { role: 'viewer', organizationKind: 'partner_nation' };
+    expect(workspaceAbilities(viewer, { coordinatesProgram: true }).invite).toBe(false);
   });
 });

@@ -63,6 +63,8 @@ export const WorkspaceAbilitiesSchema = z.object({
   createProgram: z.boolean(),
   /** Manage organizations, people, roles and program access. */
   administer: z.boolean(),
+  /** Invite people: admins anyone, coordinators members or viewers of their programs' organizations. */
+  invite: z.boolean(),
 });
 /** Workspace abilities. */
 export type WorkspaceAbilities = z.infer<typeof WorkspaceAbilitiesSchema>;
@@ -93,10 +95,20 @@ export function programAbilities(actor: ActorFacts, program: ProgramFacts): Prog
   };
 }
 
+/** What the workspace rules need beyond the actor: whether they coordinate a program. */
+export interface WorkspaceFacts {
+  /** Named coordinator of at least one program their organization leads or partners on. */
+  coordinatesProgram: boolean;
+}
+
 /** Workspace-wide abilities of a person. */
-export function workspaceAbilities(actor: ActorFacts): WorkspaceAbilities {
+export function workspaceAbilities(
+  actor: ActorFacts,
+  facts: WorkspaceFacts = { coordinatesProgram: false },
+): WorkspaceAbilities {
   const admin = actor.role === 'admin';
-  return { readPortfolio: true, createProgram: admin, administer: admin };
+  const inviter = invitableRoles(actor, facts.coordinatesProgram).length > 0;
+  return { readPortfolio: true, createProgram: admin, administer: admin, invite: inviter };
 }
 
 /** Roles a person may give in an invitation: admins any, coordinators member or viewer. */

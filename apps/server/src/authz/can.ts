@@ -4,6 +4,7 @@ import {
   type ProgramAbilities,
   type ProgramFacts,
   type WorkspaceAbilities,
+  type WorkspaceFacts,
 } from '@mesa/shared';
 import type { Actor } from './actor.js';
 
@@ -14,7 +15,8 @@ export type WorkspaceAction = keyof WorkspaceAbilities;
 
 /** What an action is about: the workspace, or one program with the actor's standing on it. */
 export type Resource =
-  { type: 'workspace' } | { type: 'program'; programId: string; facts: ProgramFacts };
+  | { type: 'workspace'; facts?: WorkspaceFacts }
+  | { type: 'program'; programId: string; facts: ProgramFacts };
 
 /**
  * The one place the rules of packages/shared are evaluated. Routes, socket handlers, room
@@ -27,7 +29,7 @@ export function can(
 ): boolean {
   if (!actor) return false;
   if (resource.type === 'workspace') {
-    return workspaceAbilities(actor)[action as WorkspaceAction] ?? false;
+    return workspaceAbilities(actor, resource.facts)[action as WorkspaceAction] ?? false;
   }
   return programAbilities(actor, resource.facts)[action as ProgramAction] ?? false;
 }

@@ -8,7 +8,7 @@ import {
 import type { ServiceContext } from '../lib/context.js';
 import { AppError, NotFoundError } from '../lib/errors.js';
 import { ErrorCodes } from '@mesa/shared';
-import { findProgramStanding } from '../modules/access/access.repository.js';
+import { findProgramStanding, listStandings } from '../modules/access/access.repository.js';
 import type { Actor } from './actor.js';
 import { can, type ProgramAction, type Resource, type WorkspaceAction } from './can.js';
 
@@ -48,9 +48,34 @@ export async function authorizeProgram(
   if (!can(actor, action, resource)) throw forbidden();
 }
 
+/** The workspace resource for `can()`, with whether the actor coordinates a program they may invite to. */
+export async function workspaceResource(ctx: ServiceContext, actor: Actor): Promise<Resource> {
+  const invitePrograms = await programsActorMayInviteTo(ctx, actor);
+  return { type: 'workspace', facts: { coordinatesProgram: invitePrograms.length > 0 } };
+}
+
+/** Ids of the programs on which the actor has the `invite` ability as a coordinator. */
+export async function programsActorMayInviteTo(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<string[]> {
+  const standings = await listStandings(ctx.db, actor.organizationId, actor.userId);
+  const relations = new Map(standings.relations.map((r) => [r.program_id, r.relation]));
+  return standings.coordinated.filter((programId) => {
+    const raw = relations.get(programId);
+    const relation = raw === undefined ? null : RelationSchema.parse(raw);
+    const facts: ProgramFacts = { relation, isCoordinator: true };
+    return can(actor, 'invite', { type: 'program', programId, facts });
+  });
+}
+
 /** Throws 403 unless the actor may do the workspace-wide action. */
-export function authorizeWorkspace(actor: Actor, action: WorkspaceAction): void {
-  if (!can(actor, action, { type: 'workspace' })) throw forbidden();
+export async function authorizeWorkspace(
+  ctx: ServiceContext,
+  actor: Actor,
+  action: WorkspaceAction,
+): Promise<void> {
+  if (!can(actor, action, await workspaceResource(ctx, actor))) throw forbidden();
 }
 
 /** The 403 every refusal uses. */

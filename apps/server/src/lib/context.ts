@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Locale } from '@mesa/shared';
 import type { Config } from '../env.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from './clock.js';
@@ -10,4 +11,13 @@ export interface ServiceContext {
   config: Config;
   now: Clock;
   events: DomainEvents;
+  /** Runs inside the transaction that creates a program, e.g. to create its plan document. */
+  onProgramCreated?: ProgramCreatedHook;
 }
+
+/** Called in the program-creating transaction with the creating person's locale. */
+export type ProgramCreatedHook = (
+  trx: Kysely<Database>,
+  programId: string,
+  locale: Locale,
+) => Promise<void>;

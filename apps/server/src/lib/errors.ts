@@ -18,3 +18,21 @@ export class NotFoundError extends AppError {
     super(404, ErrorCodes.notFound, `No such ${resource}.`);
   }
 }
+
+/** 429 with `Retry-After`: too many failed attempts in the window. */
+export class TooManyRequestsError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      429,
+      ErrorCodes.tooManyRequests,
+      `Too many failed attempts; try again in ${retryAfterSeconds} seconds.`,
+    );
+  }
+}
+
+/** 409 for a conflict with what is stored (a unique code, the last administrator). */
+export class ConflictError extends AppError {
+  constructor(message: string, field?: string) {
+    super(409, ErrorCodes.conflict, message, field);
+  }
+}

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ErrorCodes, type ErrorBody, type ErrorCode } from '@mesa/shared';
-import { AppError } from '../lib/errors.js';
+import { AppError, TooManyRequestsError } from '../lib/errors.js';
 
 function body(code: ErrorCode, message: string, field?: string): ErrorBody {
   return { error: field === undefined ? { code, message } : { code, message, field } };
@@ -48,6 +48,9 @@ export const errorsPlugin = fp(async (app) => {
       const field = path === '' ? where : path;
       const message = `Invalid ${where}: ${field} ${issue?.message ?? 'is invalid'}`;
       return reply.code(400).send(body(ErrorCodes.validation, message, field));
+    }
+    if (error instanceof TooManyRequestsError) {
+      reply.header('Retry-After', String(error.retryAfterSeconds));
     }
     if (error instanceof AppError) {
       return reply.code(error.statusCode).send(body(error.code, error.message, error.field));

@@ -100,3 +100,9 @@ export async function firstProgramId(app: FastifyInstance): Promise<string> {
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** Opens another session for a person (tests that need a second browser). */
+export { createSession } from '../modules/auth/index.js';
+
+/** Checks credentials as sign-in does, from any address (sign-in limit tests). */
+export { verifyCredentials } from '../modules/auth/index.js';

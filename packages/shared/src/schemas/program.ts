@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema } from '../ids.js';
 import { ComponentIdSchema } from './component.js';
 import { ProgramAbilitiesSchema } from '../permissions.js';
+import { Limits } from '../limits.js';
 
 /** How well a fact about a program is documented in the sources. */
 export const ConfidenceSchema = z.enum(['documented', 'inferred']);
@@ -75,3 +76,38 @@ export type Program = z.infer<typeof ProgramSchema>;
 
 /** The reply of `GET /api/programs/:id`. */
 export const ProgramReplySchema = z.object({ program: ProgramSchema });
+
+/** `POST /api/programs` body: every editable field of a program. */
+export const CreateProgramInputSchema = z.strictObject({
+  /** SICA code such as "BA1"; unique; null when none is given. */
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9][A-Z0-9-]{0,15}$/, 'must be a code such as BA1')
+    .nullable(),
+  /** English title. */
+  titleEn: z.string().trim().min(1).max(Limits.titleMaxLength),
+  /** Spanish title. */
+  titleEs: z.string().trim().min(1).max(Limits.titleMaxLength),
+  /** Component letter. */
+  componentId: ComponentIdSchema,
+  /** Whether it is a priority program. */
+  priority: z.boolean(),
+  /** Lifecycle status; null = not recorded. */
+  status: ProgramStatusSchema.nullable(),
+  /** Lead organization (must exist); null = not recorded. */
+  leadOrganizationId: IdSchema.nullable(),
+  /** Countries where it runs. */
+  countries: z.array(CountryCodeSchema).max(50),
+  /** Estimated cost; null = not recorded. */
+  estimatedCost: MoneySchema.nullable(),
+});
+
+/** Program creation input. */
+export type CreateProgramInput = z.infer<typeof CreateProgramInputSchema>;
+
+/** `PATCH /api/programs/:id` body: any subset of the creation fields. */
+export const UpdateProgramInputSchema = CreateProgramInputSchema.partial();
+
+/** Program update input. */
+export type UpdateProgramInput = z.infer<typeof UpdateProgramInputSchema>;

@@ -83,3 +83,51 @@ export async function insertCoordinator(
     .onConflict((oc) => oc.columns(['program_id', 'user_id']).doNothing())
     .execute();
 }
+
+/** A program's coordinators with their names. */
+export function listCoordinatorRows(db: Kysely<Database>, programId: string) {
+  return db
+    .selectFrom('program_coordinators')
+    .innerJoin('users', 'users.id', 'program_coordinators.user_id')
+    .select(['users.id', 'users.name', 'users.email', 'users.organization_id'])
+    .where('program_coordinators.program_id', '=', programId)
+    .orderBy('users.name')
+    .execute();
+}
+
+/** Removes a person from a program's coordinators. */
+export async function deleteCoordinator(
+  db: Kysely<Database>,
+  programId: string,
+  userId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('program_coordinators')
+    .where('program_id', '=', programId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+/** A program's organizations with their relation. */
+export function listRelationRows(db: Kysely<Database>, programId: string) {
+  return db
+    .selectFrom('program_organizations')
+    .innerJoin('organizations', 'organizations.id', 'program_organizations.organization_id')
+    .select(['organizations.id', 'organizations.name', 'program_organizations.relation'])
+    .where('program_organizations.program_id', '=', programId)
+    .orderBy('organizations.name')
+    .execute();
+}
+
+/** The programs an organization has a relation to. */
+export async function listProgramsOfOrganization(
+  db: Kysely<Database>,
+  organizationId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('program_organizations')
+    .select('program_id')
+    .where('organization_id', '=', organizationId)
+    .execute();
+  return rows.map((r) => r.program_id);
+}

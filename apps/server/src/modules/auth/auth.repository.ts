@@ -72,3 +72,54 @@ export function findUserById(db: Kysely<Database>, id: string): Promise<UserRow 
 export async function insertUser(db: Kysely<Database>, row: Insertable<UsersTable>): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }
+
+/** Deletes every session of a person except one (or none); returns the deleted ids. */
+export async function deleteSessionsOfUser(
+  db: Kysely<Database>,
+  userId: string,
+  keepSessionId: string | null,
+): Promise<string[]> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepSessionId !== null) query = query.where('id', '!=', keepSessionId);
+  const rows = await query.returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Every session of a person, newest activity first. */
+export function listSessionsOfUser(db: Kysely<Database>, userId: string): Promise<SessionRow[]> {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('last_active_at', 'desc')
+    .execute();
+}
+
+/** Deletes one session if it belongs to the person; true when one was deleted. */
+export async function deleteOwnSession(
+  db: Kysely<Database>,
+  userId: string,
+  sessionId: string,
+): Promise<boolean> {
+  const rows = await db
+    .deleteFrom('sessions')
+    .where('id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .returning('id')
+    .execute();
+  return rows.length > 0;
+}
+
+/** Replaces a person's password hash. */
+export async function updatePasswordHash(
+  db: Kysely<Database>,
+  userId: string,
+  passwordHash: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: at })
+    .where('id', '=', userId)
+    .execute();
+}

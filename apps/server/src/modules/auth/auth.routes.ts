@@ -1,15 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import {
+  ErrorBodySchema,
   LoginInputSchema,
+  type User,
   LoginReplySchema,
   MeReplySchema,
-  workspaceAbilities,
 } from '@mesa/shared';
+import { publicRoute, signedIn } from '../../authz/guards.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { SESSION_COOKIE } from '../../plugins/auth.js';
 import {
   createSession,
+  describeAbilities,
   endSession,
   validateSessionToken,
   verifyCredentials,
@@ -32,28 +35,48 @@ export function setSessionCookie(
   });
 }
 
+/**
+ * Opens a new session for a person, sets its cookie and returns the person as the API shows
+ * them (sign-in, setup, invitation acceptance).
+ */
+export async function signIn(
+  ctx: ServiceContext,
+  reply: FastifyReply,
+  userId: string,
+  userAgent: string | undefined,
+  ip: string,
+): Promise<User> {
+  const session = await createSession(ctx, userId, { userAgent: userAgent ?? null, ip });
+  setSessionCookie(ctx, reply, session.token, session.expiresAt);
+  const actor = await validateSessionToken(ctx, session.token);
+  if (!actor) throw new Error('a session just created did not validate');
+  return presentActor(actor);
+}
+
 /** Sign-in, sign-out and the signed-in person. */
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, { ctx }) => {
   app.post(
     '/api/auth/login',
     {
-      config: { public: true },
-      schema: { tags: ['auth'], body: LoginInputSchema, response: { 200: LoginReplySchema } },
+      ...publicRoute(),
+      schema: {
+        tags: ['auth'],
+        description:
+          'Signs in. 401 `invalid_credentials` alike for a wrong email or password; 429 with Retry-After past MESA_LOGIN_MAX_FAILURES failures per address or account in MESA_LOGIN_WINDOW_SECONDS.',
+        body: LoginInputSchema,
+        response: { 200: LoginReplySchema, 401: ErrorBodySchema, 429: ErrorBodySchema },
+      },
     },
     async (request, reply) => {
-      const userId = await verifyCredentials(ctx, request.body.email, request.body.password);
-      const origin = { userAgent: request.headers['user-agent'] ?? null, ip: request.ip };
-      const session = await createSession(ctx, userId, origin);
-      setSessionCookie(ctx, reply, session.token, session.expiresAt);
-      const actor = await validateSessionToken(ctx, session.token);
-      if (!actor) throw new Error('a session just created did not validate');
-      return { user: presentActor(actor) };
+      const { email, password } = request.body;
+      const userId = await verifyCredentials(ctx, email, password, request.ip);
+      return { user: await signIn(ctx, reply, userId, request.headers['user-agent'], request.ip) };
     },
   );
 
   app.post(
     '/api/auth/logout',
-    { config: { public: true }, schema: { tags: ['auth'] } },
+    { ...publicRoute(), schema: { tags: ['auth'], description: 'Signs out (204).' } },
     async (request, reply) => {
       if (request.actor) await endSession(ctx, request.actor.sessionId, request.actor.userId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -63,10 +86,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
 
   app.get(
     '/api/me',
-    { schema: { tags: ['auth'], response: { 200: MeReplySchema } } },
+    { ...signedIn(), schema: { tags: ['auth'], response: { 200: MeReplySchema } } },
     async (request) => {
       const actor = request.actor!;
-      return { user: presentActor(actor), abilities: workspaceAbilities(actor) };
+      return { user: presentActor(actor), abilities: await describeAbilities(ctx, actor) };
     },
   );
 };

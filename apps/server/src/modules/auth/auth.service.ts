@@ -1,5 +1,13 @@
-import { ErrorCodes, LocaleSchema, OrganizationKindSchema, RoleSchema } from '@mesa/shared';
+import {
+  ErrorCodes,
+  LocaleSchema,
+  OrganizationKindSchema,
+  RoleSchema,
+  workspaceAbilities,
+  type WorkspaceAbilities,
+} from '@mesa/shared';
 import type { Actor } from '../../authz/actor.js';
+import { workspaceResource } from '../../authz/index.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import { dummyPasswordHash, verifyPassword } from '../../lib/passwords.js';
@@ -9,8 +17,10 @@ import {
   parseSessionToken,
   secretMatches,
 } from './session-token.js';
+import { assertLoginAllowed, attemptKeys, recordLoginFailure } from './login-limit.service.js';
 import {
   deleteSession,
+  deleteSessionsOfUser,
   findSessionWithUser,
   findUserByEmail,
   insertSession,
@@ -87,18 +97,51 @@ export async function validateSessionToken(
   };
 }
 
-/** Checks an email and password; the same error, and the same cost, for either being wrong. */
+/**
+ * Checks an email and password; the same error, and the same cost, for either being wrong.
+ * Failures count against the address and the account (429 past the limit); successes do not.
+ */
 export async function verifyCredentials(
   ctx: ServiceContext,
   email: string,
   password: string,
+  ip: string,
 ): Promise<string> {
+  const keys = attemptKeys(ip, email);
+  await assertLoginAllowed(ctx, keys);
   const user = await findUserByEmail(ctx.db, email.trim().toLowerCase());
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || !user.active) {
+    await recordLoginFailure(ctx, keys);
     throw new AppError(401, ErrorCodes.invalidCredentials, 'The email or password is not right.');
   }
   return user.id;
+}
+
+/** The signed-in person's workspace abilities (inviting depends on what they coordinate). */
+export async function describeAbilities(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<WorkspaceAbilities> {
+  const resource = await workspaceResource(ctx, actor);
+  return workspaceAbilities(actor, resource.type === 'workspace' ? resource.facts : undefined);
+}
+
+/**
+ * Ends every session of a person except `keepSessionId` (password change), in the caller's
+ * transaction; returns the ended ids so the caller emits `session.ended` after commit.
+ */
+export async function deleteSessionsOf(
+  ctx: ServiceContext,
+  userId: string,
+  keepSessionId: string | null,
+): Promise<string[]> {
+  return deleteSessionsOfUser(ctx.db, userId, keepSessionId);
+}
+
+/** Emits `session.ended` for sessions a committed transaction deleted. */
+export function announceEndedSessions(ctx: ServiceContext, userId: string, ids: string[]): void {
+  for (const sessionId of ids) ctx.events.emit('session.ended', { sessionId, userId });
 }
 
 /** Ends one session and tells the live layers to close its connections. */

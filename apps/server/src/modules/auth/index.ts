@@ -4,9 +4,13 @@ import { SESSION_COOKIE } from '../../plugins/auth.js';
 import { validateSessionToken } from './auth.service.js';
 
 /** The auth module: sessions, sign-in, the signed-in person. */
-export { authRoutes, setSessionCookie } from './auth.routes.js';
+export { authRoutes, setSessionCookie, signIn } from './auth.routes.js';
+export { sessionsRoutes } from './sessions.routes.js';
+export { assertStrongPassword } from './sessions.service.js';
 export {
+  announceEndedSessions,
   createSession,
+  deleteSessionsOf,
   endSession,
   validateSessionToken,
   verifyCredentials,

@@ -9,6 +9,7 @@ import {
   listOf,
 } from '@mesa/shared';
 import type { ServiceContext } from '../../lib/context.js';
+import { requireProgram } from '../../authz/guards.js';
 import type { LiveDocuments } from './live-documents.js';
 import {
   comparePlanVersion,
@@ -30,13 +31,17 @@ export const documentsRoutes: FastifyPluginAsyncZod<{
 }> = async (app, { ctx, live }) => {
   app.get(
     '/api/programs/:id/plan/versions',
-    { schema: { tags, params: ProgramParams, response: { 200: listOf(PlanVersionSchema) } } },
+    {
+      ...requireProgram('read'),
+      schema: { tags, params: ProgramParams, response: { 200: listOf(PlanVersionSchema) } },
+    },
     async (request) => ({ data: await listPlanVersions(ctx, request.actor!, request.params.id) }),
   );
 
   app.post(
     '/api/programs/:id/plan/versions',
     {
+      ...requireProgram('editPlan'),
       schema: {
         tags,
         params: ProgramParams,
@@ -56,14 +61,20 @@ export const documentsRoutes: FastifyPluginAsyncZod<{
 
   app.get(
     '/api/programs/:id/plan/versions/:versionId',
-    { schema: { tags, params: VersionParams, response: { 200: PlanVersionContentSchema } } },
+    {
+      ...requireProgram('read'),
+      schema: { tags, params: VersionParams, response: { 200: PlanVersionContentSchema } },
+    },
     async (request) =>
       getPlanVersion(ctx, request.actor!, request.params.id, request.params.versionId),
   );
 
   app.get(
     '/api/programs/:id/plan/versions/:versionId/compare',
-    { schema: { tags, params: VersionParams, response: { 200: PlanVersionComparisonSchema } } },
+    {
+      ...requireProgram('read'),
+      schema: { tags, params: VersionParams, response: { 200: PlanVersionComparisonSchema } },
+    },
     async (request) =>
       comparePlanVersion(ctx, live, {
         actor: request.actor!,
@@ -74,7 +85,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<{
 
   app.post(
     '/api/programs/:id/plan/versions/:versionId/restore',
-    { schema: { tags, params: VersionParams } },
+    { ...requireProgram('editPlan'), schema: { tags, params: VersionParams } },
     async (request, reply) => {
       const { id: programId, versionId } = request.params;
       await restorePlanVersion(ctx, live, { actor: request.actor!, programId, versionId });
@@ -84,7 +95,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<{
 
   app.get(
     '/api/programs/:id/plan.md',
-    { schema: { tags, params: ProgramParams } },
+    { ...requireProgram('read'), schema: { tags, params: ProgramParams } },
     async (request, reply) => {
       const markdown = await exportPlanMarkdown(ctx, live, {
         actor: request.actor!,

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBodySchema, ErrorCodes, HealthSchema } from '@mesa/shared';
 import { pingDb } from '../../db/client.js';
+import { publicRoute } from '../../authz/guards.js';
 
 /** `GET /api/health`: 200 only when the database answers. Public. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/health',
     {
-      config: { public: true },
+      ...publicRoute(),
       schema: { tags: ['health'], response: { 200: HealthSchema, 503: ErrorBodySchema } },
     },
     async (_request, reply) => {

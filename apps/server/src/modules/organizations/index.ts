@@ -1,4 +1,4 @@
 /** The organizations module. */
 export { organizationsRoutes } from './organizations.routes.js';
-export { listOrganizations } from './organizations.service.js';
-export { insertOrganizationRow } from './organizations.repository.js';
+export { listOrganizations, getOrganization } from './organizations.service.js';
+export { insertOrganizationRow, findSecretariatId } from './organizations.repository.js';

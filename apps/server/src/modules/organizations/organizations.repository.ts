@@ -16,3 +16,31 @@ export async function insertOrganizationRow(
 ) {
   await db.insertInto('organizations').values(row).execute();
 }
+
+/** The SICA General Secretariat's id (seeded; bootstrap admins belong to it). */
+export async function findSecretariatId(db: Kysely<Database>): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('kind', '=', 'sica_secretariat')
+    .orderBy('created_at')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** One organization by id, or undefined. */
+export function findOrganizationRow(
+  db: Kysely<Database>,
+  id: string,
+): Promise<OrganizationRow | undefined> {
+  return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Renames an organization. */
+export async function updateOrganizationRow(
+  db: Kysely<Database>,
+  id: string,
+  patch: { name?: string; short_name?: string },
+): Promise<void> {
+  await db.updateTable('organizations').set(patch).where('id', '=', id).execute();
+}

@@ -1,12 +1,65 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { OrganizationSchema, listOf } from '@mesa/shared';
-import { listOrganizations } from './organizations.service.js';
+import {
+  CreateOrganizationInputSchema,
+  ErrorBodySchema,
+  IdParamsSchema,
+  OrganizationSchema,
+  UpdateOrganizationInputSchema,
+  listOf,
+} from '@mesa/shared';
+import { requireWorkspace } from '../../authz/guards.js';
+import type { ServiceContext } from '../../lib/context.js';
+import {
+  createOrganization,
+  listOrganizations,
+  renameOrganization,
+} from './organizations.service.js';
 
-/** Organizations of the workspace. */
-export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
+const OrganizationReplySchema = z.object({ organization: OrganizationSchema });
+
+/** Organizations of the workspace: everyone reads, administrators create and rename. */
+export const organizationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (
+  app,
+  { ctx },
+) => {
   app.get(
     '/api/organizations',
-    { schema: { tags: ['organizations'], response: { 200: listOf(OrganizationSchema) } } },
-    async () => ({ data: await listOrganizations(app.db.kysely) }),
+    {
+      ...requireWorkspace('readPortfolio'),
+      schema: { tags: ['organizations'], response: { 200: listOf(OrganizationSchema) } },
+    },
+    async () => ({ data: await listOrganizations(ctx.db) }),
+  );
+
+  app.post(
+    '/api/organizations',
+    {
+      ...requireWorkspace('administer'),
+      schema: {
+        tags: ['admin'],
+        body: CreateOrganizationInputSchema,
+        response: { 201: OrganizationReplySchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ organization: await createOrganization(ctx, request.body) }),
+  );
+
+  app.patch(
+    '/api/organizations/:id',
+    {
+      ...requireWorkspace('administer'),
+      schema: {
+        tags: ['admin'],
+        description: 'Renames an organization; its kind does not change.',
+        params: IdParamsSchema,
+        body: UpdateOrganizationInputSchema,
+        response: { 200: OrganizationReplySchema, 404: ErrorBodySchema },
+      },
+    },
+    async (request) => ({
+      organization: await renameOrganization(ctx, request.params.id, request.body),
+    }),
   );
 };

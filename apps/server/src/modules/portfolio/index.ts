@@ -6,4 +6,5 @@ export {
   getProgramDetails,
   listComponents,
 } from './portfolio.service.js';
-export { insertComponentRow, insertProgramRow } from './portfolio.repository.js';
+export { insertComponentRow, insertProgramRow, listProgramRows } from './portfolio.repository.js';
+export { createProgram, updateProgram } from './programs.service.js';

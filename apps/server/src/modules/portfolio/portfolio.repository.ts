@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, ProgramsTable, ComponentsTable } from '../../db/schema.js';
 
 /** A program row as stored. */
@@ -40,4 +40,40 @@ export async function insertComponentRow(db: Kysely<Database>, row: Insertable<C
 /** Inserts a program. */
 export async function insertProgramRow(db: Kysely<Database>, row: Insertable<ProgramsTable>) {
   await db.insertInto('programs').values(row).execute();
+}
+
+/** The id of the program with this code, if any. */
+export async function findProgramIdByCode(
+  db: Kysely<Database>,
+  code: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('programs')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Changes a program's fields and bumps its version. */
+export async function updateProgramRow(
+  db: Kysely<Database>,
+  id: string,
+  patch: Updateable<ProgramsTable>,
+): Promise<void> {
+  await db
+    .updateTable('programs')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Whether an organization exists (a program's lead must). */
+export async function leadOrganizationExists(db: Kysely<Database>, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -1,8 +1,19 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceContext } from '../../lib/context.js';
-import { ComponentSchema, IdSchema, ProgramReplySchema, ProgramSchema, listOf } from '@mesa/shared';
+import {
+  ComponentSchema,
+  CreateProgramInputSchema,
+  ErrorBodySchema,
+  IdSchema,
+  ProgramReplySchema,
+  ProgramSchema,
+  UpdateProgramInputSchema,
+  listOf,
+} from '@mesa/shared';
+import { createProgram, updateProgram } from './programs.service.js';
 import { getProgram, listComponents, listPrograms } from './portfolio.service.js';
+import { requireProgram, requireWorkspace } from '../../authz/guards.js';
 
 /** Components and programs: the portfolio. */
 export const portfolioRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (
@@ -11,19 +22,26 @@ export const portfolioRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = a
 ) => {
   app.get(
     '/api/components',
-    { schema: { tags: ['portfolio'], response: { 200: listOf(ComponentSchema) } } },
+    {
+      ...requireWorkspace('readPortfolio'),
+      schema: { tags: ['portfolio'], response: { 200: listOf(ComponentSchema) } },
+    },
     async () => ({ data: await listComponents(ctx) }),
   );
 
   app.get(
     '/api/programs',
-    { schema: { tags: ['portfolio'], response: { 200: listOf(ProgramSchema) } } },
+    {
+      ...requireWorkspace('readPortfolio'),
+      schema: { tags: ['portfolio'], response: { 200: listOf(ProgramSchema) } },
+    },
     async (request) => ({ data: await listPrograms(ctx, request.actor!) }),
   );
 
   app.get(
     '/api/programs/:id',
     {
+      ...requireProgram('read'),
       schema: {
         tags: ['portfolio'],
         params: z.object({ id: IdSchema }),
@@ -31,5 +49,38 @@ export const portfolioRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = a
       },
     },
     async (request) => ({ program: await getProgram(ctx, request.actor!, request.params.id) }),
+  );
+
+  app.post(
+    '/api/programs',
+    {
+      ...requireWorkspace('createProgram'),
+      schema: {
+        tags: ['portfolio'],
+        description:
+          'Creates a program (and its plan document); emits program.created. 409 `conflict` for a taken code.',
+        body: CreateProgramInputSchema,
+        response: { 201: ProgramReplySchema, 400: ErrorBodySchema, 409: ErrorBodySchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ program: await createProgram(ctx, request.actor!, request.body) }),
+  );
+
+  app.patch(
+    '/api/programs/:id',
+    {
+      ...requireProgram('editDetails'),
+      schema: {
+        tags: ['portfolio'],
+        description: "Edits a program's details; emits program.updated. 409 for a taken code.",
+        params: z.object({ id: IdSchema }),
+        body: UpdateProgramInputSchema,
+        response: { 200: ProgramReplySchema, 400: ErrorBodySchema, 409: ErrorBodySchema },
+      },
+    },
+    async (request) => ({
+      program: await updateProgram(ctx, request.actor!, request.params.id, request.body),
+    }),
   );
 };

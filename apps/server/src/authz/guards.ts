@@ -1,0 +1,70 @@
+import type { FastifyRequest, preParsingAsyncHookHandler } from 'fastify';
+import { ErrorCodes, IdSchema } from '@mesa/shared';
+import { AppError } from '../lib/errors.js';
+import type { Actor } from './actor.js';
+import type { ProgramAction, WorkspaceAction } from './can.js';
+import { authorizeProgram, authorizeWorkspace } from './index.js';
+
+/** Who may reach a route, as the docs and the authorization matrix name it. */
+export type RouteAccess =
+  'public' | 'signedIn' | `workspace:${WorkspaceAction}` | `program:${ProgramAction}`;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may reach the route; every API route declares it through a guard below. */
+    access?: RouteAccess;
+  }
+}
+
+/** What a guard adds to a route's options: its declared access and the hook that enforces it. */
+export interface RouteGuard {
+  config: { access: RouteAccess; public?: boolean };
+  preParsing?: preParsingAsyncHookHandler;
+}
+
+function signedInActor(request: FastifyRequest): Actor {
+  // The auth plugin answers 401 before any guard runs; this only protects a misconfiguration.
+  if (!request.actor) throw new AppError(401, ErrorCodes.unauthenticated, 'Sign in to continue.');
+  return request.actor;
+}
+
+/** Reachable without a session (health, sign-in, setup and invitation links). */
+export function publicRoute(): RouteGuard {
+  return { config: { access: 'public', public: true } };
+}
+
+/** Reachable by anyone signed in; the route acts only on the person's own data. */
+export function signedIn(): RouteGuard {
+  return { config: { access: 'signedIn' } };
+}
+
+/**
+ * Checks a workspace-wide action through `can()` before the body is read, so a person without
+ * the right gets 403 whatever they send.
+ */
+export function requireWorkspace(action: WorkspaceAction): RouteGuard {
+  return {
+    config: { access: `workspace:${action}` },
+    preParsing: async (request) => {
+      await authorizeWorkspace(request.server.ctx, signedInActor(request), action);
+    },
+  };
+}
+
+/**
+ * Checks an action on the program named by the route parameter `param` through `can()` before
+ * the body is read: 404 when the program does not exist, 403 when the person may not act.
+ * A malformed id is left to params validation (400).
+ */
+export function requireProgram(action: ProgramAction, param = 'id'): RouteGuard {
+  return {
+    config: { access: `program:${action}` },
+    preParsing: async (request) => {
+      const actor = signedInActor(request);
+      const raw = (request.params as Record<string, string | undefined>)[param];
+      const parsed = IdSchema.safeParse(raw);
+      if (!parsed.success) return;
+      await authorizeProgram(request.server.ctx, actor, action, parsed.data);
+    },
+  };
+}

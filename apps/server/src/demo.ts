@@ -1,0 +1,149 @@
+// `pnpm demo`: fills the configured workspace (same environment and database as the server,
+// running or not: SQLite's WAL lets both write) with one person per row of DESIGN.md's table
+// on two seeded programs, idempotently, and prints how to sign in as each.
+import type { Relation, Role } from '@mesa/shared';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './env.js';
+import type { ServiceContext } from './lib/context.js';
+import { checkNewPassword, passwordProblemMessages } from './lib/password-policy.js';
+import { addCoordinator, setRelation } from './modules/access/index.js';
+import { ensureAccount } from './modules/users/index.js';
+import { listOrganizations } from './modules/organizations/index.js';
+import { listProgramRows } from './modules/portfolio/index.js';
+import { generateOneTimeToken } from './modules/auth/index.js';
+
+interface DemoPerson {
+  email: string;
+  name: string;
+  role: Role;
+  organization: string;
+  coordinates?: boolean;
+  what: string;
+}
+
+// Organizations by their seeded short names; relations on the first program (P1) and second (P2).
+const RELATIONS: { organization: string; p1: Relation | null; p2: Relation | null }[] = [
+  { organization: 'Guatemala', p1: 'lead', p2: 'partner' },
+  { organization: 'España', p1: 'partner', p2: 'lead' },
+  { organization: 'IDB / BID', p1: 'observer', p2: 'observer' },
+];
+
+const PEOPLE: DemoPerson[] = [
+  {
+    email: 'admin@demo.mesa.test',
+    name: 'Ana Admin',
+    role: 'admin',
+    organization: 'SG-SICA',
+    what: 'everything',
+  },
+  {
+    email: 'coordinator@demo.mesa.test',
+    name: 'Carlos Coordinator',
+    role: 'member',
+    organization: 'Guatemala',
+    coordinates: true,
+    what: 'P1 coordinator (lead org): edit details, invite, chair',
+  },
+  {
+    email: 'lead@demo.mesa.test',
+    name: 'Lucía Lead',
+    role: 'member',
+    organization: 'Guatemala',
+    what: 'member, lead org on P1 (partner on P2): edit plans, comment, endorse',
+  },
+  {
+    email: 'partner@demo.mesa.test',
+    name: 'Pablo Partner',
+    role: 'member',
+    organization: 'España',
+    what: 'member, partner org on P1 (lead on P2)',
+  },
+  {
+    email: 'observer@demo.mesa.test',
+    name: 'Olga Observer',
+    role: 'member',
+    organization: 'IDB / BID',
+    what: 'member, observer org: read and comment only',
+  },
+  {
+    email: 'viewer@demo.mesa.test',
+    name: 'Víctor Viewer',
+    role: 'viewer',
+    organization: 'España',
+    what: 'viewer: read and follow, never write',
+  },
+  {
+    email: 'outsider@demo.mesa.test',
+    name: 'Omar Outsider',
+    role: 'member',
+    organization: 'Japón',
+    what: 'member of an org without access: portfolio only, 403 inside programs',
+  },
+];
+
+function fail(message: string): never {
+  process.stderr.write(`mesa demo: ${message}\n`);
+  process.exit(1);
+}
+
+async function organizationIds(ctx: ServiceContext): Promise<Map<string, string>> {
+  const organizations = await listOrganizations(ctx.db);
+  return new Map(organizations.map((o) => [o.shortName, o.id]));
+}
+
+async function twoPrograms(ctx: ServiceContext) {
+  const rows = (await listProgramRows(ctx.db)).filter((p) => p.code !== null);
+  if (rows.length < 2) fail('the workspace has fewer than two coded programs');
+  return rows.slice(0, 2);
+}
+
+async function fill(ctx: ServiceContext, password: string) {
+  const orgs = await organizationIds(ctx);
+  const orgId = (name: string) => orgs.get(name) ?? fail(`organization ${name} is not seeded`);
+  const [p1, p2] = await twoPrograms(ctx);
+  for (const r of RELATIONS) {
+    if (r.p1) await setRelation(ctx, p1!.id, orgId(r.organization), r.p1);
+    if (r.p2) await setRelation(ctx, p2!.id, orgId(r.organization), r.p2);
+  }
+  for (const p of PEOPLE) {
+    const organizationId = orgId(p.organization);
+    const userId = await ensureAccount(ctx, { ...p, password, organizationId });
+    if (p.coordinates) await addCoordinator(ctx, p1!.id, userId);
+  }
+  return { p1: p1!, p2: p2! };
+}
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError)
+      fail(`invalid configuration:\n  ${error.problems.join('\n  ')}`);
+    throw error;
+  }
+  const password = config.demoPassword ?? `demo-${generateOneTimeToken().token.slice(0, 16)}`;
+  const problem = await checkNewPassword(password, '');
+  if (problem) fail(`MESA_DEMO_PASSWORD is refused: ${passwordProblemMessages[problem]}`);
+  const app = await buildApp(config, { logger: false, announce: () => undefined });
+  try {
+    const { p1, p2 } = await fill(app.ctx, password);
+    const out = [
+      '',
+      `Mesa demo people at ${config.publicUrl} (P1 = ${p1.code} ${p1.title_en}; P2 = ${p2.code} ${p2.title_en})`,
+      `Password for everyone: ${password}`,
+      '',
+      ...PEOPLE.map(
+        (p) => `  ${p.email.padEnd(28)} ${p.role.padEnd(7)} ${p.organization.padEnd(10)} ${p.what}`,
+      ),
+      '',
+      'Sign in as two of them in two browser windows (or one normal, one private) to see both sides.',
+      '',
+    ];
+    process.stdout.write(out.join('\n'));
+  } finally {
+    await app.close();
+  }
+}
+
+void main();

@@ -1,0 +1,9 @@
+/** The access module: program coordinators and organizations' relations to programs. */
+export { accessRoutes } from './access.routes.js';
+export {
+  programsOfOrganization,
+  listRelations,
+  setRelation,
+  addCoordinator,
+} from './access.service.js';
+export { insertCoordinator, upsertProgramRelation } from './access.repository.js';

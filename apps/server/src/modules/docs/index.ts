@@ -1,0 +1,2 @@
+/** The docs module: the OpenAPI document for administrators. */
+export { docsRoutes } from './docs.routes.js';

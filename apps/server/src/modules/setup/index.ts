@@ -1,0 +1,3 @@
+/** The setup module: the first administrator, by link or by environment. */
+export { setupRoutes } from './setup.routes.js';
+export { bootstrapWorkspace } from './setup.service.js';

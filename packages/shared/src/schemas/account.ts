@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { IdSchema } from '../ids.js';
+import { Limits } from '../limits.js';
+import { EmailSchema, UserSchema } from './user.js';
+
+/**
+ * A new password as sent: only the upper bound is checked here, so a 10 MB string is refused
+ * before hashing; length, common passwords and "same as email" are answered `weak_password`.
+ */
+export const NewPasswordSchema = z.string().max(Limits.passwordMaxLength);
+
+/** A person's display name. */
+export const PersonNameSchema = z.string().trim().min(1).max(Limits.nameMaxLength);
+
+/** One session of the signed-in person, as `GET /api/auth/sessions` lists it. */
+export const SessionInfoSchema = z.object({
+  /** Public id of the session (never its secret). */
+  id: z.string(),
+  /** When it was opened (UTC ISO 8601). */
+  createdAt: z.string(),
+  /** Last request seen with it, to the minute. */
+  lastActiveAt: z.string(),
+  /** Browser that opened it, as it said. */
+  userAgent: z.string().nullable(),
+  /** Address it was opened from. */
+  ip: z.string().nullable(),
+  /** Whether this is the session making the request. */
+  current: z.boolean(),
+});
+
+/** A session as listed. */
+export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+
+/** `GET /api/auth/sessions` reply. */
+export const SessionsReplySchema = z.object({ data: z.array(SessionInfoSchema) });
+
+/** `DELETE /api/auth/sessions/:id` params. */
+export const SessionParamsSchema = z.object({
+  /** The session's public id. */
+  id: z.string().min(1).max(64),
+});
+
+/** `POST /api/auth/password` body. */
+export const ChangePasswordInputSchema = z.strictObject({
+  /** The password in use now. */
+  currentPassword: z.string().max(Limits.passwordMaxLength),
+  /** The password to use from now on. */
+  newPassword: NewPasswordSchema,
+});
+
+/** Password change input. */
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>;
+
+/** `GET /api/setup/:token` reply when the link still works. */
+export const SetupStatusSchema = z.object({
+  /** Always true: an unusable link answers 404 `setup_unavailable`. */
+  valid: z.literal(true),
+});
+
+/** `POST /api/setup/:token` body: the first administrator. */
+export const SetupInputSchema = z.strictObject({
+  /** Their email address. */
+  email: EmailSchema,
+  /** Their display name. */
+  name: PersonNameSchema,
+  /** Their password. */
+  password: NewPasswordSchema,
+});
+
+/** First-administrator input. */
+export type SetupInput = z.infer<typeof SetupInputSchema>;
+
+/** Params of the public token routes (setup and invitation links). */
+export const TokenParamsSchema = z.object({
+  /** The token from the link. */
+  token: z.string().min(1).max(100),
+});
+
+/** The reply of routes that create an account and sign it in. */
+export const AccountCreatedReplySchema = z.object({
+  /** The new, signed-in person. */
+  user: UserSchema,
+});
+
+/** Params naming one id. */
+export const IdParamsSchema = z.object({
+  /** The resource id. */
+  id: IdSchema,
+});

@@ -1,0 +1,190 @@
+// Writes docs/api.md from the server's own OpenAPI document (built from the zod route schemas)
+// and the access each route declares. Run: pnpm docs:api (it needs tsx to load the sources).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../apps/server/src/app.ts';
+import { loadConfig } from '../apps/server/src/env.ts';
+import { ErrorCodes } from '../packages/shared/src/errors.ts';
+
+const ERROR_MEANINGS = {
+  bad_request: 'malformed JSON, an empty body, a `__proto__` key (400)',
+  validation_failed: 'a body or parameter does not match the schema; `field` names it (400)',
+  unauthenticated: 'no valid session (401)',
+  invalid_credentials:
+    'sign-in: wrong email or password, same reply for both (401); password change: wrong current password (400)',
+  forbidden: 'signed in but the policy refuses (403)',
+  foreign_origin: 'state-changing request from another origin (403)',
+  not_found: 'no such route or resource (404)',
+  conflict: 'taken program code or email, last active admin (409)',
+  payload_too_large: 'body over 1 MiB (413)',
+  unsupported_media_type: 'body that is not JSON (415)',
+  too_many_requests: 'too many failed sign-ins; see `Retry-After` (429)',
+  weak_password: 'new password too short, too common, or equal to the email (400)',
+  invitation_invalid: 'invitation link used, revoked or expired (404)',
+  setup_unavailable: 'setup link used, replaced, or the workspace has people (404)',
+  service_unavailable: 'the database does not answer (503)',
+  internal_error: 'a bug; logged with its stack (500)',
+};
+const ENV = [
+  ['PORT', '3000', 'port the server listens on'],
+  ['HOST', '127.0.0.1', 'address the server listens on'],
+  ['DATA_DIR', './data', 'folder of the SQLite file'],
+  ['DATABASE_URL', 'SQLite in DATA_DIR', '`postgres://…` selects PostgreSQL'],
+  ['REDIS_URL', 'none', 'enables several nodes'],
+  [
+    'PUBLIC_URL',
+    'http://localhost:PORT',
+    'the app’s own origin; base of setup and invitation links; `https` makes the session cookie Secure',
+  ],
+  [
+    'MESA_ALLOWED_ORIGINS',
+    'none',
+    'more origins allowed to send state-changing requests, comma-separated',
+  ],
+  ['MESA_DEFAULT_LOCALE', 'en', 'language of content the workspace creates and of new accounts'],
+  [
+    'MESA_ADMIN_EMAIL, MESA_ADMIN_PASSWORD',
+    'none',
+    'create the first admin (SICA General Secretariat) at start when nobody has an account; no setup link is printed then. The password must pass the password rules or the server refuses to start',
+  ],
+  ['MESA_DEMO_PASSWORD', 'random', 'password of the people `pnpm demo` creates'],
+  ['MESA_SESSION_IDLE_SECONDS', '2592000 (30 days)', 'a session unused this long ends'],
+  [
+    'MESA_SESSION_MAX_SECONDS',
+    '7776000 (90 days)',
+    'a session ends this long after sign-in, used or not',
+  ],
+  [
+    'MESA_LOGIN_MAX_FAILURES',
+    '10',
+    'failed sign-ins per address and per account in the window before 429',
+  ],
+  [
+    'MESA_LOGIN_WINDOW_SECONDS',
+    '900',
+    'the window of the sign-in limit; `Retry-After` says when it lifts',
+  ],
+  ['MESA_COLLAB_MAX_MESSAGE_BYTES', '2 MiB', 'largest document message'],
+  ['MESA_COLLAB_MAX_DOC_BYTES', '32 MiB', 'largest stored document'],
+  ['MESA_COLLAB_MAX_MESSAGES_PER_SECOND', '200', 'per document connection, before close code 4429'],
+  [
+    'MESA_COLLAB_IDLE_UNLOAD_SECONDS',
+    '60',
+    'unload a document this long after its last connection',
+  ],
+  ['LOG_LEVEL', 'info', 'pino log level'],
+];
+
+const dataDir = mkdtempSync(join(tmpdir(), 'mesa-docs-'));
+const app = await buildApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
+  logger: false,
+  announce: () => undefined,
+});
+await app.ready();
+const doc = app.swagger();
+const routes = [...app.apiRoutes];
+await app.close();
+rmSync(dataDir, { recursive: true, force: true });
+
+const ACCESS = {
+  public: 'public (no session)',
+  signedIn: 'signed in',
+  'workspace:readPortfolio': 'signed in (`readPortfolio`)',
+  'workspace:administer': 'admin (`administer`)',
+  'workspace:createProgram': 'admin (`createProgram`)',
+  'workspace:invite': 'admin or a program coordinator (`invite`)',
+};
+const accessOf = (a) =>
+  ACCESS[a] ?? (a?.startsWith('program:') ? `\`${a.slice(8)}\` on the program` : String(a));
+
+const STATUS_BY_ACCESS = (a) => {
+  if (a === 'public') return [];
+  if (a?.startsWith('program:')) return ['401', '403', '404'];
+  if (a === 'signedIn' || a === 'workspace:readPortfolio') return ['401'];
+  return ['401', '403'];
+};
+
+function typeOf(s) {
+  if (!s) return 'any';
+  if (s.nullable) return `${typeOf({ ...s, nullable: false })} \\| null`;
+  if (s.enum) return s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
+  if (s.anyOf) return s.anyOf.map(typeOf).join(' \\| ');
+  if (s.type === 'array') return `${typeOf(s.items)}[]`;
+  if (s.type === 'object') return 'object';
+  return s.type ?? 'any';
+}
+
+function fields(schema) {
+  if (!schema?.properties) return '—';
+  const req = new Set(schema.required ?? []);
+  return Object.entries(schema.properties)
+    .map(([k, v]) => `\`${k}${req.has(k) ? '' : '?'}\`: ${typeOf(v)}`)
+    .join(', ');
+}
+
+const lines = [];
+const push = (...l) => lines.push(...l);
+push(
+  '# Mesa HTTP API',
+  '',
+  '<!-- Generated by scripts/gen-api-docs.mjs from the route schemas; edit the routes, then run `pnpm docs:api`. -->',
+  '',
+  'Every reply is JSON. Every error has the shape `{"error":{"code","message","field?"}}`.',
+  'Signed-in routes take the `mesa_session` cookie (HttpOnly, SameSite=Lax, Secure over https);',
+  'without a valid one they answer 401 `unauthenticated`. A state-changing request (POST, PUT,',
+  'PATCH, DELETE) carrying an Origin other than PUBLIC_URL or MESA_ALLOWED_ORIGINS gets 403',
+  '`foreign_origin`. Authorization on what the route names runs **before** the body is read:',
+  'a person without rights gets 403 `forbidden` whatever the body. Bodies are strict JSON',
+  'objects (unknown fields → 400 `validation_failed`, `__proto__`/`constructor` keys → 400',
+  '`bad_request`), at most 1 MiB (413 `payload_too_large`).',
+  '',
+  'The OpenAPI 3 document is served to signed-in admins at `GET /api/docs/openapi.json`.',
+  'Each program in a reply carries `abilities` (`read`, `editPlan`, `comment`, `endorse`,',
+  '`recordCommitment`, `chair`, `editDetails`, `invite`, `administer`), computed by the server;',
+  '`GET /api/me` carries the workspace abilities (`readPortfolio`, `createProgram`, `administer`, `invite`).',
+  '',
+  '## Routes',
+  '',
+  '| route | who may call it | params | body | replies |',
+  '| --- | --- | --- | --- | --- |',
+);
+for (const r of routes) {
+  const path = r.url.replace(/:(\w+)/g, '{$1}');
+  const op = doc.paths?.[path]?.[r.method.toLowerCase()] ?? {};
+  const params = (op.parameters ?? []).map((p) => `\`${p.name}\``).join(', ') || '—';
+  const body = fields(op.requestBody?.content?.['application/json']?.schema);
+  const codes = new Set(Object.keys(op.responses ?? {}).filter((c) => c !== 'default'));
+  // A route without a 2xx schema answers 204 No Content (swagger calls it "200 Default Response").
+  if (codes.has('200') && !op.responses['200'].content) {
+    codes.delete('200');
+    codes.add('204');
+  }
+  if (op.requestBody || (op.parameters ?? []).length > 0) codes.add('400');
+  for (const c of STATUS_BY_ACCESS(r.access)) codes.add(c);
+  const replies = [...codes].sort().join(', ');
+  push(`| \`${r.method} ${r.url}\` | ${accessOf(r.access)} | ${params} | ${body} | ${replies} |`);
+}
+push('', '## Notes per route', '');
+for (const r of routes) {
+  const path = r.url.replace(/:(\w+)/g, '{$1}');
+  const op = doc.paths?.[path]?.[r.method.toLowerCase()] ?? {};
+  if (op.description) push(`- \`${r.method} ${r.url}\` — ${op.description}`);
+}
+push(
+  '',
+  '## Error codes',
+  '',
+  '| code | when |',
+  '| --- | --- |',
+  ...Object.values(ErrorCodes).map((c) => `| \`${c}\` | ${ERROR_MEANINGS[c] ?? ''} |`),
+  '',
+  '## Environment variables',
+  '',
+  '| variable | default | effect |',
+  '| --- | --- | --- |',
+  ...ENV.map(([n, d, e]) => `| \`${n}\` | ${d} | ${e} |`),
+  '',
+);
+writeFileSync(new URL('../docs/api.md', import.meta.url), lines.join('\n'));
+console.log(`docs/api.md: ${routes.length} routes`);

@@ -1,0 +1,348 @@
+// Walks every API route the server registered with every person of DESIGN.md's table and
+// signed out, asserting the exact status of each cell. A route without an entry in `table`
+// fails the test by name: add one line per new route (method + URL → build + statuses).
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvitationCreatedReplySchema } from '@mesa/shared';
+import { createSession } from '@mesa/server/testing';
+import { startServer, type TestServer } from '../helpers/server.js';
+import {
+  aProgramId,
+  createPersonOn,
+  FACTORY_PASSWORD,
+  fetchAs,
+  type PersonOverrides,
+  type TestPerson,
+} from '../helpers/people.js';
+
+const personas = [
+  'admin',
+  'coordinator',
+  'leadMember',
+  'partnerMember',
+  'observerMember',
+  'viewer',
+  'outsider',
+  'signedOut',
+] as const;
+type Persona = (typeof personas)[number];
+type Statuses = [number, number, number, number, number, number, number, number];
+
+/** What one cell sends: a path, maybe a body, maybe another session than the persona's. */
+interface Cell {
+  path: string;
+  body?: unknown;
+  /** Send as this person instead (e.g. a twin, so the persona's own session survives). */
+  as?: TestPerson | null;
+}
+
+interface RouteCase {
+  build: (who: Persona) => Promise<Cell> | Cell;
+  expect: Statuses;
+}
+
+const all = (s: number): Statuses => [s, s, s, s, s, s, s, s];
+const signedIn = (s: number): Statuses => [s, s, s, s, s, s, s, 401];
+const admins = (s: number): Statuses => [s, 403, 403, 403, 403, 403, 403, 401];
+const coordinators = (s: number): Statuses => [s, s, 403, 403, 403, 403, 403, 401];
+const readers = (s: number): Statuses => [s, s, s, s, s, s, 403, 401];
+const writers = (s: number): Statuses => [s, s, s, s, 403, 403, 403, 401];
+
+describe('authorization matrix', () => {
+  let server: TestServer;
+  let programId: string;
+  const people = {} as Record<Persona, TestPerson | null>;
+  const standing: Record<Exclude<Persona, 'signedOut'>, PersonOverrides> = {
+    admin: { role: 'admin' },
+    coordinator: { role: 'member', relation: 'lead', coordinator: true },
+    leadMember: { role: 'member', relation: 'lead' },
+    partnerMember: { role: 'member', relation: 'partner' },
+    observerMember: { role: 'member', relation: 'observer' },
+    viewer: { role: 'viewer', relation: 'partner' },
+    outsider: { role: 'member', relation: null },
+  };
+  let n = 0;
+  const unique = () => `${Date.now().toString(36)}${(n += 1)}`;
+
+  /** A new person with the persona's standing (for routes that change the person acting). */
+  const twin = async (who: Persona) =>
+    who === 'signedOut' ? null : createPersonOn(server, { ...standing[who], programId });
+  const person = () => createPersonOn(server);
+  const organization = async () => (await person()).organizationId;
+  const secondSession = async (who: Persona) => {
+    const p = people[who];
+    if (!p) return null;
+    const s = await createSession(server.app.ctx, p.userId, { userAgent: 'matrix', ip: null });
+    return { ...p, sessionId: s.sessionId, cookie: `mesa_session=${s.token}` };
+  };
+  const invitation = async (by: TestPerson) => {
+    const res = await fetchAs(server, by, '/api/invitations', {
+      method: 'POST',
+      body: JSON.stringify({
+        email: `inv-${unique()}@example.org`,
+        role: 'member',
+        organizationId: people.partnerMember!.organizationId,
+      }),
+    });
+    return InvitationCreatedReplySchema.parse(await res.json()).invitation;
+  };
+  const aVersion = async () => {
+    const res = await fetchAs(server, people.admin, `/api/programs/${programId}/plan/versions`, {
+      method: 'POST',
+      body: JSON.stringify({ name: `Matrix ${unique()}` }),
+    });
+    return ((await res.json()) as { version: { id: string } }).version.id;
+  };
+  const newProgram = () => ({
+    code: `M${unique().toUpperCase().slice(-8)}`,
+    titleEn: 'Matrix program',
+    titleEs: 'Programa de la matriz',
+    componentId: 'A',
+    priority: false,
+    status: null,
+    leadOrganizationId: null,
+    countries: [],
+    estimatedCost: null,
+  });
+
+  const table: Record<string, RouteCase> = {
+    'GET /api/health': { build: () => ({ path: '/api/health' }), expect: all(200) },
+    'POST /api/auth/login': {
+      build: async () => {
+        const p = await person();
+        return { path: '/api/auth/login', body: { email: p.email, password: FACTORY_PASSWORD } };
+      },
+      expect: all(200),
+    },
+    'POST /api/auth/logout': {
+      build: async (who) => ({ path: '/api/auth/logout', as: await secondSession(who) }),
+      expect: all(204),
+    },
+    'GET /api/me': { build: () => ({ path: '/api/me' }), expect: signedIn(200) },
+    'GET /api/auth/sessions': {
+      build: () => ({ path: '/api/auth/sessions' }),
+      expect: signedIn(200),
+    },
+    'DELETE /api/auth/sessions/:id': {
+      build: async (who) => {
+        const second = await secondSession(who);
+        return { path: `/api/auth/sessions/${second?.sessionId ?? 'nosession'}` };
+      },
+      expect: signedIn(204),
+    },
+    'POST /api/auth/password': {
+      build: async (who) => ({
+        path: '/api/auth/password',
+        body: { currentPassword: FACTORY_PASSWORD, newPassword: 'matrix lanterns over the lake' },
+        as: await twin(who),
+      }),
+      expect: signedIn(204),
+    },
+    'GET /api/setup/:token': { build: () => ({ path: '/api/setup/sometoken' }), expect: all(404) },
+    'POST /api/setup/:token': {
+      build: () => ({
+        path: '/api/setup/sometoken',
+        body: { email: `s-${unique()}@example.org`, name: 'S', password: 'lanterns over the lake' },
+      }),
+      expect: all(404),
+    },
+    'GET /api/users': { build: () => ({ path: '/api/users' }), expect: admins(200) },
+    'PATCH /api/users/:id': {
+      build: async () => ({
+        path: `/api/users/${(await person()).userId}`,
+        body: { role: 'viewer' },
+      }),
+      expect: admins(200),
+    },
+    'GET /api/programs/:id/coordinators': {
+      build: () => ({ path: `/api/programs/${programId}/coordinators` }),
+      expect: admins(200),
+    },
+    'PUT /api/programs/:id/coordinators/:userId': {
+      build: async () => ({
+        path: `/api/programs/${programId}/coordinators/${(await person()).userId}`,
+      }),
+      expect: admins(204),
+    },
+    'DELETE /api/programs/:id/coordinators/:userId': {
+      build: async () => ({
+        path: `/api/programs/${programId}/coordinators/${(await person()).userId}`,
+      }),
+      expect: admins(204),
+    },
+    'GET /api/programs/:id/organizations': {
+      build: () => ({ path: `/api/programs/${programId}/organizations` }),
+      expect: admins(200),
+    },
+    'PUT /api/programs/:id/organizations/:organizationId': {
+      build: async () => ({
+        path: `/api/programs/${programId}/organizations/${await organization()}`,
+        body: { relation: 'observer' },
+      }),
+      expect: admins(204),
+    },
+    'DELETE /api/programs/:id/organizations/:organizationId': {
+      build: async () => ({
+        path: `/api/programs/${programId}/organizations/${await organization()}`,
+      }),
+      expect: admins(204),
+    },
+    'POST /api/invitations': {
+      build: () => ({
+        path: '/api/invitations',
+        body: {
+          email: `inv-${unique()}@example.org`,
+          role: 'member',
+          organizationId: people.partnerMember!.organizationId,
+        },
+      }),
+      expect: coordinators(201),
+    },
+    'GET /api/invitations': {
+      build: () => ({ path: '/api/invitations' }),
+      expect: coordinators(200),
+    },
+    'DELETE /api/invitations/:id': {
+      build: async (who) => {
+        const by = who === 'admin' ? people.admin! : people.coordinator!;
+        return { path: `/api/invitations/${(await invitation(by)).id}` };
+      },
+      expect: coordinators(204),
+    },
+    'GET /api/invitations/:token': {
+      build: async () => ({ path: `/api/invitations/${(await invitation(people.admin!)).token}` }),
+      expect: all(200),
+    },
+    'POST /api/invitations/:token/accept': {
+      build: async () => ({
+        path: `/api/invitations/${(await invitation(people.admin!)).token}/accept`,
+        body: { name: 'Invited', password: 'lanterns over the lake' },
+      }),
+      expect: all(201),
+    },
+    'GET /api/docs/openapi.json': {
+      build: () => ({ path: '/api/docs/openapi.json' }),
+      expect: admins(200),
+    },
+    'GET /api/components': { build: () => ({ path: '/api/components' }), expect: signedIn(200) },
+    'GET /api/programs': { build: () => ({ path: '/api/programs' }), expect: signedIn(200) },
+    'POST /api/programs': {
+      build: () => ({ path: '/api/programs', body: newProgram() }),
+      expect: admins(201),
+    },
+    'GET /api/programs/:id': {
+      build: () => ({ path: `/api/programs/${programId}` }),
+      expect: readers(200),
+    },
+    'PATCH /api/programs/:id': {
+      build: () => ({ path: `/api/programs/${programId}`, body: { titleEs: 'Título editado' } }),
+      expect: coordinators(200),
+    },
+    'GET /api/programs/:id/plan/versions': {
+      build: () => ({ path: `/api/programs/${programId}/plan/versions` }),
+      expect: readers(200),
+    },
+    'POST /api/programs/:id/plan/versions': {
+      build: () => ({
+        path: `/api/programs/${programId}/plan/versions`,
+        body: { name: 'Draft sent to donors' },
+      }),
+      expect: writers(201),
+    },
+    'GET /api/programs/:id/plan/versions/:versionId': {
+      build: async () => ({ path: `/api/programs/${programId}/plan/versions/${await aVersion()}` }),
+      expect: readers(200),
+    },
+    'GET /api/programs/:id/plan/versions/:versionId/compare': {
+      build: async () => ({
+        path: `/api/programs/${programId}/plan/versions/${await aVersion()}/compare`,
+      }),
+      expect: readers(200),
+    },
+    'POST /api/programs/:id/plan/versions/:versionId/restore': {
+      build: async () => ({
+        path: `/api/programs/${programId}/plan/versions/${await aVersion()}/restore`,
+      }),
+      expect: writers(204),
+    },
+    'GET /api/programs/:id/plan.md': {
+      build: () => ({ path: `/api/programs/${programId}/plan.md` }),
+      expect: readers(200),
+    },
+    'GET /api/organizations': {
+      build: () => ({ path: '/api/organizations' }),
+      expect: signedIn(200),
+    },
+    'POST /api/organizations': {
+      build: () => ({
+        path: '/api/organizations',
+        body: { name: `Org ${unique()}`, shortName: 'ORG', kind: 'multilateral' },
+      }),
+      expect: admins(201),
+    },
+    'PATCH /api/organizations/:id': {
+      build: async () => ({
+        path: `/api/organizations/${await organization()}`,
+        body: { name: 'Renamed' },
+      }),
+      expect: admins(200),
+    },
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    programId = await aProgramId(server);
+    for (const who of personas) {
+      people[who] =
+        who === 'signedOut' ? null : await createPersonOn(server, { ...standing[who], programId });
+    }
+  });
+  afterAll(async () => server?.close());
+
+  const send = (method: string, cell: Cell, who: Persona, body: unknown) =>
+    fetchAs(server, cell.as === undefined ? people[who] : cell.as, cell.path, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  it('has a case for every route the server registered, and none for routes it did not', () => {
+    const registered = server.app.apiRoutes.map((r) => `${r.method} ${r.url}`);
+    expect(registered.filter((r) => !(r in table))).toEqual([]);
+    expect(Object.keys(table).filter((k) => !registered.includes(k))).toEqual([]);
+  });
+
+  it('has every route declare its access through a guard', () => {
+    const undeclared = server.app.apiRoutes.filter((r) => r.access === undefined);
+    expect(undeclared.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
+  it('answers every route with the expected status for every person', async () => {
+    const got: Record<string, Record<Persona, number>> = {};
+    const want: Record<string, Record<Persona, number>> = {};
+    for (const [key, route] of Object.entries(table)) {
+      const method = key.split(' ')[0]!;
+      got[key] = {} as Record<Persona, number>;
+      want[key] = {} as Record<Persona, number>;
+      for (const [i, who] of personas.entries()) {
+        const cell = await route.build(who);
+        const expected = route.expect[i]!;
+        want[key][who] = expected;
+        got[key][who] = (await send(method, cell, who, cell.body)).status;
+        // Refusals do not depend on the body: junk gets the same 401/403.
+        if (cell.body !== undefined && (expected === 401 || expected === 403)) {
+          const junk = await send(method, cell, who, { junk: '<script>', __proto__x: 1 });
+          if (junk.status !== expected) got[key][who] = junk.status;
+        }
+      }
+    }
+    expect(got).toEqual(want);
+  });
+
+  it('documents every route in docs/api.md', () => {
+    const doc = readFileSync(new URL('../../docs/api.md', import.meta.url), 'utf8');
+    const missing = server.app.apiRoutes
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((r) => !doc.includes(`\`${r}\``));
+    expect(missing).toEqual([]);
+  });
+});
