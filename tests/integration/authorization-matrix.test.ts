@@ -119,6 +119,10 @@ describe('authorization matrix', () => {
       expect: all(204),
     },
     'GET /api/me': { build: () => ({ path: '/api/me' }), expect: signedIn(200) },
+    'PATCH /api/me': {
+      build: () => ({ path: '/api/me', body: { timeZone: 'Europe/Madrid' } }),
+      expect: signedIn(200),
+    },
     'GET /api/auth/sessions': {
       build: () => ({ path: '/api/auth/sessions' }),
       expect: signedIn(200),

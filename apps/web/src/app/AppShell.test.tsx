@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createI18n, syncLanguageWithDocument } from '../i18n/i18n';
 import { LANGUAGE_STORAGE_KEY } from '../i18n/language';
-import { makeComponents } from '../test/fixtures';
+import { makeComponents, makeMe, makeOrganization } from '../test/fixtures';
 import { ok, stubFetch } from '../test/fetchStub';
 import { Providers } from './Providers';
 import { createQueryClient } from './queryClient';
@@ -19,6 +19,8 @@ function renderApp(at: string) {
   stubFetch({
     '/api/components': ok({ data: makeComponents() }),
     '/api/programs': ok({ data: [] }),
+    '/api/me': ok(makeMe()),
+    '/api/organizations': ok({ data: [makeOrganization()] }),
   });
   const i18n = createI18n('en');
   syncLanguageWithDocument(i18n);

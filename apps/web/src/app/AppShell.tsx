@@ -6,6 +6,7 @@ import { HeaderStatus } from './HeaderStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navItems } from './navItems';
 import { PrimaryNavLink } from './PrimaryNavLink';
+import { useFocusOnNavigate } from './useFocusOnNavigate';
 
 const MAIN_ID = 'main-content';
 
@@ -58,6 +59,7 @@ function SiteFooter() {
 /** The frame of every page: skip link, header with navigation and language, main, footer. */
 export function AppShell() {
   const { t } = useTranslation();
+  useFocusOnNavigate(MAIN_ID);
   return (
     <div className="app">
       <a className="skip-link" href={`#${MAIN_ID}`}>

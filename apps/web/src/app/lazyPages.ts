@@ -18,3 +18,44 @@ export const LazyProgramPage = lazy(() =>
 export const LazyNotFoundPage = lazy(() =>
   import('./NotFoundPage').then((module) => ({ default: module.NotFoundPage })),
 );
+
+/** The sign-in page, loaded on demand. */
+export const LazySignInPage = lazy(() =>
+  import('../features/auth/SignInPage').then((module) => ({ default: module.SignInPage })),
+);
+
+/** The first-administrator setup page, loaded on demand. */
+export const LazySetupPage = lazy(() =>
+  import('../features/auth/SetupPage').then((module) => ({ default: module.SetupPage })),
+);
+
+/** The invitation page, loaded on demand. */
+export const LazyInvitationPage = lazy(() =>
+  import('../features/auth/InvitationPage').then((module) => ({
+    default: module.InvitationPage,
+  })),
+);
+
+/** The profile page, loaded on demand. */
+export const LazyProfilePage = lazy(() =>
+  import('../features/profile/ProfilePage').then((module) => ({ default: module.ProfilePage })),
+);
+
+/** The administration area, loaded on demand. */
+export const LazyAdminLayout = lazy(() =>
+  import('../features/admin/AdminLayout').then((module) => ({ default: module.AdminLayout })),
+);
+
+/** The coordinators' "Invite people" page, loaded on demand. */
+export const LazyInvitePeoplePage = lazy(() =>
+  import('../features/admin/InvitePeoplePage').then((module) => ({
+    default: module.InvitePeoplePage,
+  })),
+);
+
+/** The new-program page, loaded on demand. */
+export const LazyNewProgramPage = lazy(() =>
+  import('../features/programEdit/NewProgramPage').then((module) => ({
+    default: module.NewProgramPage,
+  })),
+);

@@ -1,6 +1,19 @@
 import type { RouteObject } from 'react-router';
+import { adminRoutes } from '../features/admin/adminRoutes';
+import { RequireSession } from '../features/auth/RequireSession';
 import { AppShell } from './AppShell';
-import { LazyNotFoundPage, LazyPortfolioPage, LazyProgramPage } from './lazyPages';
+import {
+  LazyAdminLayout,
+  LazyInvitationPage,
+  LazyInvitePeoplePage,
+  LazyNewProgramPage,
+  LazyNotFoundPage,
+  LazyPortfolioPage,
+  LazyProfilePage,
+  LazyProgramPage,
+  LazySetupPage,
+  LazySignInPage,
+} from './lazyPages';
 import { RouteError } from './RouteError';
 
 /** The app's routes: every page inside the shell, errors shown inside the shell too. */
@@ -14,9 +27,23 @@ export const routes: RouteObject[] = [
         // A pathless layer so that a crashing page keeps the header, navigation and footer.
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <LazyPortfolioPage /> },
-          { path: 'programs/:programId', element: <LazyProgramPage /> },
-          { path: '*', element: <LazyNotFoundPage /> },
+          // Public: reachable without a session.
+          { path: 'sign-in', element: <LazySignInPage /> },
+          { path: 'setup/:token', element: <LazySetupPage /> },
+          { path: 'invite/:token', element: <LazyInvitationPage /> },
+          {
+            // Everything else needs a session; signed-out people go to sign in and come back.
+            element: <RequireSession />,
+            children: [
+              { index: true, element: <LazyPortfolioPage /> },
+              { path: 'programs/new', element: <LazyNewProgramPage /> },
+              { path: 'programs/:programId', element: <LazyProgramPage /> },
+              { path: 'profile', element: <LazyProfilePage /> },
+              { path: 'invite-people', element: <LazyInvitePeoplePage /> },
+              { path: 'admin', element: <LazyAdminLayout />, children: adminRoutes },
+              { path: '*', element: <LazyNotFoundPage /> },
+            ],
+          },
         ],
       },
     ],

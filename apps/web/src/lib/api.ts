@@ -26,12 +26,23 @@ export class ApiError extends Error {
   readonly status: number;
   /** Error code from `ErrorCodes` in @mesa/shared, or one of `ClientErrorCodes`. */
   readonly code: string;
+  /** The request field at fault, when the server named one. */
+  readonly field: string | undefined;
+  /** Seconds to wait before trying again, from a 429's Retry-After; null when not given. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: { field?: string; retryAfterSeconds?: number | null } = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.field = details.field;
+    this.retryAfterSeconds = details.retryAfterSeconds ?? null;
   }
 }
 
@@ -55,13 +66,43 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(status: number, body: unknown): ApiError {
+/** Reads Retry-After given in seconds; the HTTP-date form is turned into seconds from now. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (value === null || value.trim() === '') return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+function toApiError(response: Response, body: unknown): ApiError {
+  const { status } = response;
   const parsed = ErrorBodySchema.safeParse(body);
   if (parsed.success) {
-    return new ApiError(status, parsed.data.error.code, parsed.data.error.message);
+    const { code, message, field } = parsed.data.error;
+    const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
+    return new ApiError(status, code, message, { field, retryAfterSeconds });
   }
   // A proxy or a crashed server may answer HTML; keep the status so callers can still react.
   return new ApiError(status, ClientErrorCodes.invalidReply, `Unexpected reply (HTTP ${status})`);
+}
+
+async function request(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, { credentials: 'same-origin', ...init });
+  } catch (cause) {
+    // An abort is TanStack Query cancelling a stale request, not a failure to report.
+    if (init.signal?.aborted) throw cause;
+    throw new ApiError(0, ClientErrorCodes.network, 'The server could not be reached');
+  }
+}
+
+function parseReply<T>(response: Response, body: unknown, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError(response.status, ClientErrorCodes.invalidReply, parsed.error.message);
+  }
+  return parsed.data;
 }
 
 /** GETs a JSON endpoint and parses its reply with a shared schema; throws ApiError otherwise. */
@@ -70,26 +111,40 @@ export async function getJson<T>(
   schema: z.ZodType<T>,
   signal?: AbortSignal,
 ): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'GET',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json' },
-      signal,
-    });
-  } catch (cause) {
-    // An abort is TanStack Query cancelling a stale request, not a failure to report.
-    if (signal?.aborted) throw cause;
-    throw new ApiError(0, ClientErrorCodes.network, 'The server could not be reached');
-  }
+  const response = await request(path, {
+    method: 'GET',
+    headers: { Accept: 'application/json' },
+    signal,
+  });
   const body = await readJson(response);
-  if (!response.ok) throw toApiError(response.status, body);
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw new ApiError(response.status, ClientErrorCodes.invalidReply, parsed.error.message);
-  }
-  return parsed.data;
+  if (!response.ok) throw toApiError(response, body);
+  return parseReply(response, body, schema);
+}
+
+/** A state-changing method. */
+export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Sends a JSON body (or none) with a state-changing method. With a schema the reply is parsed
+ * with it; without one the reply body is ignored (204s, or replies the caller refetches).
+ */
+export async function sendJson<T = undefined>(
+  method: WriteMethod,
+  path: string,
+  body?: unknown,
+  schema?: z.ZodType<T>,
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await request(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const reply = response.status === 204 ? undefined : await readJson(response);
+  if (!response.ok) throw toApiError(response, reply);
+  if (!schema) return undefined as T;
+  return parseReply(response, reply, schema);
 }
 
 const ComponentListSchema = listOf(ComponentSchema);

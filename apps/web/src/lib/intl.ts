@@ -23,3 +23,28 @@ export function formatCountries(codes: readonly string[], locale: Locale): strin
 export function formatList(items: readonly string[], locale: Locale): string {
   return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/** The browser's own time zone, used until the signed-in person's is known. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** A date and time in the locale and time zone, on the 24-hour clock. */
+export function formatDateTime(iso: string, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(new Date(iso));
+}
+
+/** A time of day in the locale and time zone, on the 24-hour clock. */
+export function formatTime(date: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(date);
+}

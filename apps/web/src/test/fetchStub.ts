@@ -6,6 +6,8 @@ export interface StubReply {
   status: number;
   /** Parsed JSON body. */
   body: unknown;
+  /** Extra response headers, e.g. Retry-After. */
+  headers?: Record<string, string>;
 }
 
 function pathOf(input: RequestInfo | URL): string {
@@ -14,18 +16,22 @@ function pathOf(input: RequestInfo | URL): string {
   return input.url;
 }
 
-/** Replaces global fetch with one that answers by path from the table, 404 for anything else. */
-export function stubFetch(replies: Record<string, StubReply>) {
-  const fetchMock = vi.fn((input: RequestInfo | URL) => {
+/**
+ * Replaces global fetch with one that answers by path from the table, 404 for anything else.
+ * A table value may be a function, to answer differently as a test goes on (signed in later).
+ */
+export function stubFetch(replies: Record<string, StubReply | (() => StubReply)>) {
+  const fetchMock = vi.fn((input: RequestInfo | URL, _init?: RequestInit) => {
     const path = pathOf(input);
-    const reply = replies[path] ?? {
+    const entry = replies[path];
+    const reply = (typeof entry === 'function' ? entry() : entry) ?? {
       status: 404,
       body: { error: { code: 'not_found', message: 'No route' } },
     };
     return Promise.resolve(
       new Response(JSON.stringify(reply.body), {
         status: reply.status,
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', ...reply.headers },
       }),
     );
   });

@@ -1,4 +1,5 @@
 import type { Component, Organization, Program, ProgramAbilities } from '@mesa/shared';
+import type { Me } from '../lib/accountApi';
 
 /** A component; override any field. */
 export function makeComponent(overrides: Partial<Component> = {}): Component {
@@ -78,3 +79,34 @@ export function makeOrganization(overrides: Partial<Organization> = {}): Organiz
     ...overrides,
   };
 }
+
+/** The signed-in person as `/api/me` returns them: a member with no workspace powers. */
+export function makeMe(
+  overrides: { user?: Partial<Me['user']>; abilities?: Partial<Me['abilities']> } = {},
+): Me {
+  return {
+    user: {
+      id: 'u-ana',
+      email: 'ana@example.org',
+      name: 'Ana Morales',
+      role: 'member',
+      organizationId: 'org-sgsica',
+      locale: 'en',
+      timeZone: 'America/Guatemala',
+      ...overrides.user,
+    },
+    abilities: {
+      readPortfolio: true,
+      createProgram: false,
+      administer: false,
+      invite: false,
+      ...overrides.abilities,
+    },
+  };
+}
+
+/** The reply of an API route when no one is signed in. */
+export const unauthenticated = {
+  status: 401,
+  body: { error: { code: 'unauthenticated', message: 'Sign in to continue.' } },
+};

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../ids.js';
 import { Limits } from '../limits.js';
+import { LocaleSchema } from '../locale.js';
 import { EmailSchema, UserSchema } from './user.js';
 
 /**
@@ -86,4 +87,37 @@ export const AccountCreatedReplySchema = z.object({
 export const IdParamsSchema = z.object({
   /** The resource id. */
   id: IdSchema,
+});
+
+/** An IANA time zone the runtime knows, e.g. "America/Guatemala". */
+export const TimeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone');
+
+/** `PATCH /api/me` body: the signed-in person's own profile; any subset of the fields. */
+export const UpdateMeInputSchema = z.strictObject({
+  /** Display name. */
+  name: PersonNameSchema.optional(),
+  /** Interface language. */
+  locale: LocaleSchema.optional(),
+  /** Time zone dates and times are shown in. */
+  timeZone: TimeZoneSchema.optional(),
+});
+
+/** Profile update input. */
+export type UpdateMeInput = z.infer<typeof UpdateMeInputSchema>;
+
+/** `PATCH /api/me` reply: the person as updated. */
+export const ProfileReplySchema = z.object({
+  /** The signed-in person. */
+  user: UserSchema,
 });

@@ -123,3 +123,12 @@ export async function updatePasswordHash(
     .where('id', '=', userId)
     .execute();
 }
+
+/** Changes a person's own profile fields (name, language, time zone). */
+export async function updateProfileRow(
+  db: Kysely<Database>,
+  userId: string,
+  patch: { name?: string; locale?: string; time_zone?: string; updated_at: string },
+): Promise<void> {
+  await db.updateTable('users').set(patch).where('id', '=', userId).execute();
+}

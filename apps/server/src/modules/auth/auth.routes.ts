@@ -6,6 +6,8 @@ import {
   type User,
   LoginReplySchema,
   MeReplySchema,
+  ProfileReplySchema,
+  UpdateMeInputSchema,
 } from '@mesa/shared';
 import { publicRoute, signedIn } from '../../authz/guards.js';
 import type { ServiceContext } from '../../lib/context.js';
@@ -18,6 +20,7 @@ import {
   verifyCredentials,
 } from './auth.service.js';
 import { presentActor } from './auth.presenter.js';
+import { updateProfile } from './profile.service.js';
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure over HTTPS, until the absolute expiry. */
 export function setSessionCookie(
@@ -91,5 +94,20 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
       const actor = request.actor!;
       return { user: presentActor(actor), abilities: await describeAbilities(ctx, actor) };
     },
+  );
+
+  app.patch(
+    '/api/me',
+    {
+      ...signedIn(),
+      schema: {
+        tags: ['auth'],
+        description:
+          'Changes your own name, interface language or time zone (any subset); 400 for an unknown time zone.',
+        body: UpdateMeInputSchema,
+        response: { 200: ProfileReplySchema, 400: ErrorBodySchema },
+      },
+    },
+    async (request) => ({ user: await updateProfile(ctx, request.actor!, request.body) }),
   );
 };

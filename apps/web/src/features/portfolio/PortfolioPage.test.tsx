@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { makeComponents, makeProgram } from '../../test/fixtures';
+import { makeAbilities, makeComponents, makeProgram } from '../../test/fixtures';
 import { ok, stubFetch } from '../../test/fetchStub';
 import { renderRoute } from '../../test/renderWithProviders';
 import { PortfolioPage } from './PortfolioPage';
@@ -122,5 +122,19 @@ describe('PortfolioPage', () => {
     expect(within(alert).getByText(/Wait a minute, then try again/)).toBeTruthy();
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(fetchMock.mock.calls.filter(([path]) => path === '/api/programs').length).toBe(2);
+  });
+
+  it('lists a program the organization may not open without a link, and says why', async () => {
+    stubFetch({
+      '/api/components': ok({ data: makeComponents() }),
+      '/api/programs': ok({
+        data: [makeProgram({ abilities: makeAbilities({ read: false }) })],
+      }),
+    });
+    renderRoute(<PortfolioPage />);
+    const note = await screen.findByText('Your organization has no access to this program');
+    const row = note.closest('li');
+    expect(within(row!).getByText('Prevention of violence against women')).toBeTruthy();
+    expect(within(row!).queryByRole('link')).toBeNull();
   });
 });

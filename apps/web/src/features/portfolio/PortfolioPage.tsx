@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import './portfolio.css';
 import type { Component, Program } from '@mesa/shared';
@@ -9,6 +9,7 @@ import { failedQueries, retryFor } from '../../lib/queryState';
 import { ComponentSection } from './components/ComponentSection';
 import { PortfolioSummary } from './components/PortfolioSummary';
 import { PriorityFilter } from './components/PriorityFilter';
+import { useMe } from '../auth/useMe';
 import { countPrograms, groupProgramsByComponent } from './groupPrograms';
 import { useComponents } from './useComponents';
 import { usePrograms } from './usePrograms';
@@ -77,12 +78,20 @@ function PortfolioBody() {
 /** The first screen: the strategy's components with their recorded programs. */
 export function PortfolioPage() {
   const { t } = useTranslation();
+  const me = useMe();
   useDocumentTitle(t('portfolio.title'));
   return (
     <div className="page">
       <header className="page-header">
         <h1>{t('portfolio.title')}</h1>
         <p className="page-header__lead">{t('portfolio.intro')}</p>
+        {me.data?.abilities.createProgram ? (
+          <p>
+            <Link className="button button--secondary" to="/programs/new">
+              {t('programEdit.newLink')}
+            </Link>
+          </p>
+        ) : null}
       </header>
       <PortfolioBody />
     </div>

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import type { Program } from '@mesa/shared';
-import { makeComponents, makeOrganization, makeProgram } from '../../test/fixtures';
+import { makeAbilities, makeComponents, makeOrganization, makeProgram } from '../../test/fixtures';
 import { ok, stubFetch } from '../../test/fetchStub';
 import { renderRoute } from '../../test/renderWithProviders';
 import { ProgramPage } from './ProgramPage';
@@ -103,5 +103,24 @@ describe('ProgramPage', () => {
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText(/Ask the program coordinator/)).toBeTruthy();
     expect(within(alert).queryByRole('button')).toBeNull();
+  });
+
+  it('shows a reader (a viewer) no editing controls at all', async () => {
+    showProgram(makeProgram({ abilities: makeAbilities({ read: true }) }));
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.queryByRole('button', { name: 'Edit details' })).toBeNull();
+    expect(document.querySelector('main form, form, input, select')).toBeNull();
+  });
+
+  it('offers "Edit details" from the editDetails ability and opens the form with the values', async () => {
+    showProgram(
+      makeProgram({ code: 'BA1', abilities: makeAbilities({ editDetails: true, editPlan: true }) }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit details' }));
+    expect(screen.getByRole('heading', { name: 'Edit program details' })).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>('Code').value).toBe('BA1');
+    expect(screen.getByLabelText<HTMLInputElement>('Title in Spanish').value).toBe(
+      'Prevención de la violencia contra las mujeres',
+    );
   });
 });

@@ -17,6 +17,7 @@ import { localizedTitle } from './localizedTitle';
 import { useComponents } from './useComponents';
 import { useOrganizations } from './useOrganizations';
 import { useProgram } from './useProgram';
+import { ProgramDetailsEditor } from '../programEdit/components/ProgramDetailsEditor';
 
 function ProgramNotFound() {
   const { t } = useTranslation();
@@ -66,6 +67,7 @@ function ProgramBody({ id }: { id: string }) {
           component={component}
           organizations={organizations.data}
         />
+        <ProgramDetailsEditor program={program.data} organizations={organizations.data} />
       </Card>
       <PlanSection />
     </>

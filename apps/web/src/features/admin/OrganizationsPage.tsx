@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { Card } from '../../components/Card';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useOrganizations } from '../portfolio/useOrganizations';
+import { CreateOrganizationForm } from './components/CreateOrganizationForm';
+import { OrganizationRow } from './components/OrganizationRow';
+
+/** `/admin/organizations`: every organization with its kind; create and rename. */
+export function OrganizationsPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('admin.orgs.title'));
+  const organizations = useOrganizations();
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t('admin.orgs.title')}</h1>
+        <p className="page-header__lead">{t('admin.orgs.lead')}</p>
+      </header>
+      <Card labelledBy="org-create">
+        <h2 id="org-create">{t('admin.orgs.createHeading')}</h2>
+        <CreateOrganizationForm />
+      </Card>
+      {organizations.isError ? (
+        <ErrorState title={t('admin.loadError')} error={organizations.error} />
+      ) : null}
+      {organizations.data ? (
+        <table className="admin-table">
+          <caption>{t('admin.orgs.tableCaption', { total: organizations.data.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.orgs.name')}</th>
+              <th scope="col">{t('admin.orgs.kind')}</th>
+              <th scope="col">{t('admin.orgs.country')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('admin.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {organizations.data.map((organization) => (
+              <OrganizationRow key={organization.id} organization={organization} />
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {organizations.isPending ? <LoadingState label={t('admin.loading')} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useMe } from '../auth/useMe';
+import { PersonRow } from './components/PersonRow';
+import { usePeople } from './useAdminQueries';
+
+/** `/admin/people`: everyone with organization, role and status; change role, deactivate. */
+export function PeoplePage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('admin.people.title'));
+  const people = usePeople();
+  const me = useMe();
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t('admin.people.title')}</h1>
+        <p className="page-header__lead">{t('admin.people.lead')}</p>
+      </header>
+      {people.isError ? <ErrorState title={t('admin.loadError')} error={people.error} /> : null}
+      {people.isPending ? <LoadingState label={t('admin.loading')} /> : null}
+      {people.data ? (
+        <table className="admin-table">
+          <caption>{t('admin.people.tableCaption', { total: people.data.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.people.person')}</th>
+              <th scope="col">{t('admin.people.organization')}</th>
+              <th scope="col">{t('admin.people.role')}</th>
+              <th scope="col">{t('admin.people.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('admin.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.data.map((person) => (
+              <PersonRow key={person.id} person={person} isSelf={person.id === me.data?.user.id} />
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}

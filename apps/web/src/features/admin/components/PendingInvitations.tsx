@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import type { Organization } from '@mesa/shared';
+import { ErrorState } from '../../../components/ErrorState';
+import { FormAlert } from '../../../components/FormAlert';
+import { LoadingState } from '../../../components/LoadingState';
+import { useErrorText } from '../../../hooks/useErrorText';
+import { useLocale } from '../../../i18n/useLocale';
+import { revokeInvitation } from '../../../lib/adminApi';
+import { formatDateTime } from '../../../lib/intl';
+import { useTimeZone } from '../../auth/useTimeZone';
+import { adminKeys } from '../queryKeys';
+import { useAdminMutation } from '../useAdminMutation';
+import { useInvitations } from '../useAdminQueries';
+
+/** Invitations not yet accepted, with when they expire and a Revoke button. */
+export function PendingInvitations({ organizations }: { organizations: readonly Organization[] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const timeZone = useTimeZone();
+  const errorText = useErrorText(timeZone);
+  const invitations = useInvitations();
+  const revoke = useAdminMutation(revokeInvitation, [adminKeys.invitations]);
+  if (invitations.isError)
+    return <ErrorState title={t('admin.loadError')} error={invitations.error} />;
+  if (!invitations.data) return <LoadingState label={t('admin.loading')} />;
+  if (invitations.data.length === 0) return <p className="muted">{t('admin.invitations.none')}</p>;
+  const orgName = (id: string) => organizations.find((org) => org.id === id)?.name ?? id;
+  return (
+    <>
+      <FormAlert message={revoke.isError ? errorText(revoke.error) : undefined} />
+      <table className="admin-table">
+        <caption className="visually-hidden">{t('admin.invitations.pendingHeading')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('auth.form.email')}</th>
+            <th scope="col">{t('admin.invitations.role')}</th>
+            <th scope="col">{t('admin.invitations.organization')}</th>
+            <th scope="col">{t('admin.invitations.expires')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('admin.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {invitations.data.map((invitation) => (
+            <tr key={invitation.id}>
+              <td>{invitation.email}</td>
+              <td>{t(`auth.roles.${invitation.role}`)}</td>
+              <td>{orgName(invitation.organizationId)}</td>
+              <td>{formatDateTime(invitation.expiresAt, locale, timeZone)}</td>
+              <td className="admin-table__actions">
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={revoke.isPending}
+                  aria-label={t('admin.invitations.revokeOf', { email: invitation.email })}
+                  onClick={() => revoke.mutate(invitation.id)}
+                >
+                  {t('admin.invitations.revoke')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

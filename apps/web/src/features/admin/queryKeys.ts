@@ -1,0 +1,11 @@
+/** TanStack Query keys of the administration pages. */
+export const adminKeys = {
+  /** Every person of the workspace. */
+  people: ['users'] as const,
+  /** Pending invitations. */
+  invitations: ['invitations'] as const,
+  /** A program's coordinators. */
+  coordinators: (programId: string) => ['programs', programId, 'coordinators'] as const,
+  /** A program's organizations and their relations. */
+  relations: (programId: string) => ['programs', programId, 'organizations'] as const,
+};

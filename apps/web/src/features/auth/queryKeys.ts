@@ -1,0 +1,7 @@
+/** TanStack Query keys of the signed-in person, in one place so sign-in and sign-out agree. */
+export const authKeys = {
+  /** The signed-in person and their workspace abilities. */
+  me: ['me'] as const,
+  /** The signed-in person's sessions. */
+  sessions: ['me', 'sessions'] as const,
+};
