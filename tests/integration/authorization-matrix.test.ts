@@ -151,6 +151,10 @@ describe('authorization matrix', () => {
       expect: all(404),
     },
     'GET /api/users': { build: () => ({ path: '/api/users' }), expect: admins(200) },
+    'GET /api/admin/metrics': {
+      build: () => ({ path: '/api/admin/metrics' }),
+      expect: admins(200),
+    },
     'PATCH /api/users/:id': {
       build: async () => ({
         path: `/api/users/${(await person()).userId}`,

@@ -25,6 +25,7 @@ import { attachRealtime } from './realtime/io.js';
 import { registerPortfolioRealtime } from './modules/portfolio/portfolio.realtime.js';
 import { createPlanDocument, documentsRoutes } from './modules/documents/index.js';
 import { createCollabEndpoint, type CollabEndpoint } from './realtime/collab/index.js';
+import { metricsRoutes } from './modules/metrics/index.js';
 import { routeUpgrades } from './realtime/upgrade.js';
 import type { ServiceContext } from './lib/context.js';
 import { sessionsRoutes } from './modules/auth/index.js';
@@ -165,6 +166,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(portfolioRoutes, { ctx });
   await app.register(organizationsRoutes, { ctx });
   await app.register(documentsRoutes, { ctx, live: collab.documents });
+  await app.register(metricsRoutes);
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });
 

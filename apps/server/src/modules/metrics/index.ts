@@ -1,0 +1,1 @@
+export { metricsRoutes, MetricsSchema } from './metrics.routes.js';

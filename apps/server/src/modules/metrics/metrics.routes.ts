@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireWorkspace } from '../../authz/guards.js';
+
+/** What an administrator (and the benchmark in bench/) reads about the running node. */
+export const MetricsSchema = z.object({
+  /** Documents held in memory by the collaboration endpoint (zero once all are idle). */
+  loadedDocuments: z.number().int().nonnegative(),
+  /** Open document connections. */
+  connections: z.number().int().nonnegative(),
+  /** V8 heap in use, in bytes. */
+  heapUsed: z.number().nonnegative(),
+});
+
+/** `GET /api/admin/metrics`: loaded documents, connections and heap of this node. Admins only. */
+export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/admin/metrics',
+    {
+      ...requireWorkspace('administer'),
+      schema: {
+        tags: ['admin'],
+        description:
+          'Documents loaded by the collaboration endpoint, its open connections and the V8 heap in use on this node (read by bench/collab.bench.ts).',
+        response: { 200: MetricsSchema },
+      },
+    },
+    async () => {
+      const { documents, connections } = app.collab.stats();
+      return {
+        loadedDocuments: documents,
+        connections,
+        heapUsed: process.memoryUsage().heapUsed,
+      };
+    },
+  );
+};

@@ -1,0 +1,947 @@
+// Benchmark of Mesa's document endpoint against the reference Yjs server (issue 4).
+// Run: pnpm bench:collab   (or: pnpm --filter @mesa/bench exec tsx collab.bench.ts [options])
+// See bench/README.md for what each case measures and how to read the output.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, appendFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import * as syncProtocol from 'y-protocols/sync';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(here, '..');
+
+// ---------------------------------------------------------------- options
+
+const { values: opts } = parseArgs({
+  // `pnpm bench:collab -- --runs=5` hands the `--` through; skip it.
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: {
+    cases: { type: 'string', default: 'propagation,late-join,memory' },
+    sizes: { type: 'string', default: '2,20,50,100' },
+    runs: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '4' },
+    edits: { type: 'string', default: '100000' },
+    connections: { type: 'string', default: '1000' },
+    // `--mesa=reference` puts a second reference server in Mesa's slot: validates the harness.
+    mesa: { type: 'string', default: 'mesa' },
+    'idle-seconds': { type: 'string', default: '2' },
+    history: { type: 'string', default: 'typing' },
+    // Another build of Mesa's server (default: this worktree's apps/server/dist/main.js).
+    'mesa-bundle': { type: 'string' },
+  },
+});
+const CASES = new Set(opts.cases.split(','));
+const SIZES = opts.sizes.split(',').map(Number);
+const RUNS = Number(opts.runs);
+const TYPING_SECONDS = Number(opts.seconds);
+const HISTORY_EDITS = Number(opts.edits);
+const IDLE_CONNECTIONS = Number(opts.connections);
+const IDLE_UNLOAD_SECONDS = Number(opts['idle-seconds']);
+const HISTORY_MODEL = opts.history;
+const VALIDATE = opts.mesa === 'reference';
+const MAX_TYPISTS = 10;
+const EDITS_PER_SECOND = 10;
+const ADMIN_EMAIL = 'bench-admin@example.org';
+const ADMIN_PASSWORD = 'bench-password-1234567';
+
+// ---------------------------------------------------------------- output
+
+const resultsDir = join(here, 'results');
+mkdirSync(resultsDir, { recursive: true });
+const resultsFile = join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`);
+function emit(line: Record<string, unknown>): void {
+  const text = JSON.stringify(line);
+  process.stdout.write(text + '\n');
+  appendFileSync(resultsFile, text + '\n');
+}
+function note(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+// ---------------------------------------------------------------- small helpers
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+
+function percentile(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+function median(values: (number | null)[]): number | null {
+  const v = values.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+}
+
+/** Polls `check` every `every` ms until it returns true; false after `timeoutMs`. */
+async function waitUntil(check: () => boolean, timeoutMs: number, every = 5): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (check()) return true;
+    await sleep(every);
+  }
+  return check();
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timeout after ${ms} ms: ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Deterministic PRNG (mulberry32) so both servers get byte-identical history. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------------------------------------------------------------- child processes
+
+// Every stock provider adds a process 'exit' listener in Node.
+process.setMaxListeners(0);
+
+const children = new Set<ChildProcess>();
+function killAll(): void {
+  for (const child of children) {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGKILL'); // its own process group (detached)
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+  children.clear();
+}
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    note(`${signal}: stopping the servers`);
+    killAll();
+    process.exit(130);
+  });
+}
+process.on('uncaughtException', (error) => {
+  note(`uncaught: ${error.stack ?? error}`);
+  killAll();
+  process.exit(1);
+});
+
+// Preloaded (node --import data:…) into both servers: answers 'mem' on the IPC channel with
+// process.memoryUsage() after a full garbage collection (node --expose-gc), so heap and RSS are
+// read the same way from Mesa and from the reference without touching either one's code. It
+// does nothing in a process without an IPC channel.
+const MEM_PROBE = `if (typeof process.send === 'function') {
+  process.on('message', (message) => {
+    if (message !== 'mem') return;
+    if (typeof globalThis.gc === 'function') {
+      globalThis.gc();
+      globalThis.gc();
+    }
+    process.send({ mem: process.memoryUsage() });
+  });
+  // The IPC channel must not keep a server alive that wants to exit.
+  if (process.channel && typeof process.channel.unref === 'function') process.channel.unref();
+}
+`;
+
+function startChild(name: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', `--import=data:text/javascript,${encodeURIComponent(MEM_PROBE)}`, ...args],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, NODE_ENV: 'production', ...env },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      detached: true,
+    },
+  );
+  children.add(child);
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue;
+      tail.push(line);
+      if (tail.length > 200) tail.shift();
+      if (process.env.BENCH_VERBOSE) process.stderr.write(`[${name}] ${line}\n`);
+    }
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  child.on('exit', (code, signal) => {
+    children.delete(child);
+    if (process.env.BENCH_VERBOSE) note(`${name} exited (${code ?? signal})`);
+  });
+  (child as ChildProcess & { logTail: string[] }).logTail = tail;
+  return child;
+}
+
+function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return withTimeout(
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    }),
+    15_000,
+    'server stop',
+  ).catch(() => {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL');
+  });
+}
+
+async function memoryOf(child: ChildProcess): Promise<NodeJS.MemoryUsage> {
+  return withTimeout(
+    new Promise<NodeJS.MemoryUsage>((resolve) => {
+      const onMessage = (message: unknown) => {
+        if (message && typeof message === 'object' && 'mem' in message) {
+          child.off('message', onMessage);
+          resolve((message as { mem: NodeJS.MemoryUsage }).mem);
+        }
+      };
+      child.on('message', onMessage);
+      child.send('mem');
+    }),
+    10_000,
+    'memory probe',
+  );
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+    } catch {
+      /* not yet */
+    }
+    await sleep(100);
+  }
+  const tail = (child as ChildProcess & { logTail?: string[] }).logTail ?? [];
+  throw new Error(`server at ${url} did not come up:\n${tail.slice(-20).join('\n')}`);
+}
+
+// ---------------------------------------------------------------- the two servers
+
+interface Target {
+  /** `mesa`, `reference`, or `reference-b` (a second reference in Mesa's slot). */
+  name: string;
+  serverUrl: string;
+  /** The room names this target offers: slot 0 propagation, 1 late join, 2 memory. */
+  room(slot: number): string;
+  /** The WebSocket class a provider uses (adds Cookie and Origin for Mesa). */
+  WS: typeof WebSocket;
+  headers: Record<string, string>;
+  child: ChildProcess;
+  /** Restarts the process on the same port and data; null when the server keeps nothing. */
+  restart: (() => Promise<void>) | null;
+  /** Documents loaded in the server, when it tells. */
+  loadedDocuments: () => Promise<number | null>;
+  stop: () => Promise<void>;
+}
+
+async function startReference(name: string): Promise<Target> {
+  const port = await freePort();
+  const script = join(here, 'node_modules/@y/websocket-server/src/server.js');
+  const child = startChild(name, [script], { HOST: '127.0.0.1', PORT: String(port) });
+  await waitForHttp(`http://127.0.0.1:${port}/`, child);
+  const target: Target = {
+    name,
+    serverUrl: `ws://127.0.0.1:${port}`,
+    room: (slot) => `bench-${slot}`,
+    WS: WebSocket,
+    headers: {},
+    child,
+    restart: null,
+    // The reference keeps every document in memory for the life of the process.
+    loadedDocuments: async () => null,
+    stop: () => stopChild(target.child),
+  };
+  return target;
+}
+
+function cookieWebSocket(headers: Record<string, string>): typeof WebSocket {
+  return class CookieWebSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  } as unknown as typeof WebSocket;
+}
+
+async function startMesa(): Promise<Target> {
+  const bundle = opts['mesa-bundle'] ?? join(repoRoot, 'apps/server/dist/main.js');
+  if (!existsSync(bundle)) {
+    if (opts['mesa-bundle']) throw new Error(`no Mesa bundle at ${bundle}`);
+    note('building apps/server (dist/main.js missing)');
+    await new Promise<void>((resolve, reject) => {
+      const build = spawn('pnpm', ['--filter', '@mesa/server', 'build'], {
+        cwd: repoRoot,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('build failed'))));
+    });
+  }
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'mesa-bench-'));
+  const origin = `http://127.0.0.1:${port}`;
+  const env = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: origin,
+    DATA_DIR: dataDir,
+    MESA_ADMIN_EMAIL: ADMIN_EMAIL,
+    MESA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    MESA_COLLAB_IDLE_UNLOAD_SECONDS: String(IDLE_UNLOAD_SECONDS),
+    LOG_LEVEL: 'warn',
+  };
+  const launch = async () => {
+    // BENCH_MESA_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) to diagnose the server.
+    const extra = (process.env.BENCH_MESA_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = startChild('mesa', [...extra, bundle], env);
+    await waitForHttp(`${origin}/api/health`, child);
+    return child;
+  };
+  const child = await launch();
+  process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+
+  const login = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`Mesa sign-in failed: ${login.status} ${await login.text()}`);
+  const session = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('mesa_session='));
+  if (!session) throw new Error('Mesa sign-in set no mesa_session cookie');
+  const headers = { Cookie: session, Origin: origin };
+
+  const programsReply = await fetch(`${origin}/api/programs`, { headers });
+  if (!programsReply.ok) throw new Error(`GET /api/programs: ${programsReply.status}`);
+  const body = await programsReply.json();
+  const list = (Array.isArray(body) ? body : ((body as { data?: unknown[] }).data ?? [])) as {
+    id: string | number;
+  }[];
+  if (list.length === 0) throw new Error('Mesa has no programs to benchmark');
+  const ids = list.map((p) => String(p.id));
+
+  const target: Target = {
+    name: 'mesa',
+    serverUrl: `ws://127.0.0.1:${port}/collab`,
+    // Distinct plans per case when the seed has them, so the 100 000-edit history does not
+    // slow the propagation case down.
+    room: (slot) => `plan:${ids[slot % ids.length]}`,
+    WS: cookieWebSocket(headers),
+    headers,
+    child,
+    restart: async () => {
+      await stopChild(target.child);
+      target.child = await launch();
+    },
+    loadedDocuments: async () => {
+      const reply = await fetch(`${origin}/api/admin/metrics`, { headers }).catch(() => null);
+      if (!reply?.ok) return null;
+      const metrics = (await reply.json()) as { loadedDocuments?: number };
+      return typeof metrics.loadedDocuments === 'number' ? metrics.loadedDocuments : null;
+    },
+    stop: () => stopChild(target.child),
+  };
+  // Fail early and clearly when the endpoint is not there (yet).
+  await probeEndpoint(target);
+  return target;
+}
+
+/** Opens one raw connection to slot 0 and waits for the server's first sync message. */
+async function probeEndpoint(target: Target): Promise<void> {
+  const socket = await rawConnect(target, target.room(0), 10_000);
+  socket.close();
+}
+
+// ---------------------------------------------------------------- clients
+
+interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+function newClient(target: Target, room: string): Client {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(target.serverUrl, room, doc, {
+    WebSocketPolyfill: target.WS as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 1000,
+  });
+  return { doc, provider };
+}
+
+async function closeClients(clients: Client[]): Promise<void> {
+  for (const c of clients) {
+    c.provider.destroy();
+    c.doc.destroy();
+  }
+  // Let the close frames reach the server.
+  await sleep(200);
+}
+
+async function connectAll(target: Target, room: string, count: number): Promise<Client[]> {
+  const clients: Client[] = [];
+  for (let i = 0; i < count; i++) clients.push(newClient(target, room));
+  const ok = await waitUntil(() => clients.every((c) => c.provider.synced), 30_000, 20);
+  if (!ok) {
+    await closeClients(clients);
+    throw new Error(`${target.name}: ${count} clients did not sync within 30 s`);
+  }
+  return clients;
+}
+
+const MESSAGE_SYNC = 0;
+
+/** A raw `ws` client that sends sync step 1 and resolves at the server's first sync reply. */
+function rawConnect(target: Target, room: string, timeoutMs: number): Promise<WebSocket> {
+  return withTimeout(
+    new Promise<WebSocket>((resolve, reject) => {
+      const socket = new WebSocket(`${target.serverUrl}/${room}`, { headers: target.headers });
+      socket.binaryType = 'nodebuffer';
+      let done = false;
+      socket.on('open', () => {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_SYNC);
+        syncProtocol.writeSyncStep1(encoder, new Y.Doc());
+        socket.send(encoding.toUint8Array(encoder));
+      });
+      socket.on('message', (data: Buffer) => {
+        if (done) return;
+        const decoder = decoding.createDecoder(new Uint8Array(data));
+        if (decoding.readVarUint(decoder) === MESSAGE_SYNC) {
+          done = true;
+          resolve(socket);
+        }
+      });
+      socket.on('close', (code) => {
+        if (!done) reject(new Error(`${target.name}: connection closed with ${code}`));
+      });
+      socket.on('error', (error) => {
+        if (!done) reject(error);
+      });
+    }),
+    timeoutMs,
+    `${target.name} raw connect`,
+  );
+}
+
+function sendUpdate(socket: WebSocket, update: Uint8Array): void {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  socket.send(encoding.toUint8Array(encoder));
+}
+
+// ---------------------------------------------------------------- case 1: propagation
+
+interface PropagationRun {
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  convergeMs: number | null;
+  samples: number;
+  expected: number;
+}
+
+async function propagationRun(target: Target, size: number): Promise<PropagationRun> {
+  const room = target.room(0);
+  const clients = await connectAll(target, room, size);
+  const typists = Math.min(MAX_TYPISTS, size);
+  const editsPerTypist = TYPING_SECONDS * EDITS_PER_SECOND;
+  // An edit is known by the Yjs id of its first character: (typist's clientID, clock). The
+  // sender records its clocks and local-apply times; a receiver, after each remote transaction,
+  // advances one cursor per typist over the clocks its state now covers. O(1) per edit and
+  // receiver — reading YTextEvent.delta instead walks the whole text at every event and made
+  // the load generator the bottleneck.
+  const starts: number[][] = Array.from({ length: typists }, () => []);
+  const sentAt: number[][] = Array.from({ length: typists }, () => []);
+  const typistOf = new Map<number, number>();
+  for (let t = 0; t < typists; t++) typistOf.set(clients[t]!.doc.clientID, t);
+  const latencies: number[] = [];
+  // The target is unknown until typing stops (a saturated loop may type fewer than planned).
+  let totalEdits = Infinity;
+  const held = new Array<number>(size).fill(0);
+  let complete = 0;
+  let allHeldAt: number | null = null;
+  let lastHeldAt = 0;
+  const hold = (i: number, n: number) => {
+    held[i]! += n;
+    lastHeldAt = performance.now();
+    if (held[i] === totalEdits && ++complete === size) allHeldAt = performance.now();
+  };
+  const observers = clients.map((client, i) => {
+    const cursor = new Array<number>(typists).fill(0);
+    const observer = (transaction: Y.Transaction) => {
+      if (transaction.local) return;
+      const now = performance.now();
+      let n = 0;
+      for (const [clientID, clock] of transaction.afterState) {
+        const t = typistOf.get(clientID);
+        if (t === undefined || clock === transaction.beforeState.get(clientID)) continue;
+        const s = starts[t]!;
+        let k = cursor[t]!;
+        while (k < s.length && s[k]! < clock) {
+          latencies.push(now - sentAt[t]![k]!);
+          k++;
+          n++;
+        }
+        cursor[t] = k;
+      }
+      if (n) hold(i, n);
+    };
+    client.doc.on('afterTransaction', observer);
+    return () => client.doc.off('afterTransaction', observer);
+  });
+
+  // Typists 0..typists-1 are the first clients; each types every 100 ms, phases spread evenly.
+  const period = 1000 / EDITS_PER_SECOND;
+  const start = performance.now() + 50;
+  const next = Array.from({ length: typists }, (_, t) => start + (t * period) / typists);
+  const count = new Array<number>(typists).fill(0);
+  const deadline = start + TYPING_SECONDS * 1000 + 10_000;
+  while (count.some((n) => n < editsPerTypist) && performance.now() < deadline) {
+    const now = performance.now();
+    for (let t = 0; t < typists; t++) {
+      if (count[t]! < editsPerTypist && now >= next[t]!) {
+        const seq = count[t]!;
+        const doc = clients[t]!.doc;
+        starts[t]!.push(Y.getState(doc.store, doc.clientID));
+        doc.getText('bench').insert(0, `${t}.${seq};`);
+        sentAt[t]!.push(performance.now());
+        hold(t, 1);
+        count[t] = seq + 1;
+        next[t] = next[t]! + period;
+      }
+    }
+    await sleep(1);
+  }
+  // Typing stopped when the last edit was applied locally.
+  let stoppedAt = 0;
+  for (const times of sentAt) stoppedAt = Math.max(stoppedAt, times[times.length - 1] ?? 0);
+  totalEdits = count.reduce((a, b) => a + b, 0);
+  if (count.some((n) => n < editsPerTypist))
+    note(
+      `${target.name} ${size} clients: the load generator typed ${totalEdits} of ${typists * editsPerTypist} edits (saturated)`,
+    );
+  complete = held.filter((n) => n >= totalEdits).length;
+  if (complete === size) allHeldAt = lastHeldAt;
+
+  // Converged: every client's state vector equals the others'. The time is taken when the last
+  // client received the last edit, confirmed by comparing the state vectors; if they differ
+  // (an edit got lost) it falls back to polling the vectors.
+  const same = () => {
+    const [first, ...rest] = clients.map((c) => Buffer.from(Y.encodeStateVector(c.doc)));
+    return rest.every((v) => v.equals(first!));
+  };
+  await waitUntil(() => allHeldAt !== null, 30_000, 2);
+  let convergedAt: number | null =
+    allHeldAt !== null && same() ? Math.max(allHeldAt, stoppedAt) : null;
+  if (convergedAt === null && (await waitUntil(same, 5_000, 20))) convergedAt = performance.now();
+  const convergeMs = convergedAt === null ? null : convergedAt - stoppedAt;
+  // Late observations (still arriving while converging) are part of the sample.
+  await sleep(50);
+  for (const stop of observers) stop();
+  await closeClients(clients);
+
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    convergeMs,
+    samples: latencies.length,
+    expected: count.reduce((a, b) => a + b, 0) * (size - 1),
+  };
+}
+
+interface PropagationSummary {
+  p50: number | null;
+  convergeMs: number | null;
+}
+
+async function propagationCase(
+  targets: Target[],
+): Promise<Map<string, Map<number, PropagationSummary>>> {
+  const results = new Map<string, Map<number, PropagationSummary>>();
+  // One discarded run per server first: JIT warm-up on both sides before anything counts.
+  for (const target of targets) await propagationRun(target, Math.min(20, Math.max(...SIZES)));
+  for (const size of SIZES) {
+    const runs = new Map<string, PropagationRun[]>(targets.map((t) => [t.name, []]));
+    // Alternate the servers run by run so drift on the machine hits both alike.
+    for (let run = 0; run < RUNS; run++) {
+      const order = run % 2 === 0 ? targets : [...targets].reverse();
+      for (const target of order) {
+        const result = await propagationRun(target, size);
+        if (result.samples < result.expected)
+          note(
+            `${target.name} ${size} clients: ${result.expected - result.samples} observations missing`,
+          );
+        runs.get(target.name)!.push(result);
+        await sleep(300);
+      }
+    }
+    for (const target of targets) {
+      const r = runs.get(target.name)!;
+      const line = {
+        case: 'propagation',
+        server: target.name,
+        clients: size,
+        typists: Math.min(MAX_TYPISTS, size),
+        p50: round(median(r.map((x) => x.p50))),
+        p95: round(median(r.map((x) => x.p95))),
+        p99: round(median(r.map((x) => x.p99))),
+        convergeMs: round(median(r.map((x) => x.convergeMs))),
+        runs: r.length,
+        samples: r.reduce((a, x) => a + x.samples, 0),
+        missing: r.reduce((a, x) => a + Math.max(0, x.expected - x.samples), 0),
+      };
+      emit(line);
+      const perSize = results.get(target.name) ?? new Map<number, PropagationSummary>();
+      perSize.set(size, { p50: line.p50, convergeMs: line.convergeMs });
+      results.set(target.name, perSize);
+    }
+    const [side, reference] = targets;
+    const a = results.get(side!.name)!.get(size)!;
+    const b = results.get(reference!.name)!.get(size)!;
+    emit({
+      case: 'propagation-ratio',
+      clients: size,
+      p50Ratio: a.p50 !== null && b.p50 ? round(a.p50 / b.p50) : null,
+      convergeRatio:
+        a.convergeMs !== null && b.convergeMs ? round(a.convergeMs / b.convergeMs) : null,
+    });
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------- case 2: late join
+
+interface History {
+  batches: Uint8Array[];
+  length: number;
+  sv: Map<number, number>;
+}
+
+/**
+ * `edits` edits, each its own Yjs transaction, merged `perMessage` to a message. Deterministic,
+ * so both servers get the same bytes. `typing` (default): five authors taking turns every 2 000
+ * edits; 90 % type a character at the cursor, 7 % backspace, 3 % move the cursor to a random
+ * place — how a plan is written. `random`: every edit inserts 1–4 characters or deletes 1–3 at a
+ * random place, so nothing merges: the worst case for load and sync.
+ */
+function buildHistory(edits: number, perMessage: number, model: string): History {
+  const random = prng(4);
+  const doc = new Y.Doc();
+  const text = doc.getText('bench');
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz     ';
+  const char = () => alphabet[Math.floor(random() * alphabet.length)]!;
+  let cursor = 0;
+  for (let i = 0; i < edits; i++) {
+    if (i % 2000 === 0) doc.clientID = 4_000_000 + ((i / 2000) % 5);
+    const length = text.length;
+    if (model === 'random') {
+      if (length > 20 && random() < 0.2)
+        text.delete(Math.floor(random() * (length - 3)), 1 + Math.floor(random() * 3));
+      else {
+        let s = '';
+        for (let k = 1 + Math.floor(random() * 4); k > 0; k--) s += char();
+        text.insert(Math.floor(random() * (length + 1)), s);
+      }
+      continue;
+    }
+    const r = random();
+    if (r < 0.03) cursor = Math.floor(random() * (length + 1)); // then types there
+    if (r >= 0.03 && r < 0.1 && cursor > 0) text.delete(--cursor, 1);
+    else text.insert(cursor++, char());
+  }
+  const batches: Uint8Array[] = [];
+  for (let i = 0; i < updates.length; i += perMessage)
+    batches.push(Y.mergeUpdates(updates.slice(i, i + perMessage)));
+  const result = {
+    batches,
+    length: text.length,
+    sv: Y.decodeStateVector(Y.encodeStateVector(doc)),
+  };
+  doc.destroy();
+  return result;
+}
+
+function hasHistory(doc: Y.Doc, sv: Map<number, number>, length: number): boolean {
+  const have = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const [client, clock] of sv) if ((have.get(client) ?? 0) < clock) return false;
+  return doc.getText('bench').length === length;
+}
+
+/** Time from creating a stock provider until its document holds the whole history. */
+async function joinOnce(
+  target: Target,
+  room: string,
+  history: History,
+  timeoutMs: number,
+): Promise<number | null> {
+  const t0 = performance.now();
+  const client = newClient(target, room);
+  const ok = await waitUntil(
+    () => client.provider.synced && hasHistory(client.doc, history.sv, history.length),
+    timeoutMs,
+    1,
+  );
+  const ms = performance.now() - t0;
+  await closeClients([client]);
+  return ok ? ms : null;
+}
+
+async function lateJoinCase(
+  targets: Target[],
+): Promise<Map<string, Record<string, number | null>>> {
+  const started = performance.now();
+  const history = buildHistory(HISTORY_EDITS, 1000, HISTORY_MODEL);
+  const bytes = history.batches.reduce((a, b) => a + b.byteLength, 0);
+  note(
+    `history (${HISTORY_MODEL}): ${HISTORY_EDITS} edits in ${history.batches.length} messages, ${(bytes / 1024).toFixed(0)} KiB, built in ${(performance.now() - started).toFixed(0)} ms`,
+  );
+  const out = new Map<string, Record<string, number | null>>();
+  for (const target of targets) {
+    const room = target.room(1);
+    const seeder = await rawConnect(target, room, 10_000);
+    // 20 messages/s: far under the 200/s per-connection limit, each far under 2 MiB.
+    for (const batch of history.batches) {
+      if (seeder.readyState !== WebSocket.OPEN)
+        throw new Error(`${target.name}: seeding connection closed`);
+      sendUpdate(seeder, batch);
+      await sleep(50);
+    }
+    // First join doubles as the check that the server holds the whole history.
+    const first = await joinOnce(target, room, history, 60_000);
+    if (first === null) throw new Error(`${target.name}: late joiner never got the seeded history`);
+    const warm: (number | null)[] = [];
+    for (let i = 0; i < RUNS; i++) warm.push(await joinOnce(target, room, history, 30_000));
+    seeder.close();
+    const record: Record<string, number | null> = { warm: median(warm) };
+    emit({
+      case: 'late-join',
+      server: target.name,
+      mode: 'warm',
+      edits: HISTORY_EDITS,
+      history: HISTORY_MODEL,
+      ms: round(record.warm!),
+      runs: warm.length,
+    });
+
+    if (target.restart) {
+      // Cold: a new server process, so the document loads from the database.
+      await sleep(500);
+      const cold: (number | null)[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        await target.restart();
+        cold.push(await joinOnce(target, room, history, 30_000));
+      }
+      record.cold = median(cold);
+      emit({
+        case: 'late-join',
+        server: target.name,
+        mode: 'cold',
+        edits: HISTORY_EDITS,
+        history: HISTORY_MODEL,
+        ms: round(record.cold),
+        runs: cold.length,
+      });
+      // Reloaded: same (warm) process, document unloaded after idle, loaded from the database.
+      const reloaded: (number | null)[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        await sleep(IDLE_UNLOAD_SECONDS * 1000 + 1500);
+        reloaded.push(await joinOnce(target, room, history, 30_000));
+      }
+      record.reloaded = median(reloaded);
+      emit({
+        case: 'late-join',
+        server: target.name,
+        mode: 'reloaded',
+        edits: HISTORY_EDITS,
+        history: HISTORY_MODEL,
+        ms: round(record.reloaded),
+        runs: reloaded.length,
+      });
+    } else {
+      emit({
+        case: 'late-join',
+        server: target.name,
+        mode: 'cold',
+        edits: HISTORY_EDITS,
+        history: HISTORY_MODEL,
+        ms: null,
+        note: 'no persistence: every document lives in memory until the process ends; warm only',
+      });
+    }
+    out.set(target.name, record);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- case 3: memory
+
+async function memoryCase(targets: Target[]): Promise<Map<string, number | null>> {
+  const loadedAfterIdle = new Map<string, number | null>();
+  for (const target of targets) {
+    const room = target.room(2);
+    const holder = await rawConnect(target, room, 10_000); // the document is loaded
+    await sleep(300);
+    const before = await memoryOf(target.child);
+    const sockets: WebSocket[] = [holder];
+    const batch = 50;
+    const deadline = performance.now() + 120_000;
+    let failed = 0;
+    while (sockets.length - 1 < IDLE_CONNECTIONS && performance.now() < deadline) {
+      const n = Math.min(batch, IDLE_CONNECTIONS - (sockets.length - 1));
+      const opened = await Promise.allSettled(
+        Array.from({ length: n }, () => rawConnect(target, room, 15_000)),
+      );
+      for (const r of opened) {
+        if (r.status === 'fulfilled') sockets.push(r.value);
+        else failed++;
+      }
+      if (failed > IDLE_CONNECTIONS / 10) break;
+    }
+    const connections = sockets.length - 1;
+    await sleep(1000);
+    const open = await memoryOf(target.child);
+    for (const s of sockets) s.close();
+    await waitUntil(() => sockets.every((s) => s.readyState === WebSocket.CLOSED), 10_000, 50);
+    await sleep(IDLE_UNLOAD_SECONDS * 1000 + 2000);
+    const after = await memoryOf(target.child);
+    const loaded = await target.loadedDocuments();
+    loadedAfterIdle.set(target.name, loaded);
+    const MB = 1024 * 1024;
+    emit({
+      case: 'memory',
+      server: target.name,
+      connections,
+      failedConnections: failed,
+      rssPerConnectionKB: connections ? round((open.rss - before.rss) / connections / 1024) : null,
+      heapPerConnectionKB: connections
+        ? round((open.heapUsed - before.heapUsed) / connections / 1024)
+        : null,
+      rssBeforeMB: round(before.rss / MB),
+      rssOpenMB: round(open.rss / MB),
+      heapBeforeMB: round(before.heapUsed / MB),
+      heapOpenMB: round(open.heapUsed / MB),
+      heapAfterIdleMB: round(after.heapUsed / MB),
+      rssAfterIdleMB: round(after.rss / MB),
+      loadedDocumentsAfterIdle: loaded,
+      ...(target.restart ? {} : { note: 'reference never unloads documents' }),
+    });
+  }
+  return loadedAfterIdle;
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  note(`results also in ${resultsFile}`);
+  const reference = await startReference('reference');
+  const side = VALIDATE ? await startReference('reference-b') : await startMesa();
+  if (VALIDATE) note('validation run: a second reference server stands in for Mesa');
+  const targets = [side, reference];
+
+  const loadAtStart = loadavg()[0]!;
+  const summary: Record<string, unknown> = { case: 'summary', server: side.name };
+  if (CASES.has('propagation')) {
+    const results = await propagationCase(targets);
+    const within: Record<string, boolean> = {};
+    for (const size of SIZES) {
+      const a = results.get(side.name)!.get(size)!;
+      const b = results.get(reference.name)!.get(size)!;
+      within[size] =
+        a.p50 !== null &&
+        b.p50 !== null &&
+        a.convergeMs !== null &&
+        b.convergeMs !== null &&
+        a.p50 <= b.p50 * 1.2 &&
+        a.convergeMs <= b.convergeMs * 1.2;
+    }
+    summary.propagationWithin1_2x = within;
+  }
+  if (CASES.has('late-join')) {
+    const results = await lateJoinCase(targets);
+    const cold = results.get(side.name)?.cold ?? null;
+    summary.coldLateJoinMs = round(cold ?? null);
+    summary.coldLateJoinUnder500ms = cold === null ? null : cold < 500;
+  }
+  if (CASES.has('memory')) {
+    const loaded = (await memoryCase(targets)).get(side.name) ?? null;
+    summary.loadedDocumentsAfterIdle = loaded;
+    summary.zeroLoadedAfterIdle = loaded === null ? null : loaded === 0;
+  }
+  const verdicts = [
+    ...Object.values((summary.propagationWithin1_2x as Record<string, boolean>) ?? {}),
+    summary.coldLateJoinUnder500ms,
+    summary.zeroLoadedAfterIdle,
+  ].filter((v) => v !== undefined);
+  summary.pass = verdicts.every((v) => v === true);
+  // Other work on the machine moves the numbers: the load average tells how quiet it was.
+  summary.machine = {
+    cpus: cpus().length,
+    node: process.version,
+    loadAverageAtStart: round(loadAtStart),
+    loadAverageAtEnd: round(loadavg()[0]!),
+  };
+  emit(summary);
+
+  for (const t of targets) await t.stop();
+}
+
+main().then(
+  () => {
+    killAll();
+    process.exit(0);
+  },
+  (error: unknown) => {
+    note(`failed: ${error instanceof Error ? error.stack : String(error)}`);
+    killAll();
+    process.exit(1);
+  },
+);
