@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import {
   serializerCompiler,
@@ -95,7 +95,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     keepAliveTimeout: 72_000,
     routerOptions: { maxParamLength: 200 },
     trustProxy: false,
-    disableRequestLogging: true,
+    // plugins/request-log.ts writes the one line per request, without secrets.
+    logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
     forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
