@@ -53,9 +53,9 @@ const eventSchemas: { [E in LiveEvent]: z.ZodType<LivePayload<E>> } = {
 
 /** What the rest of the app may do with the live connection. */
 export interface LiveClient {
-  /** Opens the connection if none is open (call once signed in). */
+  /** Opens the connection if none is open (call once signed in); does nothing once signed out. */
   start(): void;
-  /** Closes the connection on purpose (sign-out); `start` may open a new one later. */
+  /** Closes the connection and forgets a `signedOut` state, so a later sign-in may `start` again. */
   stop(): void;
   /** The current state. */
   getState(): LiveState;
@@ -125,7 +125,8 @@ class LiveConnection implements LiveClient {
   }
 
   start(): void {
-    if (this.socket) return;
+    // After `session.ended` or a refused handshake only a new sign-in (`stop`, then `start`) reopens.
+    if (this.socket || this.state === LiveStates.signedOut) return;
     this.everConnected = false;
     this.setState(LiveStates.connecting);
     this.socket = this.connect();

@@ -14,7 +14,7 @@ import { useSignedIn } from './useSignedIn';
 export function LiveStatus() {
   const me = useSignedIn();
   const userId = me.data?.user.id;
-  useLiveConnection(userId, me.dataUpdatedAt);
+  useLiveConnection(userId);
   useLiveCacheSync();
   const state = useLiveState();
   if (!userId || state === LiveStates.idle) return null;

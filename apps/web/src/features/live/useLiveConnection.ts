@@ -30,20 +30,18 @@ function useSignInOnEnd() {
 }
 
 /**
- * Opens the tab's live connection while someone is signed in and closes it on sign-out. A new
- * successful `/api/me` reply (`confirmedAt`) after the session ended opens a fresh connection;
- * nothing else does, so an ended session or a refused handshake never reconnects by itself.
- * When the session ends the person is sent to sign in and brought back afterwards.
+ * Opens the tab's live connection while someone is signed in and closes it when they sign out
+ * or the signed-in person changes. Once the session has ended (or the handshake was refused)
+ * it stays closed until the person is signed out and in again; they are sent to sign in and
+ * brought back afterwards.
  */
-export function useLiveConnection(userId: string | undefined, confirmedAt: number): void {
+export function useLiveConnection(userId: string | undefined): void {
   useSignInOnEnd();
   useEffect(() => {
     if (!userId) return;
+    live.start();
     return () => live.stop();
   }, [userId]);
-  useEffect(() => {
-    if (userId) live.start();
-  }, [userId, confirmedAt]);
   useEffect(() => {
     const stop = () => live.stop();
     window.addEventListener(SIGNED_OUT_EVENT, stop);
