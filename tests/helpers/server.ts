@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -38,7 +39,8 @@ export async function startServer(
   });
   // The setup link line is printed by default; tests that need it pass their own `announce`.
   const app = await buildApp(base, { logger: false, announce: () => undefined, ...options.app });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  // Port 0 unless the test chose one (startServerOnOwnOrigin), so PUBLIC_URL can match it.
+  await app.listen({ port: base.port, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://127.0.0.1:${port}`;
@@ -55,4 +57,28 @@ export async function startServer(
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the app on a free port whose `http://127.0.0.1:<port>` is also its PUBLIC_URL, so a
+ * browser's state-changing requests carry the app's own Origin (sign-in, forms) and pass.
+ */
+export async function startServerOnOwnOrigin(
+  options: Parameters<typeof startServer>[0] = {},
+): Promise<TestServer> {
+  const port = await freePort();
+  const env = { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...options.env };
+  return startServer({ ...options, env });
 }
