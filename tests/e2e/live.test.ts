@@ -4,7 +4,7 @@ import { programRoom } from '@mesa/shared';
 import { startServerOnOwnOrigin, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, type TestPerson } from '../helpers/people.js';
 import { waitFor } from '../helpers/sockets.js';
-import { contextFor, launchBrowser, runAxe, screenshot } from '../helpers/browser.js';
+import { contextFor, launchBrowser, runAxe, screenshot, Viewports } from '../helpers/browser.js';
 
 const Labels = {
   en: { online: 'Online now', live: /: Live$/ },
@@ -31,8 +31,12 @@ describe('live layer in the browser', () => {
       .execute();
   }
 
-  async function openPortfolio(person: TestPerson, locale: 'en' | 'es'): Promise<Page> {
-    const context = await contextFor(browser, server, person, { locale });
+  async function openPortfolio(
+    person: TestPerson,
+    locale: 'en' | 'es',
+    viewport: { width: number; height: number } = Viewports.laptop,
+  ): Promise<Page> {
+    const context = await contextFor(browser, server, person, { locale, viewport });
     contexts.push(context);
     const page = await context.newPage();
     await page.goto('/');
@@ -93,7 +97,7 @@ describe('live layer in the browser', () => {
   });
 
   it("shows an edited program's new title on another person's open portfolio without a reload or refetch", async () => {
-    const page = await openPortfolio(luis, 'es');
+    const page = await openPortfolio(luis, 'es', Viewports.tablet);
     await page.evaluate(() => ((window as unknown as { sameLoad: boolean }).sameLoad = true));
     const refetches: string[] = [];
     page.on('request', (request) => {
@@ -105,7 +109,7 @@ describe('live layer in the browser', () => {
       true,
     );
     expect(refetches).toEqual([]);
-    await screenshot(page, 'live-portfolio-updated-es');
+    await screenshot(page, 'live-portfolio-updated-es-tablet');
   });
 
   it('merges the details into an open program page that follows the program room', async () => {
