@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { startServerOnOwnOrigin, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, type TestPerson } from '../helpers/people.js';
 import { contextFor, launchBrowser, runAxe, screenshot, Viewports } from '../helpers/browser.js';
 
@@ -11,7 +11,7 @@ describe('portfolio in the browser', () => {
   let programId: string;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServerOnOwnOrigin();
     programId = await aProgramId(server);
     member = await createPersonOn(server, { role: 'member', relation: 'lead', programId });
     browser = await launchBrowser();

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '@mesa/server/app';
 import { loadConfig, type Config } from '@mesa/server/env';
 import { createPostgresDatabase, type TestDialect } from './databases.js';
+import { freePort } from './process.js';
 
 /** A Mesa server started for a test on an ephemeral port, with its own database. */
 export interface TestServer {
@@ -57,18 +57,6 @@ export async function startServer(
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -4,8 +4,8 @@
  * IndexedDB helper is imported only when there is something to delete.
  */
 
-/** Event another part of the app dispatches on `window` when the person signs out. */
-export const SIGNED_OUT_EVENT = 'mesa:signed-out';
+export { SIGNED_OUT_EVENT } from './signedOut';
+import { SIGNED_OUT_EVENT } from './signedOut';
 
 const INDEX_KEY = 'mesa:collab-copies';
 

@@ -28,5 +28,4 @@ export async function forgetSession(queryClient: QueryClient): Promise<void> {
   await queryClient.resetQueries();
 }
 
-/** The event the plan editor listens to, to drop its offline copy. */
-export const SIGNED_OUT_EVENT = 'mesa:signed-out';
+export { SIGNED_OUT_EVENT } from '../../lib/signedOut';

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useLocale } from '../../i18n/useLocale';
 import { isApiErrorStatus } from '../../lib/api';
 import { failedQueries, retryFor } from '../../lib/queryState';
+import { LiveProgram } from '../live/LiveProgram';
 import { Breadcrumb } from './components/Breadcrumb';
 import { PlanSection } from './components/PlanSection';
 import { ProgramFacts } from './components/ProgramFacts';
@@ -83,6 +84,7 @@ export function ProgramPage() {
   return (
     <div className="page">
       <Breadcrumb current={current} />
+      <LiveProgram programId={programId} />
       <ProgramBody id={programId} />
     </div>
   );

@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { Presence } from '@mesa/shared';
+import { live } from '../../lib/socket';
+import type { FakeLive } from '../../test/fakeLive';
+import { renderRoute } from '../../test/renderWithProviders';
+import { OnlineNow } from './OnlineNow';
+
+vi.mock('../../lib/socket', async (importOriginal) => {
+  const { createFakeLive } = await import('../../test/fakeLive');
+  return { ...(await importOriginal<object>()), live: createFakeLive() };
+});
+
+const fake = live as FakeLive;
+
+const presence: Presence = {
+  organizations: [
+    {
+      id: 'org-gt',
+      name: 'Ministerio de Seguridad de Guatemala',
+      people: [
+        { id: 'u-ana', name: 'Ana Morales' },
+        { id: 'u-jose', name: 'José Ruiz' },
+      ],
+    },
+    {
+      id: 'org-sv',
+      name: 'Policía Nacional Civil',
+      people: [{ id: 'u-luis', name: 'Luis Pérez' }],
+    },
+  ],
+};
+
+afterEach(() => {
+  cleanup();
+  act(() => fake.setState('idle'));
+});
+
+async function renderOnline(language: 'en' | 'es' = 'en') {
+  fake.presence = presence;
+  const rendered = renderRoute(<OnlineNow selfId="u-ana" />, { language });
+  act(() => fake.setState('live'));
+  const name = language === 'en' ? /Online now/ : /En línea/;
+  const button = await screen.findByRole('button', { name: new RegExp(`${name.source}\\s*3`) });
+  return { ...rendered, button };
+}
+
+describe('OnlineNow', () => {
+  it('shows how many people are online and discloses them grouped by organization', async () => {
+    const { button } = await renderOnline();
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const all = screen.getByRole('list', { name: 'Online now, by organization' });
+    expect(document.getElementById(button.getAttribute('aria-controls') ?? '')?.hidden).toBe(false);
+    const guatemala = within(all).getByRole('list', {
+      name: 'Ministerio de Seguridad de Guatemala',
+    });
+    expect(
+      within(guatemala)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Ana Morales (you)', 'José Ruiz']);
+    expect(within(all).getByRole('list', { name: 'Policía Nacional Civil' }).textContent).toBe(
+      'Luis Pérez',
+    );
+  });
+
+  it('closes on Escape and gives focus back to its button', async () => {
+    const { button } = await renderOnline();
+    fireEvent.click(button);
+    const person = screen.getByText('Luis Pérez');
+    fireEvent.keyDown(person, { key: 'Escape' });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('closes when the person clicks elsewhere', async () => {
+    const { button } = await renderOnline();
+    fireEvent.click(button);
+    fireEvent.pointerDown(document.body);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('follows presence.changed without asking again', async () => {
+    const { button, queryClient } = await renderOnline();
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    act(() =>
+      fake.serverEmit('presence.changed', { organizations: presence.organizations.slice(1) }),
+    );
+    await waitFor(() => expect(button.textContent).toBe('Online now1'));
+    fireEvent.click(button);
+    expect(screen.queryByText('Ana Morales')).toBeNull();
+  });
+
+  it('speaks Spanish', async () => {
+    const { button } = await renderOnline('es');
+    fireEvent.click(button);
+    expect(screen.getByRole('list', { name: 'En línea ahora, por organización' })).toBeTruthy();
+    expect(screen.getByText('(usted)', { exact: false })).toBeTruthy();
+  });
+});
