@@ -12,6 +12,11 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
+  /**
+   * The raw better-sqlite3 handle (SQLite only), for the few synchronous hot-path writes a
+   * repository prepares once (see createSqliteUpdateAppender); Kysely stays the default.
+   */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -28,7 +33,7 @@ function openSqlite(dataDir: string): Db {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  return { kysely, dialect: 'sqlite', sqlite: database, close: () => kysely.destroy() };
 }
 
 function openPostgres(url: string): Db {

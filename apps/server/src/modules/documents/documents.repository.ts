@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
@@ -49,6 +50,36 @@ export async function insertUpdates(
 ): Promise<void> {
   if (rows.length === 0) return;
   await db.insertInto('document_updates').values(rows).execute();
+}
+
+/** Appends update rows synchronously on SQLite (see createSqliteUpdateAppender). */
+export interface SqliteUpdateAppender {
+  /**
+   * True while a transaction is open on the connection (a Kysely one between its awaits): a
+   * write now would join it and only be durable when it commits, so the caller must wait.
+   */
+  readonly inTransaction: boolean;
+  /** Inserts one row and commits it before returning (autocommit); throws on failure. */
+  append(row: { document: string; update: Uint8Array; created_at: string }): void;
+}
+
+/**
+ * A cached prepared insert on the raw better-sqlite3 handle: ~50 µs against ~170 µs for the
+ * same one-row insert through a Kysely transaction, and synchronous, so a change can be
+ * stored and relayed in the same tick. Shares Kysely's connection (one SQLite connection).
+ */
+export function createSqliteUpdateAppender(sqlite: SQLite.Database): SqliteUpdateAppender {
+  const insert = sqlite.prepare(
+    'insert into document_updates (document, "update", created_at) values (?, ?, ?)',
+  );
+  return {
+    get inTransaction() {
+      return sqlite.inTransaction;
+    },
+    append(row) {
+      insert.run(row.document, row.update, row.created_at);
+    },
+  };
 }
 
 /**

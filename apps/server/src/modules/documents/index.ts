@@ -7,4 +7,5 @@ export {
   type DocumentWrite,
 } from './storage.service.js';
 export type { LiveDocuments } from './live-documents.js';
+export { createSqliteUpdateAppender, type SqliteUpdateAppender } from './documents.repository.js';
 export { documentsRoutes } from './documents.routes.js';

@@ -52,6 +52,11 @@ export class LiveDocument {
   unloading: Promise<void> | null = null;
   /** Set when it failed to persist: it must not be used or written any more. */
   failed = false;
+  /**
+   * The stored state it was loaded from, while it is one compacted row and nothing changed
+   * since: the whole document, already encoded, for a client that has nothing.
+   */
+  private loadedState: Uint8Array | null;
 
   constructor(
     readonly name: string,
@@ -62,8 +67,13 @@ export class LiveDocument {
     this.bytes = stored.state?.length ?? 0;
     this.rowsSinceCompaction = stored.rows;
     this.lastAutoVersionAt = stored.lastAutoVersionAt;
+    // Several rows merge without garbage collection (larger than the state): not kept.
+    this.loadedState = stored.rows === 1 ? stored.state : null;
     // Attached after loading, so the stored state is not written back.
-    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => onUpdate(this, update, origin));
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.loadedState = null;
+      onUpdate(this, update, origin);
+    });
     this.awareness = new Awareness(this.ydoc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', (changes: AwarenessChanges) => {
@@ -71,6 +81,16 @@ export class LiveDocument {
       if (changed.length === 0 || this.peers.size === 0) return;
       this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)));
     });
+  }
+
+  /**
+   * What a client with this state vector is missing (sync step 2). A client that has nothing
+   * (a late joiner without an offline copy) gets the stored state as loaded, when it is still
+   * current: encoding a large document in a freshly started process costs tens of ms.
+   */
+  missing(stateVector: Uint8Array): Uint8Array {
+    if (this.loadedState && Y.decodeStateVector(stateVector).size === 0) return this.loadedState;
+    return Y.encodeStateAsUpdate(this.ydoc, stateVector);
   }
 
   /** Sends to every connection but one. */

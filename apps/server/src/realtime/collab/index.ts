@@ -3,7 +3,7 @@ import { WebSocketServer } from 'ws';
 import { CloseCodes } from '@mesa/shared';
 import { documentAccess } from '../../authz/index.js';
 import { authenticateCookieHeader } from '../../modules/auth/index.js';
-import type { LiveDocuments } from '../../modules/documents/index.js';
+import { createSqliteUpdateAppender, type LiveDocuments } from '../../modules/documents/index.js';
 import { isAllowedOrigin } from '../../plugins/security.js';
 import { refuseUpgrade, type UpgradeHandler } from '../upgrade.js';
 import type { CollabClient } from './client.js';
@@ -41,6 +41,7 @@ export function createCollabEndpoint(app: FastifyInstance): CollabEndpoint {
   let registry: DocumentRegistry | null = null;
   const persistence = new Persistence({
     db: ctx.db,
+    appender: app.db.sqlite ? createSqliteUpdateAppender(app.db.sqlite) : null,
     now: () => ctx.now(),
     onFailure: (doc, error) => {
       log.error(

@@ -54,7 +54,7 @@ function handle(client: CollabClient, data: Uint8Array): void {
   const message = decodeMessage(data);
   switch (message.type) {
     case 'syncStep1':
-      client.send(encodeSyncStep2(Y.encodeStateAsUpdate(client.doc.ydoc, message.stateVector)));
+      client.send(encodeSyncStep2(client.doc.missing(message.stateVector)));
       return;
     case 'syncStep2':
     case 'update':

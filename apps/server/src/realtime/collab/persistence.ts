@@ -1,50 +1,50 @@
 import * as Y from 'yjs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { commitDocumentWrites, type DocumentWrite } from '../../modules/documents/index.js';
-import { encodeAck } from './ack.js';
-import type { LiveDocument, Peer } from './document.js';
-import { encodeUpdate } from './protocol.js';
+import { commitDocumentWrites, type SqliteUpdateAppender } from '../../modules/documents/index.js';
+import { appendAndRelay, firstUserId, maintenanceDue, relay, takeBatch } from './batch.js';
+import type { LiveDocument } from './document.js';
 
-/** Rows after which a document's updates are merged into one (keeps loads fast). */
-export const COMPACT_AFTER_ROWS = 500;
-const HOUR_MS = 60 * 60 * 1000;
-
-interface Batch {
-  doc: LiveDocument;
-  write: DocumentWrite;
-  groups: Map<unknown, Uint8Array[]>;
-  storedStateVector: Uint8Array;
-}
-
-const merge = (updates: Uint8Array[]) =>
-  updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+export { COMPACT_AFTER_ROWS } from './batch.js';
 
 /**
- * Stores what accepted messages changed, then relays it. Changes queue per document; once per
- * tick every queued change of every document is written in one transaction, and only after
- * the commit is each change relayed to the other connections and acknowledged to its sender.
- * Work runs one task at a time on a chain, so commits, compactions and unloads never overlap.
+ * Stores what accepted messages changed, then relays it. On SQLite, when nothing else is in
+ * flight, a change is appended synchronously (committed before `append` returns) and relayed
+ * in the same tick. Otherwise (PostgreSQL, or while an async task runs) changes queue per
+ * document and once per tick every queued change is written in one transaction, and only
+ * after the commit relayed and acknowledged. Async work runs one task at a time on a chain,
+ * so commits, compactions and unloads never overlap, and while any is queued or running the
+ * synchronous path is off: a change appended meanwhile could otherwise be relayed ahead of an
+ * older uncommitted one, or be deleted by a compaction whose state was taken before it.
  */
 export class Persistence {
   private readonly dirty = new Set<LiveDocument>();
   private scheduled = false;
   private chain: Promise<void> = Promise.resolve();
+  /** Async tasks queued or running. */
+  private busy = 0;
+  /** Documents with a compaction or automatic version scheduled. */
+  private readonly maintaining = new Set<LiveDocument>();
 
   constructor(
     private readonly deps: {
       db: Kysely<Database>;
+      /** SQLite only: the synchronous append path. */
+      appender?: SqliteUpdateAppender | null;
       now: () => Date;
       onFailure: (doc: LiveDocument, error: unknown) => void;
       onError: (error: unknown) => void;
     },
   ) {}
 
-  /** Queues a change the Y.Doc made (its update event). */
+  /** Queues (or, on the synchronous path, stores and relays) a change the Y.Doc made. */
   enqueue(doc: LiveDocument, update: Uint8Array, origin: unknown): void {
     if (doc.failed) return;
-    doc.pending.push({ update, origin });
     doc.bytes += update.length;
+    const appender = this.deps.appender;
+    if (appender && this.busy === 0 && this.dirty.size === 0 && !appender.inTransaction)
+      return this.storeNow(appender, doc, update, origin);
+    doc.pending.push({ update, origin });
     this.dirty.add(doc);
     if (this.scheduled) return;
     this.scheduled = true;
@@ -64,16 +64,63 @@ export class Persistence {
     return this.run(async () => {
       await this.commitDirty();
       if (doc.failed || doc.rowsSinceCompaction <= 1) return;
-      const state = Y.encodeStateAsUpdate(doc.ydoc);
-      const write = { name: doc.name, append: null, compactTo: state, autoVersion: null };
-      await commitDocumentWrites(this.deps.db, [write], this.deps.now());
-      doc.rowsSinceCompaction = 1;
-      doc.bytes = state.length;
+      await this.writeState(doc, true, false);
     });
   }
 
+  private storeNow(
+    sqlite: SqliteUpdateAppender,
+    doc: LiveDocument,
+    update: Uint8Array,
+    o: unknown,
+  ) {
+    const at = this.deps.now();
+    const error = appendAndRelay(sqlite, doc, update, o, at);
+    if (error === null) return this.scheduleMaintenance(doc, at, firstUserId([o]));
+    // Nothing was relayed; the document is closed outside the Y.Doc's update event.
+    doc.failed = true;
+    setImmediate(() => this.deps.onFailure(doc, error));
+  }
+
+  /** Compaction and automatic versions: after the relay, in a later tick, on the chain. */
+  private scheduleMaintenance(doc: LiveDocument, at: Date, createdBy: string | null): void {
+    const { compact, due } = maintenanceDue(doc, at);
+    if ((!compact && !due) || this.maintaining.has(doc)) return;
+    this.maintaining.add(doc);
+    if (due) doc.lastAutoVersionAt = at.getTime(); // at most one an hour, even if it fails
+    setImmediate(() => {
+      this.run(() => this.writeState(doc, compact, due, createdBy))
+        .catch((error: unknown) => this.deps.onError(error))
+        .finally(() => this.maintaining.delete(doc));
+    });
+  }
+
+  /** Writes the full state as the merged row and/or an automatic version. */
+  private async writeState(
+    doc: LiveDocument,
+    compact: boolean,
+    version: boolean,
+    createdBy: string | null = null,
+  ): Promise<void> {
+    if (doc.failed) return;
+    // Taken inside the task: every change applied so far is committed (the chain is in order)
+    const state = Y.encodeStateAsUpdate(doc.ydoc);
+    const write = {
+      name: doc.name,
+      append: null,
+      compactTo: compact ? state : null,
+      autoVersion: version ? { state, createdBy } : null,
+    };
+    await commitDocumentWrites(this.deps.db, [write], this.deps.now());
+    if (!compact) return;
+    // Rows appended while the write ran are kept (they come after the merged row).
+    doc.rowsSinceCompaction = 1;
+    doc.bytes = state.length;
+  }
+
   private run(task: () => Promise<void>): Promise<void> {
-    const next = this.chain.then(task);
+    this.busy++;
+    const next = this.chain.then(task).finally(() => this.busy--);
     this.chain = next.catch(() => undefined);
     return next;
   }
@@ -81,7 +128,7 @@ export class Persistence {
   private async commitDirty(): Promise<void> {
     if (this.dirty.size === 0) return;
     const at = this.deps.now();
-    const batches = [...this.dirty].filter((d) => !d.failed).map((d) => takeBatch(d, at));
+    const batches = [...this.dirty].filter((d) => !d.failed).map((d) => takeBatch(d));
     this.dirty.clear();
     try {
       await commitDocumentWrites(
@@ -93,55 +140,9 @@ export class Persistence {
       for (const b of batches) this.deps.onFailure(b.doc, error);
       return;
     }
-    for (const b of batches) relay(b);
-  }
-}
-
-function firstUserId(origins: Iterable<unknown>): string | null {
-  for (const o of origins) if (isPeer(o)) return o.userId;
-  return null;
-}
-
-function isPeer(origin: unknown): origin is Peer {
-  return typeof origin === 'object' && origin !== null && 'ackEnabled' in origin;
-}
-
-/** Takes a document's queue and decides, synchronously, what this commit writes for it. */
-function takeBatch(doc: LiveDocument, at: Date): Batch {
-  const pending = doc.pending;
-  doc.pending = [];
-  const groups = new Map<unknown, Uint8Array[]>();
-  for (const p of pending) {
-    const list = groups.get(p.origin);
-    if (list) list.push(p.update);
-    else groups.set(p.origin, [p.update]);
-  }
-  // Captured now: everything applied so far is in this commit or an earlier one.
-  const storedStateVector = Y.encodeStateVector(doc.ydoc);
-  const compact = doc.rowsSinceCompaction + 1 > COMPACT_AFTER_ROWS;
-  const due = doc.lastAutoVersionAt === null || at.getTime() - doc.lastAutoVersionAt >= HOUR_MS;
-  const state = compact || due ? Y.encodeStateAsUpdate(doc.ydoc) : null;
-  const write: DocumentWrite = {
-    name: doc.name,
-    append: compact ? null : merge(pending.map((p) => p.update)),
-    compactTo: compact ? state : null,
-    autoVersion: due && state ? { state, createdBy: firstUserId(groups.keys()) } : null,
-  };
-  doc.rowsSinceCompaction = compact ? 1 : doc.rowsSinceCompaction + 1;
-  if (compact && state) doc.bytes = state.length;
-  if (due) doc.lastAutoVersionAt = at.getTime();
-  return { doc, write, groups, storedStateVector };
-}
-
-/** After the commit: relay each origin's changes to everyone else, acknowledge the senders. */
-function relay(batch: Batch): void {
-  const { doc, groups } = batch;
-  let ack: Uint8Array | null = null;
-  for (const [origin, updates] of groups) {
-    doc.broadcast(encodeUpdate(merge(updates)), origin);
-    if (isPeer(origin) && origin.ackEnabled && doc.peers.has(origin)) {
-      ack ??= encodeAck(batch.storedStateVector);
-      origin.send(ack);
+    for (const b of batches) {
+      relay(b);
+      this.scheduleMaintenance(b.doc, at, firstUserId(b.groups.keys()));
     }
   }
 }
