@@ -1,21 +1,9 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import './presence.css';
 import { PresenceList } from './PresenceList';
 import { countOnline, usePresence } from './usePresence';
-
-function useDismissOnOutside(open: boolean, close: () => void) {
-  const rootRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) close();
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open, close]);
-  return rootRef;
-}
+import { useDisclosure } from '../../hooks/useDisclosure';
 
 /** Props of OnlineNow. */
 export interface OnlineNowProps {
@@ -31,19 +19,9 @@ export interface OnlineNowProps {
 export function OnlineNow({ selfId }: OnlineNowProps) {
   const { t } = useTranslation();
   const presence = usePresence();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
+  const { open, toggle, panelId, rootRef, buttonRef, onKeyDown } = useDisclosure();
   const titleId = useId();
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const close = useCallback(() => setOpen(false), []);
-  const rootRef = useDismissOnOutside(open, close);
   const count = presence.data ? countOnline(presence.data) : null;
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
-    event.stopPropagation();
-    setOpen(false);
-    buttonRef.current?.focus();
-  };
   return (
     <div className="online-now" ref={rootRef} onKeyDown={onKeyDown}>
       <button
@@ -52,7 +30,7 @@ export function OnlineNow({ selfId }: OnlineNowProps) {
         className="online-now__button"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen((value) => !value)}
+        onClick={toggle}
       >
         {t('live.onlineNow')}
         <span className="online-now__count">{count ?? '–'}</span>

@@ -1,41 +1,20 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { MouseEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../lib/accountApi';
 import { useOrganizations } from '../../portfolio/useOrganizations';
 import { useSignOut } from '../useSignOut';
-
-function useCloseOnOutside(open: boolean, close: () => void) {
-  const rootRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) close();
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open, close]);
-  return rootRef;
-}
+import { useDisclosure } from '../../../hooks/useDisclosure';
 
 /** The signed-in person in the header: name, organization and role, opening their menu. */
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const menuId = useId();
-  const [open, setOpen] = useState(false);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const rootRef = useCloseOnOutside(open, () => setOpen(false));
+  const { open, close, toggle, panelId: menuId, rootRef, buttonRef, onKeyDown } = useDisclosure();
   const organizations = useOrganizations();
   const signOut = useSignOut();
   const organization = organizations.data?.find((org) => org.id === me.user.organizationId);
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
-    setOpen(false);
-    buttonRef.current?.focus();
-  };
-
   const onPanelClick = (event: MouseEvent) => {
-    if ((event.target as HTMLElement).closest('a')) setOpen(false);
+    if ((event.target as HTMLElement).closest('a')) close();
   };
 
   return (
@@ -46,7 +25,7 @@ export function UserMenu({ me }: { me: Me }) {
         className="user-menu__button"
         aria-expanded={open}
         aria-controls={menuId}
-        onClick={() => setOpen((value) => !value)}
+        onClick={toggle}
       >
         <span className="user-menu__name">{me.user.name}</span>
         <span className="user-menu__meta">
