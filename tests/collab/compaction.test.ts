@@ -21,7 +21,7 @@ describe.each(dialects)('compaction on %s', (dialect) => {
     await server?.close();
   });
 
-  it('merges rows past the threshold while edits keep arriving, losing none', async () => {
+  it('merges rows past the threshold while edits keep arriving, losing none, not even rows it never saw', async () => {
     const name = planDocumentName(programId);
     const person = await createPersonOn(server, { programId, relation: 'partner' });
     const editor = connectEditor(server, person, name);
@@ -31,6 +31,20 @@ describe.each(dialects)('compaction on %s', (dialect) => {
     const paragraph = new Y.XmlElement('paragraph');
     paragraph.insert(0, [text]);
     editor.doc.getXmlFragment('default').insert(0, [paragraph]);
+    // A change stored by someone else (another node) that this node's document never saw:
+    // compaction must merge it in, not delete it.
+    const elsewhere = new Y.Doc();
+    const other = new Y.XmlElement('paragraph');
+    other.insert(0, [new Y.XmlText('stored by another node')]);
+    elsewhere.getXmlFragment('default').insert(0, [other]);
+    await server.app.ctx.db
+      .insertInto('document_updates')
+      .values({
+        document: name,
+        update: Y.encodeStateAsUpdate(elsewhere),
+        created_at: new Date().toISOString(),
+      })
+      .execute();
     for (let i = 0; i < 700; i++) {
       text.insert(text.length, `${i % 10}`);
       // One message per change (separate rows), under the 200 messages/s limit.
@@ -56,8 +70,13 @@ describe.each(dialects)('compaction on %s', (dialect) => {
       Y.applyUpdate(doc, Y.mergeUpdates(all.map((r) => r.update)));
       return planText(doc);
     };
-    await waitFor(async () => (await stored()) === expected, 10_000, 'stored state');
-    expect(await stored()).toBe(expected);
+    // Stored, merged: exactly the editor's document plus the row it never saw.
+    const reference = new Y.Doc();
+    Y.applyUpdate(reference, Y.encodeStateAsUpdate(editor.doc));
+    Y.applyUpdate(reference, Y.encodeStateAsUpdate(elsewhere));
+    const want = planText(reference);
+    await waitFor(async () => (await stored()) === want, 10_000, 'stored state');
     expect(expected).toContain('0123456789'.repeat(70));
+    expect(want).toContain('stored by another node');
   });
 });

@@ -83,22 +83,21 @@ export function createSqliteUpdateAppender(sqlite: SQLite.Database): SqliteUpdat
 }
 
 /**
- * Writes a document's merged state as a new row, then deletes every older row it replaces.
+ * Writes a document's merged state as a new row and deletes exactly the rows it was merged
+ * from (by id, not "every older row": a row another node committed meanwhile must survive).
  * Run inside a transaction, so a crash leaves either the old rows or the merged one.
  */
 export async function replaceUpdates(
   db: Db,
   row: { document: string; update: Uint8Array; created_at: string },
+  replacedIds: readonly (number | string)[],
 ): Promise<void> {
-  const inserted = await db
-    .insertInto('document_updates')
-    .values(row)
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  await db.insertInto('document_updates').values(row).execute();
+  if (replacedIds.length === 0) return;
   await db
     .deleteFrom('document_updates')
     .where('document', '=', row.document)
-    .where('id', '<', Number(inserted.id))
+    .where('id', 'in', replacedIds.map(Number))
     .execute();
 }
 

@@ -55,6 +55,25 @@ export interface DocumentWrite {
   autoVersion: { state: Uint8Array; createdBy: string | null } | null;
 }
 
+/**
+ * Replaces a document's stored rows by one: the in-memory state merged with every row read
+ * here, so nothing stored by another node (or not yet seen in memory) is lost.
+ */
+async function compactDocument(
+  trx: Kysely<Database>,
+  name: string,
+  state: Uint8Array,
+  created_at: string,
+): Promise<void> {
+  const rows = await selectUpdates(trx, name);
+  const update = Y.mergeUpdates([...rows.map((r) => r.update), state]);
+  await replaceUpdates(
+    trx,
+    { document: name, update, created_at },
+    rows.map((r) => r.id),
+  );
+}
+
 /** Writes one tick's changes of every document in one transaction. */
 export async function commitDocumentWrites(
   db: Kysely<Database>,
@@ -68,8 +87,7 @@ export async function commitDocumentWrites(
     );
     await insertUpdates(trx, appends);
     for (const w of writes) {
-      if (w.compactTo)
-        await replaceUpdates(trx, { document: w.name, update: w.compactTo, created_at });
+      if (w.compactTo) await compactDocument(trx, w.name, w.compactTo, created_at);
       if (w.autoVersion)
         await insertVersion(trx, {
           id: newId(),
