@@ -24,7 +24,7 @@ export const REDIS_CONNECT_TIMEOUT_MS = 10_000;
 
 // node-redis retries a refused connection forever; a node that cannot reach Redis must not start
 // (it would serve a partial, single-node view of presence and fan-outs).
-async function connectOrGiveUp(
+export async function connectOrGiveUp(
   clients: { connect(): Promise<unknown>; destroy(): void }[],
   url: string,
 ): Promise<void> {

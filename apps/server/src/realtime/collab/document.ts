@@ -6,6 +6,9 @@ import { encodeAwareness } from './protocol.js';
 /** Origin of changes the server itself makes (restoring a version). */
 export const SERVER_ORIGIN = Symbol('mesa-server');
 
+/** Origin of changes and awareness relayed from another node (already stored there). */
+export const REMOTE_ORIGIN = Symbol('mesa-remote');
+
 /** What a loaded document needs of a connection. */
 export interface Peer {
   /** Sends bytes (dropped if the socket is gone; a too-slow socket is cut off). */
@@ -62,6 +65,8 @@ export class LiveDocument {
     readonly name: string,
     stored: StoredDocument,
     onUpdate: (doc: LiveDocument, update: Uint8Array, origin: unknown) => void,
+    /** Awareness changes not relayed from another node (to publish them). */
+    onAwareness?: (doc: LiveDocument, update: Uint8Array) => void,
   ) {
     if (stored.state) Y.applyUpdate(this.ydoc, stored.state);
     this.bytes = stored.state?.length ?? 0;
@@ -76,10 +81,14 @@ export class LiveDocument {
     });
     this.awareness = new Awareness(this.ydoc);
     this.awareness.setLocalState(null);
-    this.awareness.on('update', (changes: AwarenessChanges) => {
+    this.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => {
       const changed = [...changes.added, ...changes.updated, ...changes.removed];
-      if (changed.length === 0 || this.peers.size === 0) return;
-      this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)));
+      // Every node times out stale states by itself: timeouts are not published.
+      const publish = onAwareness && origin !== REMOTE_ORIGIN && origin !== 'timeout';
+      if (changed.length === 0 || (this.peers.size === 0 && !publish)) return;
+      const update = encodeAwarenessUpdate(this.awareness, changed);
+      if (this.peers.size > 0) this.broadcast(encodeAwareness(update));
+      if (publish) onAwareness(this, update);
     });
   }
 

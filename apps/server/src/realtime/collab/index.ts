@@ -5,6 +5,7 @@ import { documentAccess } from '../../authz/index.js';
 import { authenticateCookieHeader } from '../../modules/auth/index.js';
 import { createSqliteUpdateAppender, type LiveDocuments } from '../../modules/documents/index.js';
 import { isAllowedOrigin } from '../../plugins/security.js';
+import { redisChannelPrefix } from '../redis.js';
 import { refuseUpgrade, type UpgradeHandler } from '../upgrade.js';
 import type { CollabClient } from './client.js';
 import { acceptConnection, type ConnectionDeps } from './connection.js';
@@ -12,6 +13,7 @@ import { watchAccess } from './invalidation.js';
 import { liveDocuments } from './live-documents.js';
 import { Persistence } from './persistence.js';
 import { DocumentRegistry } from './registry.js';
+import { CollabRelay } from './relay.js';
 
 /** The running document endpoint. */
 export interface CollabEndpoint {
@@ -39,6 +41,16 @@ export function createCollabEndpoint(app: FastifyInstance): CollabEndpoint {
     perMessageDeflate: false,
   });
   let registry: DocumentRegistry | null = null;
+  // With Redis, changes and awareness are relayed to the other nodes serving the document.
+  const relay: CollabRelay | null = config.redisUrl
+    ? new CollabRelay({
+        url: config.redisUrl,
+        channel: `${redisChannelPrefix(config)}:collab`,
+        db: ctx.db,
+        registry: (): DocumentRegistry => reg,
+        onError: (error, what) => log.error({ err: error }, `${what} failed`),
+      })
+    : null;
   const persistence = new Persistence({
     db: ctx.db,
     appender: app.db.sqlite ? createSqliteUpdateAppender(app.db.sqlite) : null,
@@ -52,13 +64,16 @@ export function createCollabEndpoint(app: FastifyInstance): CollabEndpoint {
       registry?.discard(doc);
     },
     onError: (error) => log.error({ err: error }, 'persistence error'),
+    onStored: relay ? (doc, update) => relay.publishUpdate(doc, update) : undefined,
   });
   registry = new DocumentRegistry({
     db: ctx.db,
     persistence,
     idleUnloadMs: config.collab.idleUnloadSeconds * 1000,
     onError: (error, name) => log.error({ err: error, document: name }, 'unload failed'),
+    onAwareness: relay ? (doc, update) => relay.publishAwareness(doc, update) : undefined,
   });
+  const reg: DocumentRegistry = registry;
   const authenticate = (cookie: string | undefined) => authenticateCookieHeader(app, cookie);
   const access = (actor: Parameters<ConnectionDeps['access']>[0], name: string) =>
     documentAccess(ctx, actor, name);
@@ -80,14 +95,16 @@ export function createCollabEndpoint(app: FastifyInstance): CollabEndpoint {
     onError: (error) => log.error({ err: error }, 'access re-check failed'),
   });
 
+  // Connected before the node serves (a node that cannot reach Redis does not start).
+  if (relay) app.addHook('onReady', () => relay.start());
   app.addHook('preClose', async () => {
     unwatch();
     for (const c of [...clients]) c.close(CloseCodes.goingAway, 'server shutting down');
     await registry.unloadAll();
     wss.close();
+    await relay?.close();
   });
 
-  const reg = registry;
   return {
     handleUpgrade(request, socket, head) {
       if (!isAllowedOrigin(request.headers.origin, config.allowedOrigins))

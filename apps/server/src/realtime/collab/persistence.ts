@@ -34,6 +34,8 @@ export class Persistence {
       now: () => Date;
       onFailure: (doc: LiveDocument, error: unknown) => void;
       onError: (error: unknown) => void;
+      /** Called with each change once it is stored and relayed to local peers (publishing). */
+      onStored?: (doc: LiveDocument, update: Uint8Array) => void;
     },
   ) {}
 
@@ -76,7 +78,10 @@ export class Persistence {
   ) {
     const at = this.deps.now();
     const error = appendAndRelay(sqlite, doc, update, o, at);
-    if (error === null) return this.scheduleMaintenance(doc, at, firstUserId([o]));
+    if (error === null) {
+      this.deps.onStored?.(doc, update);
+      return this.scheduleMaintenance(doc, at, firstUserId([o]));
+    }
     // Nothing was relayed; the document is closed outside the Y.Doc's update event.
     doc.failed = true;
     setImmediate(() => this.deps.onFailure(doc, error));
@@ -142,6 +147,7 @@ export class Persistence {
     }
     for (const b of batches) {
       relay(b);
+      if (b.write.append) this.deps.onStored?.(b.doc, b.write.append);
       this.scheduleMaintenance(b.doc, at, firstUserId(b.groups.keys()));
     }
   }

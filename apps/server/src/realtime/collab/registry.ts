@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { loadStoredDocument } from '../../modules/documents/index.js';
-import { LiveDocument } from './document.js';
+import { LiveDocument, REMOTE_ORIGIN } from './document.js';
 import type { Persistence } from './persistence.js';
+import { encodeUpdate } from './protocol.js';
 
 /** Raised when a document exists but could not be loaded; never replaced by an empty one. */
 export class DocumentLoadError extends Error {}
@@ -22,6 +23,8 @@ export class DocumentRegistry {
       persistence: Persistence;
       idleUnloadMs: number;
       onError: (error: unknown, name: string) => void;
+      /** Publishes local awareness changes to other nodes (with Redis). */
+      onAwareness?: (doc: LiveDocument, update: Uint8Array) => void;
     },
   ) {}
 
@@ -33,6 +36,16 @@ export class DocumentRegistry {
   /** The loaded document, if it is loaded. */
   peek(name: string): LiveDocument | undefined {
     return this.docs.get(name);
+  }
+
+  /** Every loaded document. */
+  loaded(): LiveDocument[] {
+    return [...this.docs.values()];
+  }
+
+  /** The load in progress for a document, if any. */
+  loadingOf(name: string): Promise<LiveDocument | null> | undefined {
+    return this.loading.get(name);
   }
 
   /**
@@ -90,9 +103,13 @@ export class DocumentRegistry {
     }
     if (!stored) return null;
     const persistence = this.deps.persistence;
-    const doc = new LiveDocument(name, stored, (d, update, origin) =>
-      persistence.enqueue(d, update, origin),
-    );
+    const onUpdate = (d: LiveDocument, update: Uint8Array, origin: unknown) => {
+      if (origin !== REMOTE_ORIGIN) return persistence.enqueue(d, update, origin);
+      // Relayed from another node, which stored it: only local peers need it.
+      d.bytes += update.length;
+      d.broadcast(encodeUpdate(update));
+    };
+    const doc = new LiveDocument(name, stored, onUpdate, this.deps.onAwareness);
     this.docs.set(name, doc);
     return doc;
   }

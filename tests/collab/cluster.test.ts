@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { planDocumentName } from '@mesa/shared';
+import { createPostgresDatabase } from '../helpers/databases.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { aProgramId, createPersonOn } from '../helpers/people.js';
+import {
+  connectEditor,
+  planText,
+  typeParagraph,
+  waitFor,
+  type TestEditor,
+} from '../helpers/collab.js';
+
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+describe('one document edited on two nodes sharing PostgreSQL and Redis', () => {
+  let db: { url: string; drop(): Promise<void> };
+  let nodeA: TestServer;
+  let nodeB: TestServer;
+  let programId: string;
+  const editors: TestEditor[] = [];
+  beforeAll(async () => {
+    db = await createPostgresDatabase();
+    const env = { DATABASE_URL: db.url, REDIS_URL: redisUrl };
+    // One after the other: the first migrates and seeds, the second finds it done.
+    nodeA = await startServer({ env });
+    nodeB = await startServer({ env });
+    programId = await aProgramId(nodeA);
+  });
+  afterAll(async () => {
+    for (const e of editors) e.destroy();
+    await nodeA?.close();
+    await nodeB?.close();
+    await db?.drop();
+  });
+
+  const sameState = (a: Y.Doc, b: Y.Doc) =>
+    Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)));
+
+  it('relays changes and awareness live between editors on different nodes', async () => {
+    const name = planDocumentName(programId);
+    const alice = await createPersonOn(nodeA, { programId, relation: 'partner', name: 'Alice' });
+    const bob = await createPersonOn(nodeA, { programId, relation: 'partner', name: 'Bob' });
+    const onA = connectEditor(nodeA, alice, name);
+    editors.push(onA);
+    await waitFor(() => onA.provider.synced, 10_000, 'A synced');
+    const onB = connectEditor(nodeB, bob, name);
+    editors.push(onB);
+    await waitFor(() => onB.provider.synced, 10_000, 'B synced');
+
+    for (let i = 0; i < 5; i++) {
+      typeParagraph(onA.doc, `from A ${i}`);
+      typeParagraph(onB.doc, `from B ${i}`);
+    }
+    await waitFor(() => sameState(onA.doc, onB.doc), 10_000, 'identical state vectors');
+    const text = planText(onA.doc);
+    expect(planText(onB.doc)).toBe(text);
+    for (let i = 0; i < 5; i++) {
+      expect(text).toContain(`from A ${i}`);
+      expect(text).toContain(`from B ${i}`);
+    }
+    onB.provider.awareness.setLocalStateField('cursor', { at: 3 });
+    await waitFor(
+      () => {
+        const state = onA.provider.awareness.getStates().get(onB.doc.clientID) as
+          { cursor?: { at: number }; user?: { id: string } } | undefined;
+        expect(state?.cursor).toEqual({ at: 3 });
+        expect(state?.user?.id).toBe(bob.userId);
+      },
+      10_000,
+      'B awareness on A',
+    );
+
+    // B leaving removes its awareness state on A.
+    onB.provider.disconnect();
+    await waitFor(
+      () => !onA.provider.awareness.getStates().has(onB.doc.clientID),
+      10_000,
+      'B awareness removed on A',
+    );
+  });
+});
