@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useOrganizations } from '../portfolio/useOrganizations';
 import { CreateOrganizationForm } from './components/CreateOrganizationForm';
 import { OrganizationRow } from './components/OrganizationRow';
+import { AdminTable } from './components/AdminTable';
 
 /** `/admin/organizations`: every organization with its kind; create and rename. */
 export function OrganizationsPage() {
@@ -26,24 +27,14 @@ export function OrganizationsPage() {
         <ErrorState title={t('admin.loadError')} error={organizations.error} />
       ) : null}
       {organizations.data ? (
-        <table className="admin-table">
-          <caption>{t('admin.orgs.tableCaption', { total: organizations.data.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.orgs.name')}</th>
-              <th scope="col">{t('admin.orgs.kind')}</th>
-              <th scope="col">{t('admin.orgs.country')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('admin.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {organizations.data.map((organization) => (
-              <OrganizationRow key={organization.id} organization={organization} />
-            ))}
-          </tbody>
-        </table>
+        <AdminTable
+          caption={t('admin.orgs.tableCaption', { total: organizations.data.length })}
+          columns={[t('admin.orgs.name'), t('admin.orgs.kind'), t('admin.orgs.country')]}
+        >
+          {organizations.data.map((organization) => (
+            <OrganizationRow key={organization.id} organization={organization} />
+          ))}
+        </AdminTable>
       ) : null}
       {organizations.isPending ? <LoadingState label={t('admin.loading')} /> : null}
     </>

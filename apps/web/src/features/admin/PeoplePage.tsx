@@ -4,6 +4,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useMe } from '../auth/useMe';
 import { PersonRow } from './components/PersonRow';
+import { AdminTable } from './components/AdminTable';
 import { usePeople } from './useAdminQueries';
 
 /** `/admin/people`: everyone with organization, role and status; change role, deactivate. */
@@ -21,25 +22,19 @@ export function PeoplePage() {
       {people.isError ? <ErrorState title={t('admin.loadError')} error={people.error} /> : null}
       {people.isPending ? <LoadingState label={t('admin.loading')} /> : null}
       {people.data ? (
-        <table className="admin-table">
-          <caption>{t('admin.people.tableCaption', { total: people.data.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.people.person')}</th>
-              <th scope="col">{t('admin.people.organization')}</th>
-              <th scope="col">{t('admin.people.role')}</th>
-              <th scope="col">{t('admin.people.status')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('admin.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.data.map((person) => (
-              <PersonRow key={person.id} person={person} isSelf={person.id === me.data?.user.id} />
-            ))}
-          </tbody>
-        </table>
+        <AdminTable
+          caption={t('admin.people.tableCaption', { total: people.data.length })}
+          columns={[
+            t('admin.people.person'),
+            t('admin.people.organization'),
+            t('admin.people.role'),
+            t('admin.people.status'),
+          ]}
+        >
+          {people.data.map((person) => (
+            <PersonRow key={person.id} person={person} isSelf={person.id === me.data?.user.id} />
+          ))}
+        </AdminTable>
       ) : null}
     </>
   );

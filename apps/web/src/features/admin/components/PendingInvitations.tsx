@@ -11,6 +11,7 @@ import { useTimeZone } from '../../auth/useTimeZone';
 import { adminKeys } from '../queryKeys';
 import { useAdminMutation } from '../useAdminMutation';
 import { useInvitations } from '../useAdminQueries';
+import { AdminTable } from './AdminTable';
 
 /** Invitations not yet accepted, with when they expire and a Revoke button. */
 export function PendingInvitations({ organizations }: { organizations: readonly Organization[] }) {
@@ -28,41 +29,36 @@ export function PendingInvitations({ organizations }: { organizations: readonly 
   return (
     <>
       <FormAlert message={revoke.isError ? errorText(revoke.error) : undefined} />
-      <table className="admin-table">
-        <caption className="visually-hidden">{t('admin.invitations.pendingHeading')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('auth.form.email')}</th>
-            <th scope="col">{t('admin.invitations.role')}</th>
-            <th scope="col">{t('admin.invitations.organization')}</th>
-            <th scope="col">{t('admin.invitations.expires')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('admin.actions')}</span>
-            </th>
+      <AdminTable
+        caption={t('admin.invitations.pendingHeading')}
+        captionHidden
+        columns={[
+          t('auth.form.email'),
+          t('admin.invitations.role'),
+          t('admin.invitations.organization'),
+          t('admin.invitations.expires'),
+        ]}
+      >
+        {invitations.data.map((invitation) => (
+          <tr key={invitation.id}>
+            <td>{invitation.email}</td>
+            <td>{t(`auth.roles.${invitation.role}`)}</td>
+            <td>{orgName(invitation.organizationId)}</td>
+            <td>{formatDateTime(invitation.expiresAt, locale, timeZone)}</td>
+            <td className="admin-table__actions">
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={revoke.isPending}
+                aria-label={t('admin.invitations.revokeOf', { email: invitation.email })}
+                onClick={() => revoke.mutate(invitation.id)}
+              >
+                {t('admin.invitations.revoke')}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {invitations.data.map((invitation) => (
-            <tr key={invitation.id}>
-              <td>{invitation.email}</td>
-              <td>{t(`auth.roles.${invitation.role}`)}</td>
-              <td>{orgName(invitation.organizationId)}</td>
-              <td>{formatDateTime(invitation.expiresAt, locale, timeZone)}</td>
-              <td className="admin-table__actions">
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  disabled={revoke.isPending}
-                  aria-label={t('admin.invitations.revokeOf', { email: invitation.email })}
-                  onClick={() => revoke.mutate(invitation.id)}
-                >
-                  {t('admin.invitations.revoke')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
     </>
   );
 }
