@@ -6,11 +6,11 @@ import { dialects } from '../helpers/databases.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, fetchAs } from '../helpers/people.js';
 import {
-  connectEditor,
   planText,
   typeParagraph,
   waitFor,
   type TestEditor,
+  editorPool,
 } from '../helpers/collab.js';
 
 /** Opens a raw socket and resolves with the close code (or the HTTP status if refused). */
@@ -30,19 +30,14 @@ describe.each(dialects)('document access on %s', (dialect) => {
   let server: TestServer;
   let programId: string;
   let name: string;
-  const editors: TestEditor[] = [];
-  const open = (...args: Parameters<typeof connectEditor>) => {
-    const e = connectEditor(...args);
-    editors.push(e);
-    return e;
-  };
+  const { open, destroyAll } = editorPool();
   beforeAll(async () => {
     server = await startServer({ dialect });
     programId = await aProgramId(server);
     name = planDocumentName(programId);
   });
   afterAll(async () => {
-    for (const e of editors) e.destroy();
+    destroyAll();
     await server?.close();
   });
 

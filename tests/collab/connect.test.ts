@@ -4,29 +4,18 @@ import { planDocumentName } from '@mesa/shared';
 import { dialects } from '../helpers/databases.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn } from '../helpers/people.js';
-import {
-  connectEditor,
-  planText,
-  typeParagraph,
-  waitFor,
-  type TestEditor,
-} from '../helpers/collab.js';
+import { connectEditor, planText, typeParagraph, waitFor, editorPool } from '../helpers/collab.js';
 
 describe.each(dialects)('document endpoint on %s', (dialect) => {
   let server: TestServer;
   let programId: string;
-  const editors: TestEditor[] = [];
-  const open = (...args: Parameters<typeof connectEditor>) => {
-    const e = connectEditor(...args);
-    editors.push(e);
-    return e;
-  };
+  const { open, destroyAll } = editorPool();
   beforeAll(async () => {
     server = await startServer({ dialect });
     programId = await aProgramId(server);
   });
   afterAll(async () => {
-    for (const e of editors) e.destroy();
+    destroyAll();
     await server?.close();
   });
 

@@ -2,24 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planDocumentName } from '@mesa/shared';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, fetchAs } from '../helpers/people.js';
-import {
-  connectEditor,
-  planText,
-  typeParagraph,
-  waitFor,
-  type TestEditor,
-} from '../helpers/collab.js';
+import { planText, typeParagraph, waitFor, editorPool } from '../helpers/collab.js';
 
 describe('document size limit and deactivation', () => {
   let server: TestServer;
   let programId: string;
   let name: string;
-  const editors: TestEditor[] = [];
-  const open = (...args: Parameters<typeof connectEditor>) => {
-    const e = connectEditor(...args);
-    editors.push(e);
-    return e;
-  };
+  const { open, destroyAll } = editorPool();
   beforeAll(async () => {
     // 64 KiB: the template and a few lines fit, a 100 KB paste does not.
     server = await startServer({ env: { MESA_COLLAB_MAX_DOC_BYTES: String(64 * 1024) } });
@@ -27,7 +16,7 @@ describe('document size limit and deactivation', () => {
     name = planDocumentName(programId);
   });
   afterAll(async () => {
-    for (const e of editors) e.destroy();
+    destroyAll();
     await server?.close();
   });
 

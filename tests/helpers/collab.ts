@@ -128,3 +128,20 @@ export function typeParagraph(doc: Y.Doc, text: string): void {
   p.insert(0, [new Y.XmlText(text)]);
   fragment.push([p]);
 }
+
+/** Test editors opened by one suite, destroyed together when it ends. */
+export function editorPool() {
+  const editors: TestEditor[] = [];
+  return {
+    /** Connects an editor (see connectEditor) and remembers it. */
+    open(...args: Parameters<typeof connectEditor>): TestEditor {
+      const editor = connectEditor(...args);
+      editors.push(editor);
+      return editor;
+    },
+    /** Destroys every editor opened so far. */
+    destroyAll(): void {
+      for (const editor of editors.splice(0)) editor.destroy();
+    },
+  };
+}
