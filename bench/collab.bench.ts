@@ -35,6 +35,7 @@ const { values: opts } = parseArgs({
     mesa: { type: 'string', default: 'mesa' },
     'idle-seconds': { type: 'string', default: '2' },
     history: { type: 'string', default: 'typing' },
+    bursts: { type: 'string', default: '4' },
     // Another build of Mesa's server (default: this worktree's apps/server/dist/main.js).
     'mesa-bundle': { type: 'string' },
   },
@@ -43,6 +44,9 @@ const CASES = new Set(opts.cases.split(','));
 const SIZES = opts.sizes.split(',').map(Number);
 const RUNS = Number(opts.runs);
 const TYPING_SECONDS = Number(opts.seconds);
+const BURSTS = Math.max(1, Number(opts.bursts));
+/** Quiet time between two bursts of typing (not measured). */
+const BURST_PAUSE_MS = 250;
 const HISTORY_EDITS = Number(opts.edits);
 const IDLE_CONNECTIONS = Number(opts.connections);
 const IDLE_UNLOAD_SECONDS = Number(opts['idle-seconds']);
@@ -489,7 +493,7 @@ async function propagationRun(target: Target, size: number): Promise<Propagation
   const room = target.room(0);
   const clients = await connectAll(target, room, size);
   const typists = Math.min(MAX_TYPISTS, size);
-  const editsPerTypist = TYPING_SECONDS * EDITS_PER_SECOND;
+  const editsPerBurst = Math.max(1, Math.round((TYPING_SECONDS * EDITS_PER_SECOND) / BURSTS));
   // An edit is known by the Yjs id of its first character: (typist's clientID, clock). The
   // sender records its clocks and local-apply times; a receiver, after each remote transaction,
   // advances one cursor per typist over the clocks its state now covers. O(1) per edit and
@@ -500,7 +504,8 @@ async function propagationRun(target: Target, size: number): Promise<Propagation
   const typistOf = new Map<number, number>();
   for (let t = 0; t < typists; t++) typistOf.set(clients[t]!.doc.clientID, t);
   const latencies: number[] = [];
-  // The target is unknown until typing stops (a saturated loop may type fewer than planned).
+  // Edits each client holds (its own and received), over the whole run. The number every
+  // client must reach is unknown until a burst stops (a saturated loop may type fewer).
   let totalEdits = Infinity;
   const held = new Array<number>(size).fill(0);
   let complete = 0;
@@ -534,54 +539,57 @@ async function propagationRun(target: Target, size: number): Promise<Propagation
     client.doc.on('afterTransaction', observer);
     return () => client.doc.off('afterTransaction', observer);
   });
-
-  // Typists 0..typists-1 are the first clients; each types every 100 ms, phases spread evenly.
-  const period = 1000 / EDITS_PER_SECOND;
-  const start = performance.now() + 50;
-  const next = Array.from({ length: typists }, (_, t) => start + (t * period) / typists);
-  const count = new Array<number>(typists).fill(0);
-  const deadline = start + TYPING_SECONDS * 1000 + 10_000;
-  while (count.some((n) => n < editsPerTypist) && performance.now() < deadline) {
-    const now = performance.now();
-    for (let t = 0; t < typists; t++) {
-      if (count[t]! < editsPerTypist && now >= next[t]!) {
-        const seq = count[t]!;
-        const doc = clients[t]!.doc;
-        starts[t]!.push(Y.getState(doc.store, doc.clientID));
-        doc.getText('bench').insert(0, `${t}.${seq};`);
-        sentAt[t]!.push(performance.now());
-        hold(t, 1);
-        count[t] = seq + 1;
-        next[t] = next[t]! + period;
-      }
-    }
-    await sleep(1);
-  }
-  // Typing stopped when the last edit was applied locally.
-  let stoppedAt = 0;
-  for (const times of sentAt) stoppedAt = Math.max(stoppedAt, times[times.length - 1] ?? 0);
-  totalEdits = count.reduce((a, b) => a + b, 0);
-  if (count.some((n) => n < editsPerTypist))
-    note(
-      `${target.name} ${size} clients: the load generator typed ${totalEdits} of ${typists * editsPerTypist} edits (saturated)`,
-    );
-  complete = held.filter((n) => n >= totalEdits).length;
-  if (complete === size) allHeldAt = lastHeldAt;
-
-  // Converged: every client's state vector equals the others'. The time is taken when the last
-  // client received the last edit, confirmed by comparing the state vectors; if they differ
-  // (an edit got lost) it falls back to polling the vectors.
+  // Converged: every client's state vector equals the others'.
   const same = () => {
     const [first, ...rest] = clients.map((c) => Buffer.from(Y.encodeStateVector(c.doc)));
     return rest.every((v) => v.equals(first!));
   };
-  await waitUntil(() => allHeldAt !== null, 30_000, 2);
-  let convergedAt: number | null =
-    allHeldAt !== null && same() ? Math.max(allHeldAt, stoppedAt) : null;
-  if (convergedAt === null && (await waitUntil(same, 5_000, 20))) convergedAt = performance.now();
-  const convergeMs = convergedAt === null ? null : convergedAt - stoppedAt;
-  // Late observations (still arriving while converging) are part of the sample.
-  await sleep(50);
+
+  const count = new Array<number>(typists).fill(0);
+  const converge: (number | null)[] = [];
+  const period = 1000 / EDITS_PER_SECOND;
+  for (let burst = 0; burst < BURSTS; burst++) {
+    totalEdits = Infinity;
+    complete = 0;
+    allHeldAt = null;
+    // Typists 0..typists-1 are the first clients; each types every 100 ms, phases spread evenly.
+    const start = performance.now() + 50;
+    const next = Array.from({ length: typists }, (_, t) => start + (t * period) / typists);
+    const typed = new Array<number>(typists).fill(0);
+    const deadline = start + (editsPerBurst / EDITS_PER_SECOND) * 1000 + 10_000;
+    while (typed.some((n) => n < editsPerBurst) && performance.now() < deadline) {
+      const now = performance.now();
+      for (let t = 0; t < typists; t++) {
+        if (typed[t]! < editsPerBurst && now >= next[t]!) {
+          const doc = clients[t]!.doc;
+          starts[t]!.push(Y.getState(doc.store, doc.clientID));
+          doc.getText('bench').insert(0, `${t}.${count[t]};`);
+          sentAt[t]!.push(performance.now());
+          hold(t, 1);
+          typed[t]!++;
+          count[t]!++;
+          next[t] = next[t]! + period;
+        }
+      }
+      await sleep(1);
+    }
+    // The burst stopped when its last edit was applied locally.
+    let stoppedAt = 0;
+    for (const times of sentAt) stoppedAt = Math.max(stoppedAt, times[times.length - 1] ?? 0);
+    totalEdits = count.reduce((a, b) => a + b, 0);
+    if (typed.some((n) => n < editsPerBurst))
+      note(`${target.name} ${size} clients: the load generator fell behind (saturated)`);
+    complete = held.filter((n) => n >= totalEdits).length;
+    if (complete === size) allHeldAt = lastHeldAt;
+    // The time is taken when the last client received the last edit, confirmed by comparing
+    // the state vectors; if they differ (an edit got lost) it falls back to polling them.
+    await waitUntil(() => allHeldAt !== null, 30_000, 2);
+    let convergedAt: number | null =
+      allHeldAt !== null && same() ? Math.max(allHeldAt, stoppedAt) : null;
+    if (convergedAt === null && (await waitUntil(same, 5_000, 20))) convergedAt = performance.now();
+    converge.push(convergedAt === null ? null : convergedAt - stoppedAt);
+    await sleep(BURST_PAUSE_MS);
+  }
   for (const stop of observers) stop();
   await closeClients(clients);
 
@@ -590,7 +598,7 @@ async function propagationRun(target: Target, size: number): Promise<Propagation
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    convergeMs,
+    convergeMs: median(converge),
     samples: latencies.length,
     expected: count.reduce((a, b) => a + b, 0) * (size - 1),
   };

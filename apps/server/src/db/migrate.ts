@@ -3,6 +3,7 @@ import type { Db } from './client.js';
 import { foundation } from './migrations/0001_foundation.js';
 import { accounts } from './migrations/0002_accounts.js';
 import { documents } from './migrations/0003_documents.js';
+import { journal } from './migrations/0004_journal.js';
 
 /**
  * Every migration, in order. One list serves SQLite and PostgreSQL; a migration that must
@@ -13,6 +14,7 @@ function listMigrations(db: Db): Record<string, Migration> {
     '0001_foundation': foundation(db.dialect),
     '0002_accounts': accounts(db.dialect),
     '0003_documents': documents(db.dialect),
+    '0004_journal': journal(),
   };
 }
 

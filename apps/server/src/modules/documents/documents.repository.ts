@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { JournalRecord, JournalStore } from './journal.js';
 
 type Db = Kysely<Database>;
 
@@ -52,32 +53,31 @@ export async function insertUpdates(
   await db.insertInto('document_updates').values(rows).execute();
 }
 
-/** Appends update rows synchronously on SQLite (see createSqliteUpdateAppender). */
-export interface SqliteUpdateAppender {
-  /**
-   * True while a transaction is open on the connection (a Kysely one between its awaits): a
-   * write now would join it and only be durable when it commits, so the caller must wait.
-   */
-  readonly inTransaction: boolean;
-  /** Inserts one row and commits it before returning (autocommit); throws on failure. */
-  append(row: { document: string; update: Uint8Array; created_at: string }): void;
-}
-
 /**
- * A cached prepared insert on the raw better-sqlite3 handle: ~50 µs against ~170 µs for the
- * same one-row insert through a Kysely transaction, and synchronous, so a change can be
- * stored and relayed in the same tick. Shares Kysely's connection (one SQLite connection).
+ * The update journal's store on SQLite (see UpdateJournal): cached prepared statements on the
+ * raw better-sqlite3 handle, one synchronous transaction per flush. A record of a document
+ * deleted meanwhile is skipped (there is nothing left to attach it to).
  */
-export function createSqliteUpdateAppender(sqlite: SQLite.Database): SqliteUpdateAppender {
+export function createSqliteJournalStore(sqlite: SQLite.Database): JournalStore {
   const insert = sqlite.prepare(
-    'insert into document_updates (document, "update", created_at) values (?, ?, ?)',
+    `insert into document_updates (document, "update", created_at)
+     select ?, ?, ? where exists (select 1 from documents where name = ?)`,
   );
+  const selectSeq = sqlite.prepare<[], { seq: number }>(
+    `select seq from journal_checkpoints where name = 'document_updates'`,
+  );
+  const upsertSeq = sqlite.prepare(
+    `insert into journal_checkpoints (name, seq) values ('document_updates', ?)
+     on conflict (name) do update set seq = excluded.seq`,
+  );
+  const storeAll = sqlite.transaction((records: readonly JournalRecord[]) => {
+    for (const r of records) insert.run(r.document, r.update, r.createdAt, r.document);
+    upsertSeq.run(records.at(-1)!.seq);
+  });
   return {
-    get inTransaction() {
-      return sqlite.inTransaction;
-    },
-    append(row) {
-      insert.run(row.document, row.update, row.created_at);
+    storedSeq: () => selectSeq.get()?.seq ?? 0,
+    store(records) {
+      if (records.length > 0) storeAll(records);
     },
   };
 }

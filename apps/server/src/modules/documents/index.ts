@@ -7,5 +7,6 @@ export {
   type DocumentWrite,
 } from './storage.service.js';
 export type { LiveDocuments } from './live-documents.js';
-export { createSqliteUpdateAppender, type SqliteUpdateAppender } from './documents.repository.js';
+export { createSqliteJournalStore } from './documents.repository.js';
+export { UpdateJournal } from './journal.js';
 export { documentsRoutes } from './documents.routes.js';

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import type { DocumentWrite, SqliteUpdateAppender } from '../../modules/documents/index.js';
+import type { DocumentWrite } from '../../modules/documents/index.js';
 import { encodeAck } from './ack.js';
-import type { LiveDocument, Peer } from './document.js';
+import type { LiveDocument, PendingUpdate, Peer } from './document.js';
 import { encodeUpdate } from './protocol.js';
 
 /** Rows after which a document's updates are merged into one (keeps loads fast). */
@@ -46,12 +46,7 @@ export function maintenanceDue(doc: LiveDocument, at: Date): { compact: boolean;
 export function takeBatch(doc: LiveDocument): Batch {
   const pending = doc.pending;
   doc.pending = [];
-  const groups = new Map<unknown, Uint8Array[]>();
-  for (const p of pending) {
-    const list = groups.get(p.origin);
-    if (list) list.push(p.update);
-    else groups.set(p.origin, [p.update]);
-  }
+  const groups = groupByOrigin(pending);
   // Captured now: everything applied so far is in this commit or an earlier one.
   const storedStateVector = Y.encodeStateVector(doc.ydoc);
   const write: DocumentWrite = {
@@ -64,39 +59,47 @@ export function takeBatch(doc: LiveDocument): Batch {
   return { doc, write, groups, storedStateVector: () => storedStateVector };
 }
 
-/** After the commit: relay each origin's changes to everyone else, acknowledge the senders. */
-export function relay(batch: Batch): void {
-  const { doc, groups } = batch;
-  let ack: Uint8Array | null = null;
-  for (const [origin, updates] of groups) {
-    doc.broadcast(encodeUpdate(merge(updates)), origin);
-    if (isPeer(origin) && origin.ackEnabled && doc.peers.has(origin)) {
-      ack ??= encodeAck(batch.storedStateVector());
-      origin.send(ack);
-    }
+/** Groups changes by origin, keeping their order. */
+export function groupByOrigin(changes: readonly PendingUpdate[]): Map<unknown, Uint8Array[]> {
+  const groups = new Map<unknown, Uint8Array[]>();
+  for (const c of changes) {
+    const list = groups.get(c.origin);
+    if (list) list.push(c.update);
+    else groups.set(c.origin, [c.update]);
   }
+  return groups;
 }
 
 /**
- * The synchronous path: commits one change (autocommit, durable once `append` returns), then
- * relays it and acknowledges its sender in the same tick. Returns the error, having relayed
- * nothing, when the write failed.
+ * After the commit: sends each connection, in one message, what this commit stored that it
+ * did not send itself, then acknowledges the senders that asked. Under load a tick holds many
+ * changes; merged, they cost every client one message and one apply instead of one each.
  */
-export function appendAndRelay(
-  sqlite: SqliteUpdateAppender,
+export function relay(
   doc: LiveDocument,
-  update: Uint8Array,
-  origin: unknown,
-  at: Date,
-): unknown {
-  try {
-    sqlite.append({ document: doc.name, update, created_at: at.toISOString() });
-  } catch (error) {
-    return error ?? new Error('append failed');
+  groups: Map<unknown, Uint8Array[]>,
+  storedStateVector: () => Uint8Array,
+): void {
+  if (groups.size === 1) {
+    const [origin, updates] = groups.entries().next().value!;
+    doc.broadcast(encodeUpdate(merge(updates)), origin);
+  } else {
+    const everything = encodeUpdate(merge([...groups.values()].flat()));
+    for (const peer of doc.peers) {
+      if (!groups.has(peer)) {
+        peer.send(everything);
+        continue;
+      }
+      const others: Uint8Array[] = [];
+      for (const [origin, updates] of groups) if (origin !== peer) others.push(...updates);
+      peer.send(encodeUpdate(merge(others)));
+    }
   }
-  doc.rowsSinceCompaction += 1;
-  const write = { name: doc.name, append: update, compactTo: null, autoVersion: null };
-  const groups = new Map([[origin, [update]]]);
-  relay({ doc, write, groups, storedStateVector: () => Y.encodeStateVector(doc.ydoc) });
-  return null;
+  let ack: Uint8Array | null = null;
+  for (const origin of groups.keys()) {
+    if (isPeer(origin) && origin.ackEnabled && doc.peers.has(origin)) {
+      ack ??= encodeAck(storedStateVector());
+      origin.send(ack);
+    }
+  }
 }

@@ -1,9 +1,14 @@
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { WebSocketServer } from 'ws';
 import { CloseCodes } from '@mesa/shared';
 import { documentAccess } from '../../authz/index.js';
 import { authenticateCookieHeader } from '../../modules/auth/index.js';
-import { createSqliteUpdateAppender, type LiveDocuments } from '../../modules/documents/index.js';
+import {
+  UpdateJournal,
+  createSqliteJournalStore,
+  type LiveDocuments,
+} from '../../modules/documents/index.js';
 import { isAllowedOrigin } from '../../plugins/security.js';
 import { redisChannelPrefix } from '../redis.js';
 import { refuseUpgrade, type UpgradeHandler } from '../upgrade.js';
@@ -14,6 +19,9 @@ import { liveDocuments } from './live-documents.js';
 import { Persistence } from './persistence.js';
 import { DocumentRegistry } from './registry.js';
 import { CollabRelay } from './relay.js';
+
+/** The update journal's file in the data directory (SQLite only). */
+export const JOURNAL_FILE = 'document-updates.journal';
 
 /** The running document endpoint. */
 export interface CollabEndpoint {
@@ -53,7 +61,13 @@ export function createCollabEndpoint(app: FastifyInstance): CollabEndpoint {
     : null;
   const persistence = new Persistence({
     db: ctx.db,
-    appender: app.db.sqlite ? createSqliteUpdateAppender(app.db.sqlite) : null,
+    // Opening it stores what a crash left in it, before any document loads.
+    journal: app.db.sqlite
+      ? UpdateJournal.open(
+          join(config.dataDir, JOURNAL_FILE),
+          createSqliteJournalStore(app.db.sqlite),
+        )
+      : null,
     now: () => ctx.now(),
     onFailure: (doc, error) => {
       log.error(
@@ -101,6 +115,7 @@ export function createCollabEndpoint(app: FastifyInstance): CollabEndpoint {
     unwatch();
     for (const c of [...clients]) c.close(CloseCodes.goingAway, 'server shutting down');
     await registry.unloadAll();
+    await persistence.close();
     wss.close();
     await relay?.close();
   });

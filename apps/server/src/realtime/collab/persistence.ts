@@ -1,36 +1,49 @@
 import * as Y from 'yjs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { commitDocumentWrites, type SqliteUpdateAppender } from '../../modules/documents/index.js';
-import { appendAndRelay, firstUserId, maintenanceDue, relay, takeBatch } from './batch.js';
-import type { LiveDocument } from './document.js';
+import { commitDocumentWrites, type UpdateJournal } from '../../modules/documents/index.js';
+import { firstUserId, groupByOrigin, maintenanceDue, relay, takeBatch } from './batch.js';
+import type { LiveDocument, PendingUpdate } from './document.js';
 
 export { COMPACT_AFTER_ROWS } from './batch.js';
 
+/** How long journaled changes wait before they are written to the database together. */
+export const JOURNAL_FLUSH_MS = 20;
+/** How long a failed journal flush waits before it tries again. */
+const JOURNAL_RETRY_MS = 1000;
+
 /**
- * Stores what accepted messages changed, then relays it. On SQLite, when nothing else is in
- * flight, a change is appended synchronously (committed before `append` returns) and relayed
- * in the same tick. Otherwise (PostgreSQL, or while an async task runs) changes queue per
- * document and once per tick every queued change is written in one transaction, and only
- * after the commit relayed and acknowledged. Async work runs one task at a time on a chain,
- * so commits, compactions and unloads never overlap, and while any is queued or running the
- * synchronous path is off: a change appended meanwhile could otherwise be relayed ahead of an
- * older uncommitted one, or be deleted by a compaction whose state was taken before it.
+ * Stores what accepted messages changed, then relays it. Two ways, by database:
+ *
+ * - SQLite: at the end of the tick, the tick's changes are appended to the update journal
+ *   (one `write`, durable across a crash of the process when it returns), then relayed and
+ *   acknowledged; the journal's records reach the database every JOURNAL_FLUSH_MS, many per
+ *   transaction, holding Kysely's connection so no other transaction is open meanwhile.
+ * - PostgreSQL: changes queue per document and once per tick every queued change is written in
+ *   one transaction, and only after the commit relayed and acknowledged.
+ *
+ * Async work (commits, compactions, journal flushes, unloads) runs one task at a time on a
+ * chain, so it never overlaps; compaction merges the rows it reads with the in-memory state
+ * (which already holds every journaled change), so a row flushed after it repeats changes the
+ * merged row has, which Yjs ignores.
  */
 export class Persistence {
   private readonly dirty = new Set<LiveDocument>();
   private scheduled = false;
   private chain: Promise<void> = Promise.resolve();
-  /** Async tasks queued or running. */
-  private busy = 0;
+  private journalTimer: NodeJS.Timeout | null = null;
+  /** SQLite: whether a change was journaled in this tick; later ones wait for its end. */
+  private tickOpen = false;
+  /** SQLite: the tick's changes after its first, journaled and relayed together at its end. */
+  private tick: (PendingUpdate & { doc: LiveDocument })[] = [];
   /** Documents with a compaction or automatic version scheduled. */
   private readonly maintaining = new Set<LiveDocument>();
 
   constructor(
     private readonly deps: {
       db: Kysely<Database>;
-      /** SQLite only: the synchronous append path. */
-      appender?: SqliteUpdateAppender | null;
+      /** SQLite: the write-ahead journal changes are appended to before they are relayed. */
+      journal?: UpdateJournal | null;
       now: () => Date;
       onFailure: (doc: LiveDocument, error: unknown) => void;
       onError: (error: unknown) => void;
@@ -39,13 +52,24 @@ export class Persistence {
     },
   ) {}
 
-  /** Queues (or, on the synchronous path, stores and relays) a change the Y.Doc made. */
+  /** Stores and relays (journal) or queues (PostgreSQL) a change the Y.Doc made. */
   enqueue(doc: LiveDocument, update: Uint8Array, origin: unknown): void {
     if (doc.failed) return;
     doc.bytes += update.length;
-    const appender = this.deps.appender;
-    if (appender && this.busy === 0 && this.dirty.size === 0 && !appender.inTransaction)
-      return this.storeNow(appender, doc, update, origin);
+    if (this.deps.journal) {
+      if (this.tickOpen) {
+        this.tick.push({ doc, update, origin });
+        return;
+      }
+      // The first change of a tick goes at once (no wait when the load is light); those that
+      // arrive in the same tick go together at its end (one write, one message per client).
+      this.tickOpen = true;
+      setImmediate(() => {
+        this.tickOpen = false;
+        this.journalTick();
+      });
+      return this.journalChanges([{ doc, update, origin }]);
+    }
     doc.pending.push({ update, origin });
     this.dirty.add(doc);
     if (this.scheduled) return;
@@ -58,33 +82,98 @@ export class Persistence {
   /** Resolves once everything queued so far is committed (or failed). */
   flush(): Promise<void> {
     this.scheduled = false;
+    this.journalTick();
     return this.run(() => this.commitDirty());
+  }
+
+  /** Resolves once the database holds every journaled change (before a document loads). */
+  ready(): Promise<void> {
+    if (!this.deps.journal || this.deps.journal.pendingCount === 0) return Promise.resolve();
+    return this.run(() => this.flushJournal());
   }
 
   /** Commits what is queued, then merges the document's rows into one if it has several. */
   settle(doc: LiveDocument): Promise<void> {
+    this.journalTick();
     return this.run(async () => {
       await this.commitDirty();
+      await this.flushJournal();
       if (doc.failed || doc.rowsSinceCompaction <= 1) return;
       await this.writeState(doc, true, false);
     });
   }
 
-  private storeNow(
-    sqlite: SqliteUpdateAppender,
-    doc: LiveDocument,
-    update: Uint8Array,
-    o: unknown,
-  ) {
-    const at = this.deps.now();
-    const error = appendAndRelay(sqlite, doc, update, o, at);
-    if (error === null) {
-      this.deps.onStored?.(doc, update);
-      return this.scheduleMaintenance(doc, at, firstUserId([o]));
+  /** Stores everything and closes the journal (shutdown, after every document unloaded). */
+  close(): Promise<void> {
+    if (this.journalTimer) clearTimeout(this.journalTimer);
+    this.journalTimer = null;
+    const journal = this.deps.journal;
+    this.journalTick();
+    return this.run(async () => {
+      await this.commitDirty();
+      if (journal) await this.deps.db.connection().execute(async () => journal.close());
+    });
+  }
+
+  /** Journals the changes queued in this tick. */
+  private journalTick(): void {
+    if (this.tick.length === 0) return;
+    const changes = this.tick;
+    this.tick = [];
+    this.journalChanges(changes);
+  }
+
+  /** Journals changes in one write, then relays and acknowledges them. */
+  private journalChanges(all: (PendingUpdate & { doc: LiveDocument })[]): void {
+    const journal = this.deps.journal!;
+    const changes = all.filter((c) => !c.doc.failed);
+    if (changes.length === 0) return;
+    const byDoc = new Map<LiveDocument, PendingUpdate[]>();
+    for (const c of changes) {
+      const list = byDoc.get(c.doc);
+      if (list) list.push(c);
+      else byDoc.set(c.doc, [c]);
     }
-    // Nothing was relayed; the document is closed outside the Y.Doc's update event.
-    doc.failed = true;
-    setImmediate(() => this.deps.onFailure(doc, error));
+    const at = this.deps.now();
+    try {
+      journal.append(
+        changes.map((c) => ({ document: c.doc.name, update: c.update })),
+        at.toISOString(),
+      );
+    } catch (error) {
+      // Nothing was relayed; the documents are closed, outside any Y.Doc's update event.
+      for (const doc of byDoc.keys()) {
+        doc.failed = true;
+        setImmediate(() => this.deps.onFailure(doc, error));
+      }
+      return;
+    }
+    for (const [doc, list] of byDoc) {
+      doc.rowsSinceCompaction += list.length;
+      const groups = groupByOrigin(list);
+      relay(doc, groups, () => Y.encodeStateVector(doc.ydoc));
+      for (const c of list) this.deps.onStored?.(doc, c.update);
+      this.scheduleMaintenance(doc, at, firstUserId(groups.keys()));
+    }
+    this.scheduleJournalFlush(JOURNAL_FLUSH_MS);
+  }
+
+  private scheduleJournalFlush(delayMs: number): void {
+    if (this.journalTimer) return;
+    this.journalTimer = setTimeout(() => {
+      this.journalTimer = null;
+      this.run(() => this.flushJournal()).catch((error: unknown) => {
+        this.deps.onError(error);
+        this.scheduleJournalFlush(JOURNAL_RETRY_MS);
+      });
+    }, delayMs);
+  }
+
+  /** Writes the journal's pending records, holding the connection (no transaction is open). */
+  private async flushJournal(): Promise<void> {
+    const journal = this.deps.journal;
+    if (!journal || journal.pendingCount === 0) return;
+    await this.deps.db.connection().execute(async () => journal.flush());
   }
 
   /** Compaction and automatic versions: after the relay, in a later tick, on the chain. */
@@ -124,8 +213,7 @@ export class Persistence {
   }
 
   private run(task: () => Promise<void>): Promise<void> {
-    this.busy++;
-    const next = this.chain.then(task).finally(() => this.busy--);
+    const next = this.chain.then(task);
     this.chain = next.catch(() => undefined);
     return next;
   }
@@ -146,7 +234,7 @@ export class Persistence {
       return;
     }
     for (const b of batches) {
-      relay(b);
+      relay(b.doc, b.groups, b.storedStateVector);
       if (b.write.append) this.deps.onStored?.(b.doc, b.write.append);
       this.scheduleMaintenance(b.doc, at, firstUserId(b.groups.keys()));
     }

@@ -97,6 +97,8 @@ export class DocumentRegistry {
   private async load(name: string): Promise<LiveDocument | null> {
     let stored;
     try {
+      // Journaled changes not yet in the database would be missing from what is read.
+      await this.deps.persistence.ready();
       stored = await loadStoredDocument(this.deps.db, name);
     } catch (error) {
       throw new DocumentLoadError(error instanceof Error ? error.message : String(error));

@@ -1,0 +1,212 @@
+import {
+  appendFileSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSqliteJournalStore } from './documents.repository.js';
+import {
+  UpdateJournal,
+  encodeRecord,
+  readRecords,
+  type JournalRecord,
+  type JournalStore,
+} from './journal.js';
+
+const at = '2026-11-29T12:00:00.000Z';
+const record = (seq: number, document = 'plan:a', bytes = [seq, 1, 2]): JournalRecord => ({
+  seq,
+  document,
+  update: new Uint8Array(bytes),
+  createdAt: at,
+});
+
+const change = (document: string, byte: number) => [{ document, update: new Uint8Array([byte]) }];
+
+/** A store in memory that can be told to fail. */
+function memoryStore(initialSeq = 0) {
+  const rows: JournalRecord[] = [];
+  let seq = initialSeq;
+  let failing = false;
+  const store: JournalStore = {
+    storedSeq: () => seq,
+    store(records) {
+      if (failing) throw new Error('disk full');
+      rows.push(...records);
+      seq = records.at(-1)!.seq;
+    },
+  };
+  return { store, rows, fail: (f: boolean) => (failing = f) };
+}
+
+describe('journal records', () => {
+  it('read back exactly as written, in order', () => {
+    const records = [record(1), record(2, 'plan:b', [9]), record(3, 'minutes:x', [])];
+    const bytes = Buffer.concat(records.map(encodeRecord));
+    expect(readRecords(bytes)).toEqual(records);
+  });
+
+  it('stop at a record cut short by a crash, keeping the ones before it', () => {
+    const whole = Buffer.concat([encodeRecord(record(1)), encodeRecord(record(2))]);
+    const torn = whole.subarray(0, whole.length - 3);
+    expect(readRecords(torn).map((r) => r.seq)).toEqual([1]);
+    expect(readRecords(whole.subarray(0, 5))).toEqual([]);
+  });
+
+  it('stop at a record whose bytes do not match its checksum', () => {
+    const first = encodeRecord(record(1));
+    const second = encodeRecord(record(2));
+    second[second.length - 1]! ^= 0xff;
+    const third = encodeRecord(record(3));
+    expect(readRecords(Buffer.concat([first, second, third])).map((r) => r.seq)).toEqual([1]);
+  });
+
+  it('refuse garbage with a plausible header without throwing', () => {
+    const garbage = Buffer.from([4, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff]);
+    expect(readRecords(garbage)).toEqual([]);
+    expect(readRecords(Buffer.from([0xff, 0xff, 0xff, 0xff, 1, 2, 3, 4]))).toEqual([]);
+  });
+});
+
+describe('UpdateJournal', () => {
+  let dir: string;
+  let path: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mesa-journal-'));
+    path = join(dir, 'updates.journal');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes changes to the file before returning, and stores them together at a flush', () => {
+    const { store, rows } = memoryStore();
+    const journal = UpdateJournal.open(path, store);
+    journal.append(change('plan:a', 1), at);
+    expect(readRecords(readFileSync(path)).map((r) => r.document)).toEqual(['plan:a']);
+    journal.append([{ document: 'plan:b', update: new Uint8Array([2]) }], at);
+    expect(readRecords(readFileSync(path)).map((r) => r.document)).toEqual(['plan:a', 'plan:b']);
+    expect(rows).toHaveLength(0);
+    expect(journal.pendingCount).toBe(2);
+    journal.flush();
+    expect(rows.map((r) => [r.seq, r.document])).toEqual([
+      [1, 'plan:a'],
+      [2, 'plan:b'],
+    ]);
+    expect(journal.pendingCount).toBe(0);
+  });
+
+  it('after a crash, stores on opening what the database lacks, each record once', () => {
+    const first = memoryStore();
+    const crashed = UpdateJournal.open(path, first.store);
+    crashed.append(change('plan:a', 1), at);
+    crashed.append(change('plan:a', 2), at);
+    crashed.flush(); // 1 and 2 reach the database
+    crashed.append(change('plan:a', 3), at);
+    crashed.append(change('plan:a', 4), at);
+    // The process dies here: 3 and 4 are only in the file.
+
+    const { store, rows } = memoryStore(first.store.storedSeq());
+    const reopened = UpdateJournal.open(path, store);
+    expect(rows.map((r) => [...r.update])).toEqual([[3], [4]]);
+    expect(statSync(path).size).toBe(0);
+    reopened.append(change('plan:a', 5), at);
+    reopened.flush();
+    expect(rows.map((r) => r.seq)).toEqual([3, 4, 5]);
+  });
+
+  it('ignores a torn last record on opening (it was never relayed)', () => {
+    writeFileSync(path, Buffer.concat([encodeRecord(record(1)), encodeRecord(record(2))]));
+    appendFileSync(path, encodeRecord(record(3)).subarray(0, 6));
+    const { store, rows } = memoryStore();
+    UpdateJournal.open(path, store);
+    expect(rows.map((r) => r.seq)).toEqual([1, 2]);
+  });
+
+  it('numbers the changes of one append in order', () => {
+    const { store, rows } = memoryStore(41);
+    const journal = UpdateJournal.open(path, store);
+    journal.append([...change('plan:a', 1), ...change('plan:b', 2), ...change('plan:a', 3)], at);
+    expect(readRecords(readFileSync(path)).map((r) => r.seq)).toEqual([42, 43, 44]);
+    journal.flush();
+    expect(rows.map((r) => [r.seq, r.document, r.update[0]])).toEqual([
+      [42, 'plan:a', 1],
+      [43, 'plan:b', 2],
+      [44, 'plan:a', 3],
+    ]);
+  });
+
+  it('keeps records pending when the database refuses them, and stores them on the next flush', () => {
+    const { store, rows, fail } = memoryStore();
+    const journal = UpdateJournal.open(path, store);
+    journal.append(change('plan:a', 1), at);
+    fail(true);
+    expect(() => journal.flush()).toThrow('disk full');
+    expect(journal.pendingCount).toBe(1);
+    journal.append(change('plan:a', 2), at);
+    fail(false);
+    journal.flush();
+    expect(rows.map((r) => r.seq)).toEqual([1, 2]);
+  });
+
+  it('empties the file when it closes, after storing everything', () => {
+    const { store, rows } = memoryStore();
+    const journal = UpdateJournal.open(path, store);
+    journal.append(change('plan:a', 1), at);
+    journal.close();
+    expect(rows).toHaveLength(1);
+    expect(statSync(path).size).toBe(0);
+  });
+});
+
+describe('the SQLite journal store', () => {
+  function database() {
+    const db = new SQLite(':memory:');
+    db.exec(`
+      create table documents (name text primary key);
+      create table document_updates (id integer primary key autoincrement,
+        document text not null references documents(name), "update" blob not null,
+        created_at text not null);
+      create table journal_checkpoints (name text primary key, seq bigint not null);
+      insert into documents values ('plan:a');
+    `);
+    return db;
+  }
+
+  it('stores records and the last sequence number in one transaction', () => {
+    const db = database();
+    const store = createSqliteJournalStore(db);
+    expect(store.storedSeq()).toBe(0);
+    store.store([record(1), record(2)]);
+    expect(store.storedSeq()).toBe(2);
+    const rows = db.prepare('select document, "update" from document_updates order by id').all();
+    expect(rows).toEqual([
+      { document: 'plan:a', update: Buffer.from([1, 1, 2]) },
+      { document: 'plan:a', update: Buffer.from([2, 1, 2]) },
+    ]);
+  });
+
+  it('skips changes of a document deleted meanwhile, and stores the rest', () => {
+    const db = database();
+    const store = createSqliteJournalStore(db);
+    store.store([record(1, 'plan:gone'), record(2)]);
+    expect(store.storedSeq()).toBe(2);
+    expect(db.prepare('select document from document_updates').all()).toEqual([
+      { document: 'plan:a' },
+    ]);
+  });
+
+  it('stores nothing, not even the sequence number, when a record fails', () => {
+    const db = database();
+    db.exec(`create trigger refuse before insert on document_updates
+      when new."update" = x'020102' begin select raise(abort, 'refused'); end;`);
+    const store = createSqliteJournalStore(db);
+    expect(() => store.store([record(1), record(2)])).toThrow('refused');
+    expect(store.storedSeq()).toBe(0);
+    expect(db.prepare('select count(*) as n from document_updates').get()).toEqual({ n: 0 });
+  });
+});
