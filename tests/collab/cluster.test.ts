@@ -4,6 +4,7 @@ import { planDocumentName } from '@mesa/shared';
 import { createPostgresDatabase } from '../helpers/databases.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn } from '../helpers/people.js';
+import { startProxy, type TcpProxy } from '../helpers/proxy.js';
 import {
   connectEditor,
   planText,
@@ -18,6 +19,8 @@ describe('one document edited on two nodes sharing PostgreSQL and Redis', () => 
   let db: { url: string; drop(): Promise<void> };
   let nodeA: TestServer;
   let nodeB: TestServer;
+  let nodeC: TestServer | null = null;
+  let redisProxy: TcpProxy | null = null;
   let programId: string;
   const editors: TestEditor[] = [];
   beforeAll(async () => {
@@ -32,6 +35,8 @@ describe('one document edited on two nodes sharing PostgreSQL and Redis', () => 
     for (const e of editors) e.destroy();
     await nodeA?.close();
     await nodeB?.close();
+    await nodeC?.close();
+    await redisProxy?.close();
     await db?.drop();
   });
 
@@ -79,5 +84,37 @@ describe('one document edited on two nodes sharing PostgreSQL and Redis', () => 
       10_000,
       'B awareness removed on A',
     );
+  });
+
+  it('catches up after losing Redis: what each node stored meanwhile reaches the other', async () => {
+    // Node C reaches Redis through a proxy that can drop its connections for real.
+    redisProxy = await startProxy();
+    redisProxy.forwardTo(Number(new URL(redisUrl).port || 6379));
+    const viaProxy = `redis://127.0.0.1:${new URL(redisProxy.url).port}`;
+    nodeC = await startServer({ env: { DATABASE_URL: db.url, REDIS_URL: viaProxy } });
+    const name = planDocumentName(programId);
+    const carla = await createPersonOn(nodeA, { programId, relation: 'partner', name: 'Carla' });
+    const dan = await createPersonOn(nodeA, { programId, relation: 'partner', name: 'Dan' });
+    const onA = connectEditor(nodeA, carla, name);
+    const onC = connectEditor(nodeC, dan, name);
+    editors.push(onA, onC);
+    await waitFor(() => onA.provider.synced && onC.provider.synced, 10_000, 'both synced');
+    typeParagraph(onA.doc, 'before the outage');
+    await waitFor(() => planText(onC.doc).includes('before the outage'), 10_000, 'relayed');
+
+    redisProxy.cut();
+    typeParagraph(onA.doc, 'typed on A during the outage');
+    typeParagraph(onC.doc, 'typed on C during the outage');
+    // Each node stores its own; neither can tell the other.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(planText(onC.doc)).not.toContain('typed on A during the outage');
+    expect(planText(onA.doc)).not.toContain('typed on C during the outage');
+
+    redisProxy.restore();
+    await waitFor(() => sameState(onA.doc, onC.doc), 20_000, 'converged after the outage');
+    for (const doc of [onA.doc, onC.doc]) {
+      expect(planText(doc)).toContain('typed on A during the outage');
+      expect(planText(doc)).toContain('typed on C during the outage');
+    }
   });
 });

@@ -15,11 +15,13 @@ afterEach(() => {
   window.localStorage.clear();
 });
 
-function renderApp(at: string) {
+const signedOut = { status: 401, body: { error: { code: 'unauthorized', message: 'No session' } } };
+
+function renderApp(at: string, { signedIn = true } = {}) {
   stubFetch({
     '/api/components': ok({ data: makeComponents() }),
     '/api/programs': ok({ data: [] }),
-    '/api/me': ok(makeMe()),
+    '/api/me': signedIn ? ok(makeMe()) : signedOut,
     '/api/organizations': ok({ data: [makeOrganization()] }),
   });
   const i18n = createI18n('en');
@@ -41,6 +43,13 @@ describe('AppShell', () => {
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
     expect(nav.querySelector('ul > li > a')?.getAttribute('aria-current')).toBe('page');
     expect(screen.getByRole('contentinfo')).toBeTruthy();
+  });
+
+  it('offers no workspace navigation to a signed-out visitor on the sign-in page', async () => {
+    renderApp('/sign-in', { signedIn: false });
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    expect(screen.queryByRole('navigation', { name: 'Main navigation' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Español' })).toBeTruthy();
   });
 
   it('switches to Spanish, updates <html lang> and remembers the choice', async () => {

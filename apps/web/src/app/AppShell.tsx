@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../components/LoadingState';
+import { useMe } from '../features/auth/useMe';
 import { HeaderStatus } from './HeaderStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navItems } from './navItems';
@@ -10,8 +11,11 @@ import { useFocusOnNavigate } from './useFocusOnNavigate';
 
 const MAIN_ID = 'main-content';
 
+/** The sections of the workspace; signed out there is none to go to (sign-in is the way in). */
 function PrimaryNav() {
   const { t } = useTranslation();
+  const me = useMe();
+  if (!me.data) return null;
   return (
     <nav className="primary-nav" aria-label={t('app.primaryNav')}>
       <ul className="primary-nav__list">
