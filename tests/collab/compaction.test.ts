@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { planDocumentName } from '@mesa/shared';
 import { dialects } from '../helpers/databases.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { aProgramId, createPersonOn } from '../helpers/people.js';
-import { connectEditor, planText, waitFor, type TestEditor } from '../helpers/collab.js';
+import { createPersonOn } from '../helpers/people.js';
+import { connectEditor, planText, waitFor, collabSuite } from '../helpers/collab.js';
 
 // More than COMPACT_AFTER_ROWS (500) separately stored changes: compaction runs after the
 // relay, off the hot path, while editing goes on; nothing may be lost or duplicated.
 describe.each(dialects)('compaction on %s', (dialect) => {
-  let server: TestServer;
-  let programId: string;
-  const editors: TestEditor[] = [];
-  beforeAll(async () => {
-    server = await startServer({ dialect });
-    programId = await aProgramId(server);
-  });
-  afterAll(async () => {
-    for (const e of editors) e.destroy();
-    await server?.close();
-  });
+  const suite = collabSuite(dialect);
 
   it('merges rows past the threshold while edits keep arriving, losing none, not even rows it never saw', async () => {
+    const { server, programId, editors } = suite;
     const name = planDocumentName(programId);
     const person = await createPersonOn(server, { programId, relation: 'partner' });
     const editor = connectEditor(server, person, name);

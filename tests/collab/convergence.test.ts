@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { planDocumentName } from '@mesa/shared';
 import { dialects } from '../helpers/databases.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { aProgramId, createPersonOn } from '../helpers/people.js';
-import { connectEditor, planText, waitFor, type TestEditor } from '../helpers/collab.js';
+import { createPersonOn } from '../helpers/people.js';
+import { connectEditor, planText, waitFor, collabSuite } from '../helpers/collab.js';
 
 describe.each(dialects)('convergence on %s', (dialect) => {
-  let server: TestServer;
-  let programId: string;
-  const editors: TestEditor[] = [];
-  beforeAll(async () => {
-    server = await startServer({ dialect });
-    programId = await aProgramId(server);
-  });
-  afterAll(async () => {
-    for (const e of editors) e.destroy();
-    await server?.close();
-  });
+  const suite = collabSuite(dialect);
 
   it('converges 20 concurrent editors to identical state vectors, acknowledging what is stored', async () => {
+    const { server, programId, editors } = suite;
     const name = planDocumentName(programId);
     for (let i = 0; i < 20; i++) {
       const person = await createPersonOn(server, { programId, relation: 'partner' });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   PlanVersionComparisonSchema,
   PlanVersionContentSchema,
@@ -7,30 +7,14 @@ import {
   planDocumentName,
 } from '@mesa/shared';
 import { dialects } from '../helpers/databases.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { aProgramId, createPersonOn, fetchAs } from '../helpers/people.js';
-import {
-  connectEditor,
-  planText,
-  typeParagraph,
-  waitFor,
-  type TestEditor,
-} from '../helpers/collab.js';
+import { createPersonOn, fetchAs } from '../helpers/people.js';
+import { connectEditor, planText, typeParagraph, waitFor, collabSuite } from '../helpers/collab.js';
 
 describe.each(dialects)('plan versions on %s', (dialect) => {
-  let server: TestServer;
-  let programId: string;
-  const editors: TestEditor[] = [];
-  beforeAll(async () => {
-    server = await startServer({ dialect });
-    programId = await aProgramId(server);
-  });
-  afterAll(async () => {
-    for (const e of editors) e.destroy();
-    await server?.close();
-  });
+  const suite = collabSuite(dialect);
 
   it('saves, lists, opens, compares and restores a version live to connected editors', async () => {
+    const { server, programId, editors } = suite;
     const alice = await createPersonOn(server, { programId, relation: 'lead', name: 'Alice' });
     const bob = await createPersonOn(server, { programId, relation: 'partner' });
     const a = connectEditor(server, alice, planDocumentName(programId));
@@ -89,6 +73,7 @@ describe.each(dialects)('plan versions on %s', (dialect) => {
   });
 
   it('refuses outsiders (403), read-only people saving or restoring (403) and no session (401)', async () => {
+    const { server, programId } = suite;
     const outsider = await createPersonOn(server, {});
     const viewer = await createPersonOn(server, { programId, relation: 'observer' });
     const base = `/api/programs/${programId}/plan/versions`;

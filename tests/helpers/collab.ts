@@ -1,8 +1,10 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import type { TestServer } from './server.js';
-import type { TestPerson } from './people.js';
+import { afterAll, beforeAll } from 'vitest';
+import type { TestDialect } from './databases.js';
+import { startServer, type TestServer } from './server.js';
+import { aProgramId, type TestPerson } from './people.js';
 
 /** A stock y-websocket client connected to a Mesa document, with what it observed. */
 export interface TestEditor {
@@ -144,4 +146,25 @@ export function editorPool() {
       for (const editor of editors.splice(0)) editor.destroy();
     },
   };
+}
+
+/**
+ * One server per suite on `dialect`, a program on it, and the editors the suite's tests open
+ * (push them to `editors`); everything is closed after the suite. Read the fields inside a test.
+ */
+export function collabSuite(dialect: TestDialect) {
+  const suite = {
+    server: null as unknown as TestServer,
+    programId: '',
+    editors: [] as TestEditor[],
+  };
+  beforeAll(async () => {
+    suite.server = await startServer({ dialect });
+    suite.programId = await aProgramId(suite.server);
+  });
+  afterAll(async () => {
+    for (const e of suite.editors.splice(0)) e.destroy();
+    await suite.server?.close();
+  });
+  return suite;
 }

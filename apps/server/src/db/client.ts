@@ -13,8 +13,8 @@ export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
   /**
-   * The raw better-sqlite3 handle (SQLite only), for the few synchronous hot-path writes a
-   * repository prepares once (see createSqliteUpdateAppender); Kysely stays the default.
+   * The raw better-sqlite3 handle (SQLite only), for the few synchronous writes a
+   * repository prepares once (see createSqliteJournalStore); Kysely stays the default.
    */
   sqlite?: SQLite.Database;
   close(): Promise<void>;
