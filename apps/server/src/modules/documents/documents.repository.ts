@@ -71,7 +71,8 @@ export function createSqliteJournalStore(sqlite: SQLite.Database): JournalStore 
      on conflict (name) do update set seq = excluded.seq`,
   );
   const storeAll = sqlite.transaction((records: readonly JournalRecord[]) => {
-    for (const r of records) insert.run(r.document, r.update, r.createdAt, r.document);
+    for (const r of records)
+      insert.run(r.document, r.update, new Date(r.createdAt).toISOString(), r.document);
     upsertSeq.run(records.at(-1)!.seq);
   });
   return {

@@ -8,9 +8,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSqliteJournalStore } from './documents.repository.js';
+import { openDb, type Db } from '../../db/client.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { createSqliteJournalStore, insertDocumentIfAbsent } from './documents.repository.js';
 import {
   UpdateJournal,
   encodeRecord,
@@ -19,7 +20,7 @@ import {
   type JournalStore,
 } from './journal.js';
 
-const at = '2026-11-29T12:00:00.000Z';
+const at = Date.parse('2026-11-29T12:00:00.000Z');
 const record = (seq: number, document = 'plan:a', bytes = [seq, 1, 2]): JournalRecord => ({
   seq,
   document,
@@ -164,49 +165,63 @@ describe('UpdateJournal', () => {
 });
 
 describe('the SQLite journal store', () => {
-  function database() {
-    const db = new SQLite(':memory:');
-    db.exec(`
-      create table documents (name text primary key);
-      create table document_updates (id integer primary key autoincrement,
-        document text not null references documents(name), "update" blob not null,
-        created_at text not null);
-      create table journal_checkpoints (name text primary key, seq bigint not null);
-      insert into documents values ('plan:a');
-    `);
-    return db;
-  }
+  let dir: string;
+  let db: Db;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mesa-journal-store-'));
+    db = await openDb({ databaseUrl: null, dataDir: dir });
+    await migrateToLatest(db);
+    await insertDocumentIfAbsent(db.kysely, {
+      name: 'plan:a',
+      kind: 'plan',
+      created_at: new Date(at).toISOString(),
+    });
+  });
+  afterEach(async () => {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('stores records and the last sequence number in one transaction', () => {
-    const db = database();
-    const store = createSqliteJournalStore(db);
+    const sqlite = db.sqlite!;
+    const store = createSqliteJournalStore(sqlite);
     expect(store.storedSeq()).toBe(0);
     store.store([record(1), record(2)]);
     expect(store.storedSeq()).toBe(2);
-    const rows = db.prepare('select document, "update" from document_updates order by id').all();
+    const rows = sqlite
+      .prepare('select document, "update", created_at from document_updates order by id')
+      .all();
     expect(rows).toEqual([
-      { document: 'plan:a', update: Buffer.from([1, 1, 2]) },
-      { document: 'plan:a', update: Buffer.from([2, 1, 2]) },
+      {
+        document: 'plan:a',
+        update: Buffer.from([1, 1, 2]),
+        created_at: '2026-11-29T12:00:00.000Z',
+      },
+      {
+        document: 'plan:a',
+        update: Buffer.from([2, 1, 2]),
+        created_at: '2026-11-29T12:00:00.000Z',
+      },
     ]);
   });
 
   it('skips changes of a document deleted meanwhile, and stores the rest', () => {
-    const db = database();
-    const store = createSqliteJournalStore(db);
+    const sqlite = db.sqlite!;
+    const store = createSqliteJournalStore(sqlite);
     store.store([record(1, 'plan:gone'), record(2)]);
     expect(store.storedSeq()).toBe(2);
-    expect(db.prepare('select document from document_updates').all()).toEqual([
+    expect(sqlite.prepare('select document from document_updates').all()).toEqual([
       { document: 'plan:a' },
     ]);
   });
 
   it('stores nothing, not even the sequence number, when a record fails', () => {
-    const db = database();
-    db.exec(`create trigger refuse before insert on document_updates
+    const sqlite = db.sqlite!;
+    sqlite.exec(`create trigger refuse before insert on document_updates
       when new."update" = x'020102' begin select raise(abort, 'refused'); end;`);
-    const store = createSqliteJournalStore(db);
+    const store = createSqliteJournalStore(sqlite);
     expect(() => store.store([record(1), record(2)])).toThrow('refused');
     expect(store.storedSeq()).toBe(0);
-    expect(db.prepare('select count(*) as n from document_updates').get()).toEqual({ n: 0 });
+    expect(sqlite.prepare('select count(*) as n from document_updates').get()).toEqual({ n: 0 });
   });
 });

@@ -59,14 +59,26 @@ export function takeBatch(doc: LiveDocument): Batch {
   return { doc, write, groups, storedStateVector: () => storedStateVector };
 }
 
-/** Groups changes by origin, keeping their order. */
+/** Groups items by a key, keeping their order within each group and the groups' first-seen order. */
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Groups changes' updates by origin, keeping their order. */
 export function groupByOrigin(changes: readonly PendingUpdate[]): Map<unknown, Uint8Array[]> {
   const groups = new Map<unknown, Uint8Array[]>();
-  for (const c of changes) {
-    const list = groups.get(c.origin);
-    if (list) list.push(c.update);
-    else groups.set(c.origin, [c.update]);
-  }
+  for (const [origin, list] of groupBy(changes, (c) => c.origin))
+    groups.set(
+      origin,
+      list.map((c) => c.update),
+    );
   return groups;
 }
 

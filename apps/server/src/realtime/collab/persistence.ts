@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { commitDocumentWrites, type UpdateJournal } from '../../modules/documents/index.js';
-import { firstUserId, groupByOrigin, maintenanceDue, relay, takeBatch } from './batch.js';
+import { firstUserId, groupBy, groupByOrigin, maintenanceDue, relay, takeBatch } from './batch.js';
 import type { LiveDocument, PendingUpdate } from './document.js';
 
 export { COMPACT_AFTER_ROWS } from './batch.js';
@@ -63,12 +63,11 @@ export class Persistence {
       }
       // The first change of a tick goes at once (no wait when the load is light); those that
       // arrive in the same tick go together at its end (one write, one message per client).
+      // The tick is opened after the relay: nothing but the write waits in front of it.
+      this.journalChanges([{ doc, update, origin }]);
       this.tickOpen = true;
-      setImmediate(() => {
-        this.tickOpen = false;
-        this.journalTick();
-      });
-      return this.journalChanges([{ doc, update, origin }]);
+      setImmediate(this.closeTick);
+      return;
     }
     doc.pending.push({ update, origin });
     this.dirty.add(doc);
@@ -78,6 +77,11 @@ export class Persistence {
       this.flush().catch((error: unknown) => this.deps.onError(error));
     });
   }
+
+  private readonly closeTick = () => {
+    this.tickOpen = false;
+    this.journalTick();
+  };
 
   /** Resolves once everything queued so far is committed (or failed). */
   flush(): Promise<void> {
@@ -123,38 +127,40 @@ export class Persistence {
     this.journalChanges(changes);
   }
 
-  /** Journals changes in one write, then relays and acknowledges them. */
+  /**
+   * Journals changes in one write, then relays and acknowledges them; the bookkeeping
+   * (compaction, versions, publishing, the database flush) comes after every relay.
+   */
   private journalChanges(all: (PendingUpdate & { doc: LiveDocument })[]): void {
     const journal = this.deps.journal!;
     const changes = all.filter((c) => !c.doc.failed);
     if (changes.length === 0) return;
-    const byDoc = new Map<LiveDocument, PendingUpdate[]>();
-    for (const c of changes) {
-      const list = byDoc.get(c.doc);
-      if (list) list.push(c);
-      else byDoc.set(c.doc, [c]);
-    }
     const at = this.deps.now();
     try {
       journal.append(
         changes.map((c) => ({ document: c.doc.name, update: c.update })),
-        at.toISOString(),
+        at.getTime(),
       );
     } catch (error) {
       // Nothing was relayed; the documents are closed, outside any Y.Doc's update event.
-      for (const doc of byDoc.keys()) {
+      for (const doc of new Set(changes.map((c) => c.doc))) {
         doc.failed = true;
         setImmediate(() => this.deps.onFailure(doc, error));
       }
       return;
     }
-    for (const [doc, list] of byDoc) {
-      doc.rowsSinceCompaction += list.length;
+    const byDoc = new Map<LiveDocument, Map<unknown, Uint8Array[]>>();
+    for (const [doc, list] of groupBy(changes, (c) => c.doc)) {
       const groups = groupByOrigin(list);
       relay(doc, groups, () => Y.encodeStateVector(doc.ydoc));
-      for (const c of list) this.deps.onStored?.(doc, c.update);
-      this.scheduleMaintenance(doc, at, firstUserId(groups.keys()));
+      byDoc.set(doc, groups);
     }
+    for (const c of changes) {
+      c.doc.rowsSinceCompaction++;
+      this.deps.onStored?.(c.doc, c.update);
+    }
+    for (const [doc, groups] of byDoc)
+      this.scheduleMaintenance(doc, at, firstUserId(groups.keys()));
     this.scheduleJournalFlush(JOURNAL_FLUSH_MS);
   }
 
