@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import * as encoding from 'lib0/encoding';
 import { planDocumentName } from '@mesa/shared';
 import { dialects } from '../helpers/databases.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, fetchAs } from '../helpers/people.js';
 import {
+  awarenessMessage,
   planText,
   typeParagraph,
   waitFor,
@@ -143,13 +143,7 @@ describe.each(dialects)('document access on %s', (dialect) => {
     await waitFor(() => userOf(m, a.doc.clientID)?.name === 'Alice Real');
     expect(userOf(a, m.doc.clientID)?.name).toBe('Mallory');
     // Mallory claims Alice's client id with a removal: the server drops it.
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, 1);
-    encoding.writeVarUint(encoder, a.doc.clientID);
-    encoding.writeVarUint(encoder, 1_000_000);
-    encoding.writeVarString(encoder, 'null');
-    const removal = encoding.toUint8Array(encoder);
-    m.provider.ws!.send(Uint8Array.from([1, ...lengthPrefixed(removal)]));
+    m.provider.ws!.send(awarenessMessage([[a.doc.clientID, 1_000_000, 'null']]));
     await new Promise((r) => setTimeout(r, 300));
     const third = open(server, mallory, name);
     await waitFor(
@@ -157,14 +151,3 @@ describe.each(dialects)('document access on %s', (dialect) => {
     );
   });
 });
-
-function lengthPrefixed(bytes: Uint8Array): number[] {
-  const out: number[] = [];
-  let n = bytes.length;
-  while (n >= 0x80) {
-    out.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return [...out, ...bytes];
-}

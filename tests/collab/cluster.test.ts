@@ -6,6 +6,7 @@ import { startServer, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn } from '../helpers/people.js';
 import { startProxy, type TcpProxy } from '../helpers/proxy.js';
 import {
+  awarenessMessage,
   connectEditor,
   planText,
   typeParagraph,
@@ -84,6 +85,42 @@ describe('one document edited on two nodes sharing PostgreSQL and Redis', () => 
       10_000,
       'B awareness removed on A',
     );
+  });
+
+  it("refuses a connection on one node claiming or removing the presence of another node's editor", async () => {
+    const name = planDocumentName(programId);
+    const person = (n: string) =>
+      createPersonOn(nodeA, { programId, relation: 'partner', name: n });
+    const [erin, frank, mallory] = await Promise.all(['Erin', 'Frank', 'Mallory'].map(person));
+    const erinOnA = connectEditor(nodeA, erin!, name);
+    const frankOnA = connectEditor(nodeA, frank!, name);
+    const malloryOnB = connectEditor(nodeB, mallory!, name);
+    editors.push(erinOnA, frankOnA, malloryOnB);
+    const all = [erinOnA, frankOnA, malloryOnB];
+    await waitFor(() => all.every((e) => e.provider.synced), 10_000, 'all synced');
+    const stateOn = (editor: TestEditor, id: number) =>
+      editor.provider.awareness.getStates().get(id) as
+        { user?: { id: string }; cursor?: { at: number } } | undefined;
+    const erinId = erinOnA.doc.clientID;
+    erinOnA.provider.awareness.setLocalStateField('cursor', { at: 1 });
+    await waitFor(() => stateOn(malloryOnB, erinId)?.cursor?.at === 1, 10_000, 'Erin on B');
+
+    // Mallory, on node B, sends a state under Erin's id, then a removal of it.
+    malloryOnB.provider.ws!.send(awarenessMessage([[erinId, 1_000_000, '{"cursor":{"at":99}}']]));
+    malloryOnB.provider.ws!.send(awarenessMessage([[erinId, 1_000_001, 'null']]));
+    // A marker after them: once Mallory's own state reaches A, node B has handled both.
+    malloryOnB.provider.awareness.setLocalStateField('cursor', { at: 7 });
+    const malloryId = malloryOnB.doc.clientID;
+    await waitFor(() => stateOn(frankOnA, malloryId)?.cursor?.at === 7, 10_000, 'marker on A');
+    expect(stateOn(frankOnA, erinId)).toMatchObject({
+      user: { id: erin!.userId },
+      cursor: { at: 1 },
+    });
+    // A newcomer on node B still sees Erin, as Erin, where she is.
+    const late = connectEditor(nodeB, frank!, name);
+    editors.push(late);
+    await waitFor(() => stateOn(late, malloryId)?.cursor?.at === 7, 10_000, 'newcomer synced');
+    expect(stateOn(late, erinId)).toMatchObject({ user: { id: erin!.userId }, cursor: { at: 1 } });
   });
 
   it('catches up after losing Redis: what each node stored meanwhile reaches the other', async () => {

@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -119,6 +120,24 @@ export async function waitFor(
 }
 
 /** The text of the plan fragment's plain content (for quick assertions). */
+/**
+ * A raw y-websocket awareness message (type 1) with the given entries, as a hostile client
+ * would build it: [client id, clock, state as JSON ('null' removes the state)].
+ */
+export function awarenessMessage(entries: [number, number, string][]): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, entries.length);
+  for (const [clientId, clock, state] of entries) {
+    encoding.writeVarUint(update, clientId);
+    encoding.writeVarUint(update, clock);
+    encoding.writeVarString(update, state);
+  }
+  const message = encoding.createEncoder();
+  encoding.writeVarUint(message, 1);
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  return encoding.toUint8Array(message);
+}
+
 export function planText(doc: Y.Doc): string {
   return doc.getXmlFragment('default').toJSON();
 }

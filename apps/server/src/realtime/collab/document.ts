@@ -43,6 +43,11 @@ export class LiveDocument {
   readonly ydoc = new Y.Doc({ gc: true });
   readonly awareness: Awareness;
   readonly peers = new Set<Peer>();
+  /**
+   * Awareness client ids whose states came from another node: a connection here cannot claim
+   * or remove them (their owner is connected there).
+   */
+  readonly remoteAwarenessIds = new Set<number>();
   /** Holders (connections and server operations); the document unloads at zero. */
   holds = 0;
   pending: PendingUpdate[] = [];
@@ -82,6 +87,9 @@ export class LiveDocument {
     this.awareness = new Awareness(this.ydoc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => {
+      if (origin === REMOTE_ORIGIN)
+        for (const id of [...changes.added, ...changes.updated]) this.remoteAwarenessIds.add(id);
+      for (const id of changes.removed) this.remoteAwarenessIds.delete(id);
       const changed = [...changes.added, ...changes.updated, ...changes.removed];
       // Every node times out stale states by itself: timeouts are not published.
       const publish = onAwareness && origin !== REMOTE_ORIGIN && origin !== 'timeout';
@@ -100,6 +108,14 @@ export class LiveDocument {
   missing(stateVector: Uint8Array): Uint8Array {
     if (this.loadedState && Y.decodeStateVector(stateVector).size === 0) return this.loadedState;
     return Y.encodeStateAsUpdate(this.ydoc, stateVector);
+  }
+
+  /** True when a connection other than `asking`, here or on another node, owns the id. */
+  awarenessOwnedByOther(clientId: number, asking: Peer): boolean {
+    if (this.remoteAwarenessIds.has(clientId)) return true;
+    for (const peer of this.peers)
+      if (peer !== asking && peer.awarenessIds.has(clientId)) return true;
+    return false;
   }
 
   /** Sends to every connection but one. */

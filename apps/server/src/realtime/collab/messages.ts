@@ -43,7 +43,7 @@ function applyAwareness(client: CollabClient, update: Uint8Array): void {
   const { doc } = client;
   const sanitized = sanitizeAwarenessUpdate(update, {
     own: client.awarenessIds,
-    ownedByOther: (id) => [...doc.peers].some((p) => p !== client && p.awarenessIds.has(id)),
+    ownedByOther: (id) => doc.awarenessOwnedByOther(id, client),
     serverClientId: doc.ydoc.clientID,
     user: client.user,
   });
