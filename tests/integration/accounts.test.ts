@@ -3,6 +3,7 @@ import {
   AccountCreatedReplySchema,
   ErrorBodySchema,
   InvitationCreatedReplySchema,
+  InvitationOptionsSchema,
   InvitationPreviewSchema,
   InvitationSchema,
   ProgramReplySchema,
@@ -149,6 +150,37 @@ describe.each(dialects)('invitations on %s', (dialect) => {
       organizationId: partner.organizationId,
     });
     expect(byMember.status).toBe(403);
+  });
+
+  it('offers each person exactly the roles and organizations they may invite into', async () => {
+    const stranger = await createPersonOn(server);
+    const optionsOf = async (who: TestPerson) => {
+      const res = await getWith(server, '/api/invitations/options', who.cookie);
+      expect(res.status).toBe(200);
+      return InvitationOptionsSchema.parse(await res.json());
+    };
+    const forCoordinator = await optionsOf(coordinator);
+    expect(forCoordinator.roles).toEqual(['member', 'viewer']);
+    const offered = forCoordinator.organizations.map((o) => o.id);
+    expect(offered).toEqual(
+      expect.arrayContaining([coordinator.organizationId, partner.organizationId]),
+    );
+    expect(offered).not.toContain(stranger.organizationId);
+    expect(forCoordinator.organizations.some((o) => o.kind === 'sica_secretariat')).toBe(true);
+    // Every organization offered is accepted by the check on creation.
+    for (const [i, id] of offered.entries()) {
+      const res = await invite(coordinator, {
+        email: `offered-${i}@example.org`,
+        role: 'member',
+        organizationId: id,
+      });
+      expect(res.status).toBe(201);
+    }
+    const forAdmin = await optionsOf(admin);
+    expect(forAdmin.roles).toContain('admin');
+    expect(forAdmin.organizations.map((o) => o.id)).toContain(stranger.organizationId);
+    expect((await getWith(server, '/api/invitations/options', partner.cookie)).status).toBe(403);
+    expect((await getWith(server, '/api/invitations/options')).status).toBe(401);
   });
 
   it('lists pending invitations (admin all, coordinator own) and revokes them', async () => {

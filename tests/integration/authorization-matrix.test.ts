@@ -210,6 +210,10 @@ describe('authorization matrix', () => {
       build: () => ({ path: '/api/invitations' }),
       expect: coordinators(200),
     },
+    'GET /api/invitations/options': {
+      build: () => ({ path: '/api/invitations/options' }),
+      expect: coordinators(200),
+    },
     'DELETE /api/invitations/:id': {
       build: async (who) => {
         const by = who === 'admin' ? people.admin! : people.coordinator!;

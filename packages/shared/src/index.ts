@@ -151,8 +151,10 @@ export {
   InvitationCreatedReplySchema,
   InvitationSchema,
   InvitationPreviewSchema,
+  InvitationOptionsSchema,
   AcceptInvitationInputSchema,
   type CreateInvitationInput,
+  type InvitationOptions,
   type Invitation,
   type AcceptInvitationInput,
 } from './schemas/invitation.js';

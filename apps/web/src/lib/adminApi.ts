@@ -1,6 +1,7 @@
 import {
   CoordinatorSchema,
   InvitationCreatedReplySchema,
+  InvitationOptionsSchema,
   InvitationSchema,
   PersonSchema,
   ProgramRelationSchema,
@@ -10,6 +11,7 @@ import {
   type CreateOrganizationInput,
   type CreateProgramInput,
   type Invitation,
+  type InvitationOptions,
   type Person,
   type Program,
   type Relation,
@@ -67,6 +69,11 @@ export async function createInvitation(input: CreateInvitationInput): Promise<Cr
 /** Pending invitations the person may see. */
 export async function fetchInvitations(signal?: AbortSignal): Promise<Invitation[]> {
   return (await getJson('/api/invitations', InvitationsSchema, signal)).data;
+}
+
+/** The roles and organizations the person may choose when inviting (the server's own rule). */
+export function fetchInvitationOptions(signal?: AbortSignal): Promise<InvitationOptions> {
+  return getJson('/api/invitations/options', InvitationOptionsSchema, signal);
 }
 
 /** Revokes a pending invitation; its link dies. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema } from '../ids.js';
 import { RoleSchema } from '../permissions.js';
 import { NewPasswordSchema, PersonNameSchema } from './account.js';
+import { OrganizationSchema } from './organization.js';
 import { EmailSchema } from './user.js';
 
 /** `POST /api/invitations` body. */
@@ -16,6 +17,18 @@ export const CreateInvitationInputSchema = z.strictObject({
 
 /** Invitation input. */
 export type CreateInvitationInput = z.infer<typeof CreateInvitationInputSchema>;
+
+/** `GET /api/invitations/options`: what the person may choose when they invite someone. */
+export const InvitationOptionsSchema = z.object({
+  /** Roles they may give: all for administrators, member and viewer for coordinators. */
+  roles: z.array(RoleSchema),
+  /**
+   * Organizations they may invite into: all for administrators; for a coordinator, those on a
+   * program they coordinate, and the SICA Secretariat (lead on every program).
+   */
+  organizations: z.array(OrganizationSchema),
+});
+export type InvitationOptions = z.infer<typeof InvitationOptionsSchema>;
 
 /** `POST /api/invitations` reply: the only time the token is shown. */
 export const InvitationCreatedReplySchema = z.object({

@@ -131,3 +131,18 @@ export async function listProgramsOfOrganization(
     .execute();
   return rows.map((r) => r.program_id);
 }
+
+/** The organizations with a relation to any of the programs. */
+export async function listOrganizationsOnPrograms(
+  db: Kysely<Database>,
+  programIds: readonly string[],
+): Promise<string[]> {
+  if (programIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('program_organizations')
+    .select('organization_id')
+    .distinct()
+    .where('program_id', 'in', programIds)
+    .execute();
+  return rows.map((r) => r.organization_id);
+}

@@ -8,6 +8,7 @@ import {
   deleteProgramRelation,
   insertCoordinator,
   listCoordinatorRows,
+  listOrganizationsOnPrograms,
   listProgramsOfOrganization,
   listRelationRows,
   upsertProgramRelation,
@@ -78,6 +79,11 @@ export async function removeRelation(
 ) {
   await deleteProgramRelation(ctx.db, programId, organizationId);
   ctx.events.emit('access.changed', { programId, userId: null, organizationId });
+}
+
+/** The organizations on any of the programs (lead, partner or observer). */
+export function organizationsOnPrograms(ctx: ServiceContext, programIds: readonly string[]) {
+  return listOrganizationsOnPrograms(ctx.db, programIds);
 }
 
 /** The programs an organization is on (lead, partner or observer). */

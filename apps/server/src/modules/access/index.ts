@@ -2,6 +2,7 @@
 export { accessRoutes } from './access.routes.js';
 export {
   programsOfOrganization,
+  organizationsOnPrograms,
   listRelations,
   setRelation,
   addCoordinator,

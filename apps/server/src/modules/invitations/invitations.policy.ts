@@ -1,30 +1,43 @@
-import { invitableRoles, type Role } from '@mesa/shared';
+import { invitableRoles, type InvitationOptions, type Role } from '@mesa/shared';
 import type { Actor } from '../../authz/actor.js';
 import { can, programsActorMayInviteTo, workspaceResource } from '../../authz/index.js';
 import type { ServiceContext } from '../../lib/context.js';
-import { programsOfOrganization } from '../access/index.js';
-import { getOrganization } from '../organizations/index.js';
+import { organizationsOnPrograms } from '../access/index.js';
+import { listOrganizations } from '../organizations/index.js';
 
 /**
- * Whether the actor may invite someone with `role` into the organization: admins anyone;
- * a coordinator only members or viewers of an organization on a program they coordinate.
+ * What the actor may choose when inviting someone: administrators any role into any
+ * organization; a coordinator members or viewers of the organizations on a program they
+ * coordinate, and of the SICA Secretariat (treated as lead on every program). Nothing for
+ * anyone else. The one rule the form's choices and the check on creation both come from.
  */
+export async function invitationOptions(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<InvitationOptions> {
+  const workspace = await workspaceResource(ctx, actor);
+  if (!can(actor, 'invite', workspace)) return { roles: [], organizations: [] };
+  const all = await listOrganizations(ctx.db);
+  if (can(actor, 'administer', workspace))
+    return { roles: invitableRoles(actor, false), organizations: all };
+  const mine = await programsActorMayInviteTo(ctx, actor);
+  if (mine.length === 0) return { roles: [], organizations: [] };
+  const onMine = new Set(await organizationsOnPrograms(ctx, mine));
+  return {
+    roles: invitableRoles(actor, true),
+    organizations: all.filter((o) => o.kind === 'sica_secretariat' || onMine.has(o.id)),
+  };
+}
+
+/** Whether the actor may invite someone with `role` into the organization. */
 export async function mayInvite(
   ctx: ServiceContext,
   actor: Actor,
   role: Role,
   organizationId: string,
 ): Promise<boolean> {
-  const workspace = await workspaceResource(ctx, actor);
-  if (!can(actor, 'invite', workspace)) return false;
-  if (can(actor, 'administer', workspace)) return true;
-  if (!invitableRoles(actor, true).includes(role)) return false;
-  const organization = await getOrganization(ctx, organizationId);
-  const mine = await programsActorMayInviteTo(ctx, actor);
-  // The SICA Secretariat is treated as lead on every program, so it is on all of them.
-  if (organization.kind === 'sica_secretariat') return mine.length > 0;
-  const theirs = new Set(await programsOfOrganization(ctx, organizationId));
-  return mine.some((programId) => theirs.has(programId));
+  const options = await invitationOptions(ctx, actor);
+  return options.roles.includes(role) && options.organizations.some((o) => o.id === organizationId);
 }
 
 /** Whether the actor sees every pending invitation (admins) or only their own. */

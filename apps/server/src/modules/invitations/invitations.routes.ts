@@ -6,6 +6,7 @@ import {
   ErrorBodySchema,
   IdParamsSchema,
   InvitationCreatedReplySchema,
+  InvitationOptionsSchema,
   InvitationPreviewSchema,
   InvitationSchema,
   TokenParamsSchema,
@@ -21,6 +22,7 @@ import {
   previewInvitation,
   revokeInvitation,
 } from './invitations.service.js';
+import { invitationOptions } from './invitations.policy.js';
 
 const tags = ['invitations'];
 
@@ -54,6 +56,20 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> =
       schema: { tags, response: { 200: listOf(InvitationSchema) } },
     },
     async (request) => ({ data: await listInvitations(ctx, request.actor!) }),
+  );
+
+  app.get(
+    '/api/invitations/options',
+    {
+      ...requireWorkspace('invite'),
+      schema: {
+        tags,
+        description:
+          'The roles and organizations the person may choose when inviting: the same rule POST /api/invitations enforces.',
+        response: { 200: InvitationOptionsSchema },
+      },
+    },
+    async (request) => invitationOptions(ctx, request.actor!),
   );
 
   app.delete(

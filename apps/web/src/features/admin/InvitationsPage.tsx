@@ -1,21 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import { LoadingState } from '../../components/LoadingState';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
-import { useMe } from '../auth/useMe';
 import { InvitationsPanel } from './components/InvitationsPanel';
 
 /** `/admin/invitations`: invite anyone, list pending invitations, revoke them. */
 export function InvitationsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('admin.invitations.title'));
-  const me = useMe();
   return (
     <>
       <header className="page-header">
         <h1>{t('admin.invitations.title')}</h1>
         <p className="page-header__lead">{t('admin.invitations.lead')}</p>
       </header>
-      {me.data ? <InvitationsPanel me={me.data} /> : <LoadingState label={t('admin.loading')} />}
+      <InvitationsPanel />
     </>
   );
 }

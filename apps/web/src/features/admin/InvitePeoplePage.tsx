@@ -19,7 +19,7 @@ export function InvitePeoplePage() {
         <h1>{t('admin.invitePeople.title')}</h1>
         <p className="page-header__lead">{t('admin.invitePeople.lead')}</p>
       </header>
-      <InvitationsPanel me={me.data} />
+      <InvitationsPanel />
     </div>
   );
 }

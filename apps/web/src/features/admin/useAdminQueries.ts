@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   fetchCoordinators,
+  fetchInvitationOptions,
   fetchInvitations,
   fetchPeople,
   fetchProgramRelations,
@@ -17,6 +18,14 @@ export function useInvitations() {
   return useQuery({
     queryKey: adminKeys.invitations,
     queryFn: ({ signal }) => fetchInvitations(signal),
+  });
+}
+
+/** The roles and organizations the person may choose when inviting. */
+export function useInvitationOptions() {
+  return useQuery({
+    queryKey: adminKeys.invitationOptions,
+    queryFn: ({ signal }) => fetchInvitationOptions(signal),
   });
 }
 
