@@ -163,7 +163,9 @@ describe('accounts in the browser', () => {
         ] as const) {
           await adminPage.goto(path);
           await adminPage.getByRole('heading', { level: 1 }).waitFor();
-          await adminPage.locator('.loading-state').waitFor({ state: 'detached' });
+          // Settled: no loading indicator left (a lazy page's fallback and the page's own may
+          // briefly be there together).
+          await adminPage.waitForFunction(() => !document.querySelector('.loading-state'));
           await expectNoAxeViolations(adminPage);
           await screenshot(adminPage, `${name}-${locale}-${size}`);
         }

@@ -1,11 +1,9 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IdSchema, RoleSchema, type Organization, type Role } from '@mesa/shared';
-import { FormAlert } from '../../../components/FormAlert';
+import { CheckedForm } from '../../../components/CheckedForm';
 import { SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
-import { useErrorText } from '../../../hooks/useErrorText';
-import { useFormFocus } from '../../../hooks/useFormFocus';
+import { useCheckedForm } from '../../../hooks/useCheckedForm';
 import { createInvitation } from '../../../lib/adminApi';
 import { adminKeys } from '../queryKeys';
 import { useAdminMutation } from '../useAdminMutation';
@@ -23,36 +21,37 @@ export interface CreateInvitationFormProps {
 /** Invites someone by email with a role and an organization, then shows the link to copy. */
 export function CreateInvitationForm({ roles, organizations }: CreateInvitationFormProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const { formRef, alertRef, failed } = useFormFocus();
-  const [emailError, setEmailError] = useState<string>();
-  const mutation = useAdminMutation(createInvitation, [adminKeys.invitations]);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  const form = useCheckedForm((data) => {
     const email = formText(data, 'email').trim();
-    setEmailError(email.includes('@') ? undefined : t('admin.invitations.emailInvalid'));
-    if (!email.includes('@')) return failed();
-    const role = RoleSchema.parse(data.get('role'));
-    const organizationId = IdSchema.parse(data.get('organizationId'));
-    mutation.mutate({ email, role, organizationId }, { onError: failed });
-  };
+    const values = {
+      email,
+      role: RoleSchema.parse(data.get('role')),
+      organizationId: IdSchema.parse(data.get('organizationId')),
+    };
+    return {
+      values,
+      errors: { email: email.includes('@') ? undefined : t('admin.invitations.emailInvalid') },
+    };
+  });
+  const mutation = useAdminMutation(createInvitation, [adminKeys.invitations]);
 
   return (
     <>
-      <form ref={formRef} className="form form--grid" noValidate onSubmit={submit}>
-        <FormAlert
-          ref={alertRef}
-          message={mutation.isError ? errorText(mutation.error) : undefined}
-        />
+      <CheckedForm
+        {...form.propsFor({
+          ...mutation,
+          mutate: (v) => mutation.mutate(v, { onError: form.failed }),
+        })}
+        className="form form--grid"
+        submitLabel={t('admin.invitations.create')}
+      >
         <TextField
           label={t('auth.form.email')}
           name="email"
           type="email"
           autoComplete="off"
           required
-          error={emailError}
+          error={form.errors.email}
         />
         <SelectField
           label={t('admin.invitations.role')}
@@ -65,10 +64,7 @@ export function CreateInvitationForm({ roles, organizations }: CreateInvitationF
           name="organizationId"
           options={organizations.map((org) => ({ value: org.id, label: org.name }))}
         />
-        <button type="submit" className="button" disabled={mutation.isPending}>
-          {t('admin.invitations.create')}
-        </button>
-      </form>
+      </CheckedForm>
       {mutation.data ? <InvitationLink invitation={mutation.data} /> : null}
     </>
   );

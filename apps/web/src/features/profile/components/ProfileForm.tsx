@@ -1,11 +1,9 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Locales, type User } from '@mesa/shared';
-import { FormAlert } from '../../../components/FormAlert';
+import { CheckedForm } from '../../../components/CheckedForm';
 import { SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
-import { useErrorText } from '../../../hooks/useErrorText';
-import { useFormFocus } from '../../../hooks/useFormFocus';
+import { useCheckedForm } from '../../../hooks/useCheckedForm';
 import { asLocale } from '../../../i18n/language';
 import { timeZoneChoices } from '../timeZones';
 import { useUpdateProfile } from '../useUpdateProfile';
@@ -14,40 +12,34 @@ import { formText } from '../../../lib/formData';
 /** Name, interface language and time zone of the signed-in person. */
 export function ProfileForm({ user }: { user: User }) {
   const { t } = useTranslation();
-  const errorText = useErrorText(user.timeZone);
-  const { formRef, alertRef, failed } = useFormFocus();
-  const [nameError, setNameError] = useState<string>();
-  const mutation = useUpdateProfile(failed);
+  const form = useCheckedForm((data) => {
+    const values = {
+      name: formText(data, 'name').trim(),
+      locale: asLocale(formText(data, 'locale')),
+      timeZone: formText(data, 'timeZone'),
+    };
+    return { values, errors: { name: values.name ? undefined : t('auth.form.nameRequired') } };
+  });
+  const mutation = useUpdateProfile(form.failed);
   const zones = timeZoneChoices(user.timeZone).map((zone) => ({
     value: zone,
     label: zone.replaceAll('_', ' '),
   }));
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const name = formText(data, 'name').trim();
-    const locale = asLocale(formText(data, 'locale'));
-    const timeZone = formText(data, 'timeZone');
-    setNameError(name ? undefined : t('auth.form.nameRequired'));
-    if (!name) return failed();
-    mutation.mutate({ name, locale, timeZone });
-  };
-
   return (
-    <form ref={formRef} className="form" noValidate onSubmit={submit}>
-      <FormAlert
-        ref={alertRef}
-        message={mutation.isError ? errorText(mutation.error) : undefined}
-      />
-      <FormAlert tone="success" message={mutation.isSuccess ? t('profile.saved') : undefined} />
+    <CheckedForm
+      {...form.propsFor(mutation)}
+      success={mutation.isSuccess ? t('profile.saved') : undefined}
+      submitLabel={t('profile.save')}
+      timeZone={user.timeZone}
+    >
       <TextField
         label={t('auth.form.name')}
         name="name"
         autoComplete="name"
         defaultValue={user.name}
         required
-        error={nameError}
+        error={form.errors.name}
       />
       <SelectField
         label={t('profile.language')}
@@ -62,9 +54,6 @@ export function ProfileForm({ user }: { user: User }) {
         defaultValue={user.timeZone}
         options={zones}
       />
-      <button type="submit" className="button" disabled={mutation.isPending}>
-        {t('profile.save')}
-      </button>
-    </form>
+    </CheckedForm>
   );
 }

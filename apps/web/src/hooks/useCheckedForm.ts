@@ -1,0 +1,39 @@
+import { useState, type FormEvent } from 'react';
+import { useFormFocus } from './useFormFocus';
+
+/** What a form's check found: the values to send, and a message per invalid field. */
+export interface Checked<V, F extends string> {
+  values: V;
+  errors: Partial<Record<F, string | undefined>>;
+}
+
+/**
+ * A form checked in the browser before anything is sent: `check` reads the fields; when a
+ * field is invalid its message shows and focus moves to it, otherwise `send` gets the values.
+ * `failed()` (from useFormFocus) is for a refusal by the server; `setErrors` puts a server
+ * refusal on a field.
+ */
+export function useCheckedForm<V, F extends string>(check: (data: FormData) => Checked<V, F>) {
+  const { formRef, alertRef, failed } = useFormFocus();
+  const [errors, setErrors] = useState<Partial<Record<F, string | undefined>>>({});
+  const handleSubmit = (send: (values: V) => void) => (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const found = check(new FormData(event.currentTarget));
+    setErrors(found.errors);
+    if (Object.values(found.errors).some(Boolean)) return failed();
+    send(found.values);
+  };
+  /** CheckedForm's props for a form whose values go to `mutation` (its error and progress show). */
+  const propsFor = (mutation: {
+    mutate: (values: V) => void;
+    error: unknown;
+    isPending: boolean;
+  }) => ({
+    formRef,
+    alertRef,
+    onSubmit: handleSubmit((values) => mutation.mutate(values)),
+    error: mutation.error,
+    pending: mutation.isPending,
+  });
+  return { formRef, alertRef, failed, errors, setErrors, handleSubmit, propsFor };
+}
