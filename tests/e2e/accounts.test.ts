@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { InvitationCreatedReplySchema } from '@mesa/shared';
+import { InvitationCreatedReplySchema, OrganizationSchema, listOf } from '@mesa/shared';
 import { startServerOnOwnOrigin, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, fetchAs, type TestPerson } from '../helpers/people.js';
 import { contextFor, launchBrowser, runAxe, screenshot, Viewports } from '../helpers/browser.js';
 
 const NEW_PASSWORD = 'lanterns over the quiet harbour';
+const OrganizationsSchema = listOf(OrganizationSchema);
 
 describe('accounts in the browser', () => {
   let server: TestServer;
@@ -140,6 +141,47 @@ describe('accounts in the browser', () => {
     expect(await page.getByText('Honduras').count()).toBeGreaterThan(0);
     await context.close();
   });
+
+  for (const [locale, size] of [
+    ['en', 'laptop'],
+    ['es', 'tablet'],
+  ] as const) {
+    it(`offers a coordinator only their programs' organizations when inviting (${locale}, ${size})`, async () => {
+      const coordinator = await createPersonOn(server, {
+        programId,
+        relation: 'lead',
+        coordinator: true,
+      });
+      const stranger = await createPersonOn(server);
+      const organizations = OrganizationsSchema.parse(
+        await (await fetchAs(server, admin, '/api/organizations')).json(),
+      ).data;
+      const nameOf = (id: string) => organizations.find((o) => o.id === id)!.name;
+      const context = await contextFor(browser, server, coordinator, {
+        locale,
+        viewport: Viewports[size],
+      });
+      const page = await context.newPage();
+      await page.goto('/invite-people');
+      const select = page.getByRole('combobox', {
+        name: locale === 'en' ? 'Organization' : 'Organización',
+      });
+      await select.waitFor();
+      const offered = await select.locator('option').allTextContents();
+      expect(offered).toContain(nameOf(coordinator.organizationId));
+      expect(offered).not.toContain(nameOf(stranger.organizationId));
+      expect(offered.length).toBeLessThan(organizations.length);
+      const roles = await page
+        .getByRole('combobox', { name: locale === 'en' ? 'Role' : 'Rol' })
+        .locator('option')
+        .count();
+      expect(roles).toBe(2);
+      await page.waitForFunction(() => !document.querySelector('.loading-state'));
+      await expectNoAxeViolations(page);
+      await screenshot(page, `invite-people-coordinator-${locale}-${size}`);
+      await context.close();
+    });
+  }
 
   for (const locale of ['en', 'es'] as const) {
     for (const [size, viewport] of Object.entries(Viewports)) {
