@@ -45,6 +45,40 @@ export async function connectOrGiveUp(
   }
 }
 
+/** How long a closing node waits for Redis to answer QUIT before it drops the connection. */
+export const REDIS_CLOSE_TIMEOUT_MS = 2000;
+
+/**
+ * Closes clients gracefully (pending commands get their replies), and destroys any that has not
+ * closed within REDIS_CLOSE_TIMEOUT_MS. A node-redis client whose connection dropped during its
+ * reconnection handshake can stay open and never ready; its graceful close would wait for ever
+ * and hold the node's shutdown (seen with a Redis link cut through a proxy).
+ */
+export async function closeRedisClients(
+  clients: { close(): Promise<unknown>; destroy(): void }[],
+): Promise<void> {
+  await Promise.all(
+    clients.map(async (client) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), REDIS_CLOSE_TIMEOUT_MS);
+      });
+      const closed = client.close().then(
+        () => true,
+        () => false,
+      );
+      const done = await Promise.race([closed, timedOut]);
+      clearTimeout(timer);
+      if (done) return;
+      try {
+        client.destroy();
+      } catch {
+        // Already closed meanwhile.
+      }
+    }),
+  );
+}
+
 /** Connects the separate publish and subscribe clients the adapter needs (redis 6). */
 export async function connectRedisAdapter(
   config: Config & { redisUrl: string },
@@ -58,8 +92,6 @@ export async function connectRedisAdapter(
   await connectOrGiveUp([pub, sub], config.redisUrl);
   return {
     adapter: createAdapter(pub, sub, { key: redisChannelPrefix(config), requestsTimeout: 2000 }),
-    async close() {
-      await Promise.allSettled([pub.close(), sub.close()]);
-    },
+    close: () => closeRedisClients([pub, sub]),
   };
 }

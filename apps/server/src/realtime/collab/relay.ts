@@ -7,7 +7,7 @@ import { createClient } from 'redis';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { loadStoredDocument } from '../../modules/documents/index.js';
-import { connectOrGiveUp } from '../redis.js';
+import { closeRedisClients, connectOrGiveUp } from '../redis.js';
 import { REMOTE_ORIGIN, type LiveDocument } from './document.js';
 import type { DocumentRegistry } from './registry.js';
 
@@ -74,8 +74,8 @@ export class CollabRelay {
     this.publish(Kind.awareness, doc, update);
   }
 
-  async close(): Promise<void> {
-    await Promise.allSettled([this.pub.close(), this.sub.close()]);
+  close(): Promise<void> {
+    return closeRedisClients([this.pub, this.sub]);
   }
 
   private publish(kind: Kind, doc: LiveDocument, payload: Uint8Array = new Uint8Array()): void {

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { REDIS_CLOSE_TIMEOUT_MS, closeRedisClients } from './redis.js';
+
+/** A stand-in for a node-redis client whose graceful close resolves, fails or never ends. */
+function client(close: 'resolves' | 'rejects' | 'hangs') {
+  return {
+    destroyed: false,
+    close: vi.fn(() => {
+      if (close === 'resolves') return Promise.resolve('OK');
+      if (close === 'rejects') return Promise.reject(new Error('The client is closed'));
+      return new Promise<never>(() => undefined);
+    }),
+    destroy() {
+      this.destroyed = true;
+    },
+  };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('closing Redis clients at shutdown', () => {
+  it('closes healthy clients gracefully without destroying them', async () => {
+    const healthy = [client('resolves'), client('resolves')];
+    await closeRedisClients(healthy);
+    expect(healthy.map((c) => [c.close.mock.calls.length, c.destroyed])).toEqual([
+      [1, false],
+      [1, false],
+    ]);
+  });
+
+  it('destroys a client whose close never ends, so the shutdown finishes', async () => {
+    vi.useFakeTimers();
+    const stuck = client('hangs');
+    const healthy = client('resolves');
+    let finished = false;
+    const closing = closeRedisClients([stuck, healthy]).then(() => (finished = true));
+    await vi.advanceTimersByTimeAsync(REDIS_CLOSE_TIMEOUT_MS - 1);
+    expect(finished).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await closing;
+    expect(stuck.destroyed).toBe(true);
+    expect(healthy.destroyed).toBe(false);
+  });
+
+  it('destroys a client whose close fails', async () => {
+    const failing = client('rejects');
+    await closeRedisClients([failing]);
+    expect(failing.destroyed).toBe(true);
+  });
+});
