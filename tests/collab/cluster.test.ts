@@ -5,6 +5,7 @@ import { createPostgresDatabase } from '../helpers/databases.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn } from '../helpers/people.js';
 import { startProxy, type TcpProxy } from '../helpers/proxy.js';
+import { connectAs, record, type ClientSocket } from '../helpers/sockets.js';
 import {
   awarenessMessage,
   connectEditor,
@@ -24,6 +25,7 @@ describe('one document edited on two nodes sharing PostgreSQL and Redis', () => 
   let redisProxy: TcpProxy | null = null;
   let programId: string;
   const editors: TestEditor[] = [];
+  const sockets: ClientSocket[] = [];
   beforeAll(async () => {
     db = await createPostgresDatabase();
     const env = { DATABASE_URL: db.url, REDIS_URL: redisUrl };
@@ -34,6 +36,7 @@ describe('one document edited on two nodes sharing PostgreSQL and Redis', () => 
   });
   afterAll(async () => {
     for (const e of editors) e.destroy();
+    for (const s of sockets) s.disconnect();
     await nodeA?.close();
     await nodeB?.close();
     await nodeC?.close();
@@ -152,6 +155,32 @@ describe('one document edited on two nodes sharing PostgreSQL and Redis', () => 
     for (const doc of [onA.doc, onC.doc]) {
       expect(planText(doc)).toContain('typed on A during the outage');
       expect(planText(doc)).toContain('typed on C during the outage');
+    }
+    // Socket.IO's own Redis clients on node C came back too: program changes cross both ways.
+    for (const [from, to] of [
+      [nodeA, nodeC],
+      [nodeC, nodeA],
+    ] as const) {
+      const subscriber = await connectAs(to, dan);
+      sockets.push(subscriber);
+      expect(await subscriber.emitWithAck('program.subscribe', { programId })).toMatchObject({
+        ok: true,
+      });
+      const seen = record(subscriber, 'program.changed');
+      let emittedAt = 0;
+      await waitFor(
+        () => {
+          if (seen.length > 0) return true;
+          // Again every 250 ms: one sent before the subscription reached Redis would be lost.
+          if (Date.now() - emittedAt > 250) {
+            emittedAt = Date.now();
+            from.app.events.emit('program.updated', { programId });
+          }
+          return false;
+        },
+        20_000,
+        'a program change crossing nodes after the outage',
+      );
     }
   });
 });
