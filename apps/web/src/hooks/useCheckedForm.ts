@@ -23,15 +23,22 @@ export function useCheckedForm<V, F extends string>(check: (data: FormData) => C
     if (Object.values(found.errors).some(Boolean)) return failed();
     send(found.values);
   };
-  /** CheckedForm's props for a form whose values go to `mutation` (its error and progress show). */
-  const propsFor = (mutation: {
-    mutate: (values: V) => void;
-    error: unknown;
-    isPending: boolean;
-  }) => ({
+  /**
+   * CheckedForm's props for a form whose values go to `mutation`: its error and progress show,
+   * and a refusal by the server moves focus like an invalid field does. `onSuccess` runs after
+   * a send that worked (e.g. to empty the form).
+   */
+  const propsFor = (
+    mutation: {
+      mutate: (values: V, options: { onError: () => void; onSuccess?: () => void }) => void;
+      error: unknown;
+      isPending: boolean;
+    },
+    onSuccess?: () => void,
+  ) => ({
     formRef,
     alertRef,
-    onSubmit: handleSubmit((values) => mutation.mutate(values)),
+    onSubmit: handleSubmit((values) => mutation.mutate(values, { onError: failed, onSuccess })),
     error: mutation.error,
     pending: mutation.isPending,
   });

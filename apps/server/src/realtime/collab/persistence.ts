@@ -15,10 +15,12 @@ const JOURNAL_RETRY_MS = 1000;
 /**
  * Stores what accepted messages changed, then relays it. Two ways, by database:
  *
- * - SQLite: at the end of the tick, the tick's changes are appended to the update journal
- *   (one `write`, durable across a crash of the process when it returns), then relayed and
- *   acknowledged; the journal's records reach the database every JOURNAL_FLUSH_MS, many per
- *   transaction, holding Kysely's connection so no other transaction is open meanwhile.
+ * - SQLite: the first change of a tick is appended to the update journal at once (one
+ *   `write`, durable across a crash of the process when it returns), then relayed and
+ *   acknowledged; changes arriving later in the same tick are appended together (one `write`)
+ *   at its end and relayed merged. The journal's records reach the database every
+ *   JOURNAL_FLUSH_MS, many per transaction, holding Kysely's connection so no other
+ *   transaction is open meanwhile.
  * - PostgreSQL: changes queue per document and once per tick every queued change is written in
  *   one transaction, and only after the commit relayed and acknowledged.
  *

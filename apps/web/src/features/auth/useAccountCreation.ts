@@ -7,7 +7,7 @@ import type { User } from '@mesa/shared';
  * A mutation that creates an account and signs it in (setup, invitation): afterwards the
  * interface takes the person's language and they land on the portfolio.
  */
-export function useAccountCreation<T>(create: (input: T) => Promise<User>, onError: () => void) {
+export function useAccountCreation<T>(create: (input: T) => Promise<User>) {
   const { i18n } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -18,6 +18,5 @@ export function useAccountCreation<T>(create: (input: T) => Promise<User>, onErr
       await queryClient.resetQueries();
       await navigate('/', { replace: true });
     },
-    onError,
   });
 }

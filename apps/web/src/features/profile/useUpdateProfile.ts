@@ -4,7 +4,7 @@ import { updateMe, type Me } from '../../lib/accountApi';
 import { authKeys } from '../auth/queryKeys';
 
 /** Saves name, language and time zone; the interface switches to the saved language. */
-export function useUpdateProfile(onError: () => void) {
+export function useUpdateProfile() {
   const queryClient = useQueryClient();
   const { i18n } = useTranslation();
   return useMutation({
@@ -13,6 +13,5 @@ export function useUpdateProfile(onError: () => void) {
       queryClient.setQueryData<Me>(authKeys.me, (me) => (me ? { ...me, user } : me));
       await i18n.changeLanguage(user.locale);
     },
-    onError,
   });
 }

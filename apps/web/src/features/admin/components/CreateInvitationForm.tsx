@@ -38,10 +38,7 @@ export function CreateInvitationForm({ roles, organizations }: CreateInvitationF
   return (
     <>
       <CheckedForm
-        {...form.propsFor({
-          ...mutation,
-          mutate: (v) => mutation.mutate(v, { onError: form.failed }),
-        })}
+        {...form.propsFor(mutation)}
         className="form form--grid"
         submitLabel={t('admin.invitations.create')}
       >

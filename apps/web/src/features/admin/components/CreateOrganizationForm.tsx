@@ -29,15 +29,10 @@ export function CreateOrganizationForm() {
     return { values, errors };
   });
   const mutation = useAdminMutation(createOrganization, [portfolioKeys.organizations]);
-  const create = (values: Parameters<typeof createOrganization>[0]) =>
-    mutation.mutate(values, {
-      onSuccess: () => form.formRef.current?.reset(),
-      onError: form.failed,
-    });
 
   return (
     <CheckedForm
-      {...form.propsFor({ ...mutation, mutate: create })}
+      {...form.propsFor(mutation, () => form.formRef.current?.reset())}
       className="form form--grid"
       success={mutation.isSuccess ? t('admin.orgs.created') : undefined}
       submitLabel={t('admin.orgs.create')}

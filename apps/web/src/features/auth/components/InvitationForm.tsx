@@ -18,9 +18,8 @@ export function InvitationForm({ token }: { token: string }) {
     };
     return { values, errors };
   });
-  const mutation = useAccountCreation(
-    (input: { name: string; password: string }) => acceptInvitation(token, input),
-    form.failed,
+  const mutation = useAccountCreation((input: { name: string; password: string }) =>
+    acceptInvitation(token, input),
   );
 
   return (

@@ -23,9 +23,8 @@ export function SetupForm({ token }: { token: string }) {
     };
     return { values, errors };
   });
-  const mutation = useAccountCreation(
-    (input: { email: string; name: string; password: string }) => completeSetup(token, input),
-    form.failed,
+  const mutation = useAccountCreation((input: { email: string; name: string; password: string }) =>
+    completeSetup(token, input),
   );
 
   return (

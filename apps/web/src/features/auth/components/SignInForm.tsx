@@ -28,7 +28,6 @@ export function SignInForm({ next }: { next: string }) {
       await queryClient.resetQueries();
       await navigate(next, { replace: true });
     },
-    onError: form.failed,
   });
 
   return (

@@ -41,10 +41,7 @@ export function PasswordForm() {
       form.formRef.current?.reset();
       return queryClient.invalidateQueries({ queryKey: authKeys.sessions });
     },
-    onError: (error) => {
-      form.setErrors(fieldErrorOf(error, t));
-      form.failed();
-    },
+    onError: (error) => form.setErrors(fieldErrorOf(error, t)),
   });
 
   const fieldLevel = Object.keys(fieldErrorOf(mutation.error, t)).length > 0;

@@ -20,7 +20,7 @@ export function ProfileForm({ user }: { user: User }) {
     };
     return { values, errors: { name: values.name ? undefined : t('auth.form.nameRequired') } };
   });
-  const mutation = useUpdateProfile(form.failed);
+  const mutation = useUpdateProfile();
   const zones = timeZoneChoices(user.timeZone).map((zone) => ({
     value: zone,
     label: zone.replaceAll('_', ' '),
