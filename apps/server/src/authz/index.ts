@@ -50,7 +50,11 @@ export async function authorizeProgram(
 
 /** The workspace resource for `can()`, with whether the actor coordinates a program they may invite to. */
 export async function workspaceResource(ctx: ServiceContext, actor: Actor): Promise<Resource> {
-  const invitePrograms = await programsActorMayInviteTo(ctx, actor);
+  return workspaceResourceFor(await programsActorMayInviteTo(ctx, actor));
+}
+
+/** The workspace resource, given the programs the actor may invite to (already loaded). */
+export function workspaceResourceFor(invitePrograms: readonly string[]): Resource {
   return { type: 'workspace', facts: { coordinatesProgram: invitePrograms.length > 0 } };
 }
 

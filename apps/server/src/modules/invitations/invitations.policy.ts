@@ -1,6 +1,11 @@
 import { invitableRoles, type InvitationOptions, type Role } from '@mesa/shared';
 import type { Actor } from '../../authz/actor.js';
-import { can, programsActorMayInviteTo, workspaceResource } from '../../authz/index.js';
+import {
+  can,
+  programsActorMayInviteTo,
+  workspaceResource,
+  workspaceResourceFor,
+} from '../../authz/index.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { organizationsOnPrograms } from '../access/index.js';
 import { listOrganizations } from '../organizations/index.js';
@@ -15,12 +20,12 @@ export async function invitationOptions(
   ctx: ServiceContext,
   actor: Actor,
 ): Promise<InvitationOptions> {
-  const workspace = await workspaceResource(ctx, actor);
+  const mine = await programsActorMayInviteTo(ctx, actor);
+  const workspace = workspaceResourceFor(mine);
   if (!can(actor, 'invite', workspace)) return { roles: [], organizations: [] };
   const all = await listOrganizations(ctx.db);
   if (can(actor, 'administer', workspace))
     return { roles: invitableRoles(actor, false), organizations: all };
-  const mine = await programsActorMayInviteTo(ctx, actor);
   if (mine.length === 0) return { roles: [], organizations: [] };
   const onMine = new Set(await organizationsOnPrograms(ctx, mine));
   return {
