@@ -9,12 +9,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
+import {
+  clock,
+  type Command,
+  type LocalTypist,
+  type Received,
+  type Reply,
+  type Sent,
+} from './typing-protocol.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..');
@@ -35,7 +44,9 @@ const { values: opts } = parseArgs({
     mesa: { type: 'string', default: 'mesa' },
     'idle-seconds': { type: 'string', default: '2' },
     history: { type: 'string', default: 'typing' },
-    bursts: { type: 'string', default: '4' },
+    bursts: { type: 'string', default: '8' },
+    // Threads hosting the propagation case's clients (client i in thread i % threads).
+    threads: { type: 'string', default: '2' },
     // Another build of Mesa's server (default: this worktree's apps/server/dist/main.js).
     'mesa-bundle': { type: 'string' },
   },
@@ -45,6 +56,7 @@ const SIZES = opts.sizes.split(',').map(Number);
 const RUNS = Number(opts.runs);
 const TYPING_SECONDS = Number(opts.seconds);
 const BURSTS = Math.max(1, Number(opts.bursts));
+const THREADS = Math.max(1, Number(opts.threads));
 /** Quiet time between two bursts of typing (not measured). */
 const BURST_PAUSE_MS = 250;
 const HISTORY_EDITS = Number(opts.edits);
@@ -425,17 +437,6 @@ async function closeClients(clients: Client[]): Promise<void> {
   await sleep(200);
 }
 
-async function connectAll(target: Target, room: string, count: number): Promise<Client[]> {
-  const clients: Client[] = [];
-  for (let i = 0; i < count; i++) clients.push(newClient(target, room));
-  const ok = await waitUntil(() => clients.every((c) => c.provider.synced), 30_000, 20);
-  if (!ok) {
-    await closeClients(clients);
-    throw new Error(`${target.name}: ${count} clients did not sync within 30 s`);
-  }
-  return clients;
-}
-
 const MESSAGE_SYNC = 0;
 
 /** A raw `ws` client that sends sync step 1 and resolves at the server's first sync reply. */
@@ -489,109 +490,183 @@ interface PropagationRun {
   expected: number;
 }
 
-async function propagationRun(target: Target, size: number): Promise<PropagationRun> {
-  const room = target.room(0);
-  const clients = await connectAll(target, room, size);
+/**
+ * A thread of the load generator (typing-thread.ts): commands go out in order and each gets
+ * one reply. Its TypeScript is loaded through tsx's API: a worker does not inherit the loader.
+ */
+class TypingThread {
+  private readonly worker: Worker;
+  private readonly waiting: ((reply: Reply) => void)[] = [];
+
+  constructor() {
+    const api = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+    const file = JSON.stringify(new URL('./typing-thread.ts', import.meta.url).href);
+    const boot = `const { tsImport } = await import(${api});
+await tsImport(${file}, ${JSON.stringify(import.meta.url)});`;
+    this.worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
+    this.worker.on('message', (reply: Reply) => this.waiting.shift()?.(reply));
+    this.worker.on('error', (error) => {
+      for (const answer of this.waiting.splice(0)) answer({ type: 'failed', error: String(error) });
+    });
+  }
+
+  async ask<T extends Reply['type']>(
+    command: Command,
+    expected: T,
+    timeoutMs = 60_000,
+  ): Promise<Extract<Reply, { type: T }>> {
+    const reply = await withTimeout(
+      new Promise<Reply>((resolve) => {
+        this.waiting.push(resolve);
+        this.worker.postMessage(command);
+      }),
+      timeoutMs,
+      `typing thread: ${command.type}`,
+    );
+    if (reply.type === 'failed') throw new Error(`typing thread: ${reply.error}`);
+    if (reply.type !== expected) throw new Error(`typing thread: ${reply.type}, not ${expected}`);
+    return reply as Extract<Reply, { type: T }>;
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+/**
+ * Latencies of one burst's edits at every client but their typist's (typist t is client t),
+ * and when the last client held the last edit (null if one never did). An edit is known by the
+ * Yjs id of its first character (typist's clientID, clock); a client received it with the
+ * first of its transactions that took that typist's clock past the edit's.
+ */
+function burstLatencies(
+  sent: Sent[],
+  finalClocks: Map<number, number>,
+  received: Received[][],
+): { latencies: number[]; allHeldAt: number | null } {
+  const byTypist = groupBy(sent, ([typist]) => typist);
+  const latencies: number[] = [];
+  let allHeldAt: number | null = 0;
+  received.forEach((events, client) => {
+    const next = new Map<number, number>();
+    const heldAt = new Map<number, number>();
+    for (const [typist, after, at] of events) {
+      const edits = byTypist.get(typist) ?? [];
+      let k = next.get(typist) ?? 0;
+      for (; k < edits.length && edits[k]![1] < after; k++) latencies.push(at - edits[k]![2]);
+      next.set(typist, k);
+      if (after >= finalClocks.get(typist)! && !heldAt.has(typist)) heldAt.set(typist, at);
+    }
+    for (const typist of byTypist.keys()) {
+      if (typist === client || allHeldAt === null) continue;
+      const at = heldAt.get(typist);
+      allHeldAt = at === undefined ? null : Math.max(allHeldAt, at);
+    }
+  });
+  return { latencies, allHeldAt };
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+async function propagationRun(
+  threads: TypingThread[],
+  target: Target,
+  size: number,
+): Promise<PropagationRun> {
+  // Client i lives in thread i % n; typists are clients 0..typists-1, so they alternate too.
+  const used = threads.slice(0, Math.min(threads.length, size));
+  const n = used.length;
+  const connected = await Promise.all(
+    used.map((thread, k) =>
+      thread.ask(
+        {
+          type: 'connect',
+          serverUrl: target.serverUrl,
+          room: target.room(0),
+          headers: target.headers,
+          count: Math.ceil((size - k) / n),
+        },
+        'connected',
+      ),
+    ),
+  );
+  const clientId = (i: number) => connected[i % n]!.clientIds[Math.floor(i / n)]!;
   const typists = Math.min(MAX_TYPISTS, size);
   const editsPerBurst = Math.max(1, Math.round((TYPING_SECONDS * EDITS_PER_SECOND) / BURSTS));
-  // An edit is known by the Yjs id of its first character: (typist's clientID, clock). The
-  // sender records its clocks and local-apply times; a receiver, after each remote transaction,
-  // advances one cursor per typist over the clocks its state now covers. O(1) per edit and
-  // receiver — reading YTextEvent.delta instead walks the whole text at every event and made
-  // the load generator the bottleneck.
-  const starts: number[][] = Array.from({ length: typists }, () => []);
-  const sentAt: number[][] = Array.from({ length: typists }, () => []);
-  const typistOf = new Map<number, number>();
-  for (let t = 0; t < typists; t++) typistOf.set(clients[t]!.doc.clientID, t);
-  const latencies: number[] = [];
-  // Edits each client holds (its own and received), over the whole run. The number every
-  // client must reach is unknown until a burst stops (a saturated loop may type fewer).
-  let totalEdits = Infinity;
-  const held = new Array<number>(size).fill(0);
-  let complete = 0;
-  let allHeldAt: number | null = null;
-  let lastHeldAt = 0;
-  const hold = (i: number, n: number) => {
-    held[i]! += n;
-    lastHeldAt = performance.now();
-    if (held[i] === totalEdits && ++complete === size) allHeldAt = performance.now();
-  };
-  const observers = clients.map((client, i) => {
-    const cursor = new Array<number>(typists).fill(0);
-    const observer = (transaction: Y.Transaction) => {
-      if (transaction.local) return;
-      const now = performance.now();
-      let n = 0;
-      for (const [clientID, clock] of transaction.afterState) {
-        const t = typistOf.get(clientID);
-        if (t === undefined || clock === transaction.beforeState.get(clientID)) continue;
-        const s = starts[t]!;
-        let k = cursor[t]!;
-        while (k < s.length && s[k]! < clock) {
-          latencies.push(now - sentAt[t]![k]!);
-          k++;
-          n++;
-        }
-        cursor[t] = k;
-      }
-      if (n) hold(i, n);
-    };
-    client.doc.on('afterTransaction', observer);
-    return () => client.doc.off('afterTransaction', observer);
-  });
-  // Converged: every client's state vector equals the others'.
-  const same = () => {
-    const [first, ...rest] = clients.map((c) => Buffer.from(Y.encodeStateVector(c.doc)));
-    return rest.every((v) => v.equals(first!));
-  };
+  const typistIds = Array.from({ length: typists }, (_, t): [number, number] => [clientId(t), t]);
+  await Promise.all(
+    used.map((thread) => thread.ask({ type: 'typists', typists: typistIds }, 'ok')),
+  );
 
-  const count = new Array<number>(typists).fill(0);
+  const latencies: number[] = [];
   const converge: (number | null)[] = [];
+  const count = new Array<number>(typists).fill(0);
   const period = 1000 / EDITS_PER_SECOND;
   for (let burst = 0; burst < BURSTS; burst++) {
-    totalEdits = Infinity;
-    complete = 0;
-    allHeldAt = null;
-    // Typists 0..typists-1 are the first clients; each types every 100 ms, phases spread evenly.
-    const start = performance.now() + 50;
-    const next = Array.from({ length: typists }, (_, t) => start + (t * period) / typists);
-    const typed = new Array<number>(typists).fill(0);
-    const deadline = start + (editsPerBurst / EDITS_PER_SECOND) * 1000 + 10_000;
-    while (typed.some((n) => n < editsPerBurst) && performance.now() < deadline) {
-      const now = performance.now();
-      for (let t = 0; t < typists; t++) {
-        if (typed[t]! < editsPerBurst && now >= next[t]!) {
-          const doc = clients[t]!.doc;
-          starts[t]!.push(Y.getState(doc.store, doc.clientID));
-          doc.getText('bench').insert(0, `${t}.${count[t]};`);
-          sentAt[t]!.push(performance.now());
-          hold(t, 1);
-          typed[t]!++;
-          count[t]!++;
-          next[t] = next[t]! + period;
-        }
-      }
-      await sleep(1);
-    }
-    // The burst stopped when its last edit was applied locally.
-    let stoppedAt = 0;
-    for (const times of sentAt) stoppedAt = Math.max(stoppedAt, times[times.length - 1] ?? 0);
-    totalEdits = count.reduce((a, b) => a + b, 0);
-    if (typed.some((n) => n < editsPerBurst))
+    // Each typist types every 100 ms, phases spread evenly over the period.
+    const start = clock() + 50;
+    const typed = await Promise.all(
+      used.map((thread, k) => {
+        const mine: LocalTypist[] = [];
+        for (let t = k; t < typists; t += n)
+          mine.push({
+            local: Math.floor(t / n),
+            typist: t,
+            phase: (t * period) / typists,
+            count: count[t]!,
+          });
+        const timeoutMs = 50 + (editsPerBurst / EDITS_PER_SECOND) * 1000 + 20_000;
+        return thread.ask(
+          { type: 'type', typists: mine, edits: editsPerBurst, period, start },
+          'typed',
+          timeoutMs,
+        );
+      }),
+    );
+    const sent = typed.flatMap((r) => r.sent);
+    for (const [typist] of sent) count[typist]!++;
+    if (typed.some((r) => r.saturated))
       note(`${target.name} ${size} clients: the load generator fell behind (saturated)`);
-    complete = held.filter((n) => n >= totalEdits).length;
-    if (complete === size) allHeldAt = lastHeldAt;
-    // The time is taken when the last client received the last edit, confirmed by comparing
-    // the state vectors; if they differ (an edit got lost) it falls back to polling them.
-    await waitUntil(() => allHeldAt !== null, 30_000, 2);
-    let convergedAt: number | null =
-      allHeldAt !== null && same() ? Math.max(allHeldAt, stoppedAt) : null;
-    if (convergedAt === null && (await waitUntil(same, 5_000, 20))) convergedAt = performance.now();
-    converge.push(convergedAt === null ? null : convergedAt - stoppedAt);
+    // The burst stopped when its last edit was handed to the socket.
+    const stoppedAt = Math.max(...sent.map(([, , at]) => at));
+    const finalClocks = typed.flatMap((r) => r.finalClocks);
+    const collected = await Promise.all(
+      used.map((thread) =>
+        thread.ask({ type: 'collect', finalClocks, timeoutMs: 30_000 }, 'collected', 40_000),
+      ),
+    );
+    // Back in the clients' order (client i is the thread's i / n-th).
+    const received: Received[][] = [];
+    const vectors: Buffer[] = [];
+    for (let i = 0; i < size; i++) {
+      received.push(collected[i % n]!.received[Math.floor(i / n)]!);
+      vectors.push(Buffer.from(collected[i % n]!.stateVectors[Math.floor(i / n)]!));
+    }
+    const finalByTypist = new Map(
+      finalClocks.map(([id, at]) => [typistIds.find(([c]) => c === id)![1], at]),
+    );
+    const burstResult = burstLatencies(sent, finalByTypist, received);
+    latencies.push(...burstResult.latencies);
+    // Converged: every client holds every edit, confirmed by identical state vectors.
+    const same = vectors.every((v) => v.equals(vectors[0]!));
+    const complete = collected.every((c) => c.complete);
+    converge.push(
+      complete && same && burstResult.allHeldAt !== null
+        ? Math.max(burstResult.allHeldAt, stoppedAt) - stoppedAt
+        : null,
+    );
     await sleep(BURST_PAUSE_MS);
   }
-  for (const stop of observers) stop();
-  await closeClients(clients);
+  await Promise.all(used.map((thread) => thread.ask({ type: 'close' }, 'closed')));
 
   latencies.sort((a, b) => a - b);
   return {
@@ -613,15 +688,29 @@ async function propagationCase(
   targets: Target[],
 ): Promise<Map<string, Map<number, PropagationSummary>>> {
   const results = new Map<string, Map<number, PropagationSummary>>();
+  const threads = Array.from({ length: THREADS }, () => new TypingThread());
+  try {
+    return await propagationSizes(threads, targets, results);
+  } finally {
+    await Promise.all(threads.map((thread) => thread.terminate()));
+  }
+}
+
+async function propagationSizes(
+  threads: TypingThread[],
+  targets: Target[],
+  results: Map<string, Map<number, PropagationSummary>>,
+): Promise<Map<string, Map<number, PropagationSummary>>> {
   // One discarded run per server first: JIT warm-up on both sides before anything counts.
-  for (const target of targets) await propagationRun(target, Math.min(20, Math.max(...SIZES)));
+  for (const target of targets)
+    await propagationRun(threads, target, Math.min(20, Math.max(...SIZES)));
   for (const size of SIZES) {
     const runs = new Map<string, PropagationRun[]>(targets.map((t) => [t.name, []]));
     // Alternate the servers run by run so drift on the machine hits both alike.
     for (let run = 0; run < RUNS; run++) {
       const order = run % 2 === 0 ? targets : [...targets].reverse();
       for (const target of order) {
-        const result = await propagationRun(target, size);
+        const result = await propagationRun(threads, target, size);
         if (result.samples < result.expected)
           note(
             `${target.name} ${size} clients: ${result.expected - result.samples} observations missing`,

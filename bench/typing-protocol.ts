@@ -1,0 +1,51 @@
+// Messages between the propagation case (collab.bench.ts) and its typing threads
+// (typing-thread.ts).
+
+/**
+ * Milliseconds on the machine's monotonic clock (CLOCK_MONOTONIC), which every thread and
+ * process shares — unlike `performance.now()`, whose origin is per thread.
+ */
+export const clock = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+/** An edit as sent: typist, the Yjs clock of its first character, when `send` began. */
+export type Sent = [typist: number, clock: number, at: number];
+
+/** A remote transaction's effect for one typist: its clock after it, when it was applied. */
+export type Received = [typist: number, clock: number, at: number];
+
+/** A typist hosted by the thread: its client there, number, phase and edits so far. */
+export interface LocalTypist {
+  local: number;
+  typist: number;
+  phase: number;
+  count: number;
+}
+
+export type Command =
+  | {
+      type: 'connect';
+      serverUrl: string;
+      room: string;
+      headers: Record<string, string>;
+      count: number;
+    }
+  /** clientID → typist number for every typist of the run. */
+  | { type: 'typists'; typists: [number, number][] }
+  | { type: 'type'; typists: LocalTypist[]; edits: number; period: number; start: number }
+  /** Wait until every client holds these clocks (clientID, clock), then report. */
+  | { type: 'collect'; finalClocks: [number, number][]; timeoutMs: number }
+  | { type: 'close' };
+
+export type Reply =
+  | { type: 'connected'; clientIds: number[] }
+  | { type: 'ok' }
+  | { type: 'typed'; sent: Sent[]; finalClocks: [number, number][]; saturated: boolean }
+  | {
+      type: 'collected';
+      complete: boolean;
+      /** Per client of the thread, in order. */
+      received: Received[][];
+      stateVectors: Uint8Array[];
+    }
+  | { type: 'closed' }
+  | { type: 'failed'; error: string };
