@@ -636,6 +636,9 @@ async function propagationRun(
     for (const [typist] of sent) count[typist]!++;
     if (typed.some((r) => r.saturated))
       note(`${target.name} ${size} clients: the load generator fell behind (saturated)`);
+    const unsent = typed.reduce((a, r) => a + r.unsent, 0);
+    if (unsent > 0)
+      note(`${target.name} ${size} clients: ${unsent} edits typed while disconnected`);
     // The burst stopped when its last edit was handed to the socket.
     const stoppedAt = Math.max(...sent.map(([, , at]) => at));
     const finalClocks = typed.flatMap((r) => r.finalClocks);

@@ -39,7 +39,14 @@ export type Command =
 export type Reply =
   | { type: 'connected'; clientIds: number[] }
   | { type: 'ok' }
-  | { type: 'typed'; sent: Sent[]; finalClocks: [number, number][]; saturated: boolean }
+  | {
+      type: 'typed';
+      sent: Sent[];
+      finalClocks: [number, number][];
+      saturated: boolean;
+      /** Edits made while the typist's provider was disconnected (sent on reconnection). */
+      unsent: number;
+    }
   | {
       type: 'collected';
       complete: boolean;
