@@ -18,6 +18,8 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import {
   clock,
+  sleep,
+  waitUntil,
   type Command,
   type LocalTypist,
   type Received,
@@ -85,7 +87,6 @@ function note(message: string): void {
 
 // ---------------------------------------------------------------- small helpers
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
 
 function percentile(sorted: number[], p: number): number | null {
@@ -98,16 +99,6 @@ function median(values: (number | null)[]): number | null {
   if (v.length === 0) return null;
   const mid = Math.floor(v.length / 2);
   return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
-}
-
-/** Polls `check` every `every` ms until it returns true; false after `timeoutMs`. */
-async function waitUntil(check: () => boolean, timeoutMs: number, every = 5): Promise<boolean> {
-  const deadline = performance.now() + timeoutMs;
-  while (performance.now() < deadline) {
-    if (check()) return true;
-    await sleep(every);
-  }
-  return check();
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -544,37 +535,28 @@ function burstLatencies(
   finalClocks: Map<number, number>,
   received: Received[][],
 ): { latencies: number[]; allHeldAt: number | null } {
-  const byTypist = groupBy(sent, ([typist]) => typist);
+  // Each typist's edits in the order typed (so by clock); typists are numbered from 0.
+  const byTypist: Sent[][] = [];
+  for (const edit of sent) (byTypist[edit[0]] ??= []).push(edit);
   const latencies: number[] = [];
   let allHeldAt: number | null = 0;
   received.forEach((events, client) => {
     const next = new Map<number, number>();
     const heldAt = new Map<number, number>();
     for (const [typist, after, at] of events) {
-      const edits = byTypist.get(typist) ?? [];
+      const edits = byTypist[typist] ?? [];
       let k = next.get(typist) ?? 0;
       for (; k < edits.length && edits[k]![1] < after; k++) latencies.push(at - edits[k]![2]);
       next.set(typist, k);
       if (after >= finalClocks.get(typist)! && !heldAt.has(typist)) heldAt.set(typist, at);
     }
-    for (const typist of byTypist.keys()) {
-      if (typist === client || allHeldAt === null) continue;
+    byTypist.forEach((_, typist) => {
+      if (typist === client || allHeldAt === null) return;
       const at = heldAt.get(typist);
       allHeldAt = at === undefined ? null : Math.max(allHeldAt, at);
-    }
+    });
   });
   return { latencies, allHeldAt };
-}
-
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 async function propagationRun(
@@ -602,9 +584,9 @@ async function propagationRun(
   const clientId = (i: number) => connected[i % n]!.clientIds[Math.floor(i / n)]!;
   const typists = Math.min(MAX_TYPISTS, size);
   const editsPerBurst = Math.max(1, Math.round((TYPING_SECONDS * EDITS_PER_SECOND) / BURSTS));
-  const typistIds = Array.from({ length: typists }, (_, t): [number, number] => [clientId(t), t]);
+  const typistIds = Array.from({ length: typists }, (_, t) => clientId(t));
   await Promise.all(
-    used.map((thread) => thread.ask({ type: 'typists', typists: typistIds }, 'ok')),
+    used.map((thread) => thread.ask({ type: 'typists', clientIds: typistIds }, 'ok')),
   );
 
   const latencies: number[] = [];
@@ -654,10 +636,7 @@ async function propagationRun(
       received.push(collected[i % n]!.received[Math.floor(i / n)]!);
       vectors.push(Buffer.from(collected[i % n]!.stateVectors[Math.floor(i / n)]!));
     }
-    const finalByTypist = new Map(
-      finalClocks.map(([id, at]) => [typistIds.find(([c]) => c === id)![1], at]),
-    );
-    const burstResult = burstLatencies(sent, finalByTypist, received);
+    const burstResult = burstLatencies(sent, new Map(finalClocks), received);
     latencies.push(...burstResult.latencies);
     // Converged: every client holds every edit, confirmed by identical state vectors.
     const same = vectors.every((v) => v.equals(vectors[0]!));
@@ -690,10 +669,9 @@ interface PropagationSummary {
 async function propagationCase(
   targets: Target[],
 ): Promise<Map<string, Map<number, PropagationSummary>>> {
-  const results = new Map<string, Map<number, PropagationSummary>>();
   const threads = Array.from({ length: THREADS }, () => new TypingThread());
   try {
-    return await propagationSizes(threads, targets, results);
+    return await propagationSizes(threads, targets);
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
@@ -702,8 +680,8 @@ async function propagationCase(
 async function propagationSizes(
   threads: TypingThread[],
   targets: Target[],
-  results: Map<string, Map<number, PropagationSummary>>,
 ): Promise<Map<string, Map<number, PropagationSummary>>> {
+  const results = new Map<string, Map<number, PropagationSummary>>();
   // One discarded run per server first: JIT warm-up on both sides before anything counts.
   for (const target of targets)
     await propagationRun(threads, target, Math.min(20, Math.max(...SIZES)));

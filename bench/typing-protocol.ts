@@ -1,11 +1,27 @@
-// Messages between the propagation case (collab.bench.ts) and its typing threads
-// (typing-thread.ts).
+// What the benchmark (collab.bench.ts) and its typing threads (typing-thread.ts) share: the
+// clock, waiting helpers, and the messages between them.
 
 /**
  * Milliseconds on the machine's monotonic clock (CLOCK_MONOTONIC), which every thread and
  * process shares — unlike `performance.now()`, whose origin is per thread.
  */
 export const clock = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` every `every` ms until it returns true; false after `timeoutMs`. */
+export async function waitUntil(
+  check: () => boolean,
+  timeoutMs: number,
+  every = 5,
+): Promise<boolean> {
+  const deadline = clock() + timeoutMs;
+  while (clock() < deadline) {
+    if (check()) return true;
+    await sleep(every);
+  }
+  return check();
+}
 
 /** An edit as sent: typist, the Yjs clock of its first character, when `send` began. */
 export type Sent = [typist: number, clock: number, at: number];
@@ -29,10 +45,10 @@ export type Command =
       headers: Record<string, string>;
       count: number;
     }
-  /** clientID → typist number for every typist of the run. */
-  | { type: 'typists'; typists: [number, number][] }
+  /** The Yjs clientID of every typist of the run, by typist number. */
+  | { type: 'typists'; clientIds: number[] }
   | { type: 'type'; typists: LocalTypist[]; edits: number; period: number; start: number }
-  /** Wait until every client holds these clocks (clientID, clock), then report. */
+  /** Wait until every client holds these clocks (typist, clock), then report. */
   | { type: 'collect'; finalClocks: [number, number][]; timeoutMs: number }
   | { type: 'close' };
 
@@ -42,6 +58,7 @@ export type Reply =
   | {
       type: 'typed';
       sent: Sent[];
+      /** Each of the thread's typists: its number and its clock after its last edit. */
       finalClocks: [number, number][];
       saturated: boolean;
       /** Edits made while the typist's provider was disconnected (sent on reconnection). */

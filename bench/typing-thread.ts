@@ -7,7 +7,15 @@ import { parentPort } from 'node:worker_threads';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { clock, type Command, type Reply, type Received, type Sent } from './typing-protocol.js';
+import {
+  clock,
+  sleep,
+  waitUntil,
+  type Command,
+  type Reply,
+  type Received,
+  type Sent,
+} from './typing-protocol.js';
 
 const port = parentPort!;
 // Every stock provider adds a process 'exit' listener in Node.
@@ -39,19 +47,10 @@ interface Client {
 }
 
 let clients: Client[] = [];
-/** clientID → typist number, for every typist of the run (in any thread). */
+/** The clientID of every typist of the run (in any thread), by typist number. */
+let typistIds: number[] = [];
+/** clientID → typist number, the other way round. */
 let typistOf = new Map<number, number>();
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitUntil(check: () => boolean, timeoutMs: number, every: number): Promise<boolean> {
-  const deadline = clock() + timeoutMs;
-  while (clock() < deadline) {
-    if (check()) return true;
-    await sleep(every);
-  }
-  return check();
-}
 
 function newClient(): Client {
   const doc = new Y.Doc();
@@ -80,6 +79,7 @@ function newClient(): Client {
 async function connect(command: Extract<Command, { type: 'connect' }>): Promise<Reply> {
   target = command;
   // The document's history holds earlier runs' edits: they are not this run's.
+  typistIds = [];
   typistOf = new Map();
   const { count } = command;
   clients = Array.from({ length: count }, newClient);
@@ -117,7 +117,7 @@ async function type(command: Extract<Command, { type: 'type' }>): Promise<Reply>
     sent,
     finalClocks: typists.map((t) => {
       const doc = clients[t.local]!.doc;
-      return [doc.clientID, Y.getState(doc.store, doc.clientID)];
+      return [t.typist, Y.getState(doc.store, doc.clientID)];
     }),
     saturated: typed.some((n) => n < edits),
     unsent,
@@ -126,7 +126,8 @@ async function type(command: Extract<Command, { type: 'type' }>): Promise<Reply>
 
 /** Waits until every client here holds every typist's final clock, then reports. */
 async function collect(finalClocks: [number, number][], timeoutMs: number): Promise<Reply> {
-  const holds = (c: Client) => finalClocks.every(([id, at]) => Y.getState(c.doc.store, id) >= at);
+  const holds = (c: Client) =>
+    finalClocks.every(([typist, at]) => Y.getState(c.doc.store, typistIds[typist]!) >= at);
   const complete = await waitUntil(() => clients.every(holds), timeoutMs, 2);
   const reply: Reply = {
     type: 'collected',
@@ -155,7 +156,8 @@ async function handle(command: Command): Promise<Reply> {
     case 'connect':
       return connect(command);
     case 'typists':
-      typistOf = new Map(command.typists);
+      typistIds = command.clientIds;
+      typistOf = new Map(typistIds.map((id, typist) => [id, typist]));
       return { type: 'ok' };
     case 'type':
       return type(command);
