@@ -69,6 +69,8 @@ describe('accounts in the browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/profile');
+    // The sessions list loads after the heading; wait for it before counting.
+    await page.getByText('This device').waitFor();
     expect(await page.getByText('This device').count()).toBe(1);
     await context.close();
   });
