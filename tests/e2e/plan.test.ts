@@ -122,6 +122,11 @@ describe('the plan in the browser', () => {
     await typeAtEnd(anaPage, 'Ana keeps writing meanwhile.');
     await screenshot(betoPage, 'plan-offline-en-laptop');
     expect(await anaPage.getByText('Typed by Beto while offline.').count()).toBe(0);
+    // Who is online is the last known list, and says so.
+    await betoPage.getByRole('button', { name: /Online now\s*2\s*\(last known\)/ }).click();
+    await betoPage.getByText('Connection lost: this is who was online when it dropped.').waitFor();
+    await screenshot(betoPage, 'plan-offline-online-now-en-laptop');
+    await betoPage.keyboard.press('Escape');
 
     // The network returns: both converge and Beto's status comes back to Saved.
     flaky.restore();

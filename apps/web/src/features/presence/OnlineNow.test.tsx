@@ -93,6 +93,20 @@ describe('OnlineNow', () => {
     expect(screen.queryByText('Ana Morales')).toBeNull();
   });
 
+  it('keeps the last known list while reconnecting, marked as such, until live again', async () => {
+    const { button } = await renderOnline();
+    act(() => fake.setState('reconnecting'));
+    await waitFor(() => expect(button.textContent).toBe('Online now3(last known)'));
+    fireEvent.click(button);
+    expect(
+      screen.getByText('Connection lost: this is who was online when it dropped.'),
+    ).toBeTruthy();
+    expect(screen.getByText('Luis Pérez')).toBeTruthy();
+    act(() => fake.setState('live'));
+    await waitFor(() => expect(button.textContent).toBe('Online now3'));
+    expect(screen.queryByText(/Connection lost/)).toBeNull();
+  });
+
   it('speaks Spanish', async () => {
     const { button } = await renderOnline('es');
     fireEvent.click(button);

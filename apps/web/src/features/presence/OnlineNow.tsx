@@ -4,6 +4,8 @@ import './presence.css';
 import { PresenceList } from './PresenceList';
 import { countOnline, usePresence } from './usePresence';
 import { useDisclosure } from '../../hooks/useDisclosure';
+import { LiveStates } from '../../lib/socket';
+import { useLiveState } from '../live/useLiveState';
 
 /** Props of OnlineNow. */
 export interface OnlineNowProps {
@@ -14,14 +16,17 @@ export interface OnlineNowProps {
 /**
  * "Online now" in the header: a button with the number of people online that discloses who
  * they are, grouped by organization. Escape or a click elsewhere closes it; Escape returns focus
- * to the button.
+ * to the button. While the connection is down the last known list stays, marked as such.
  */
 export function OnlineNow({ selfId }: OnlineNowProps) {
   const { t } = useTranslation();
   const presence = usePresence();
+  const state = useLiveState();
   const { open, toggle, panelId, rootRef, buttonRef, onKeyDown } = useDisclosure();
   const titleId = useId();
   const count = presence.data ? countOnline(presence.data) : null;
+  // Kept while reconnecting, but nobody can tell who came or went meanwhile.
+  const stale = presence.data !== undefined && state !== LiveStates.live;
   return (
     <div className="online-now" ref={rootRef} onKeyDown={onKeyDown}>
       <button
@@ -33,12 +38,18 @@ export function OnlineNow({ selfId }: OnlineNowProps) {
         onClick={toggle}
       >
         {t('live.onlineNow')}
-        <span className="online-now__count">{count ?? '–'}</span>
+        <span
+          className={stale ? 'online-now__count online-now__count--stale' : 'online-now__count'}
+        >
+          {count ?? '–'}
+        </span>
+        {stale ? <span className="visually-hidden">{t('live.onlineStaleShort')}</span> : null}
       </button>
       <div id={panelId} className="online-now__panel" hidden={!open}>
         <p id={titleId} className="online-now__title">
           {t('live.onlineListLabel')}
         </p>
+        {stale ? <p className="online-now__stale">{t('live.onlineStale')}</p> : null}
         {presence.data ? (
           <PresenceList presence={presence.data} selfId={selfId} labelledBy={titleId} />
         ) : (
