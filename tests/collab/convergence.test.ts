@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { planDocumentName } from '@mesa/shared';
 import { dialects } from '../helpers/databases.js';
@@ -7,6 +7,11 @@ import { connectEditor, planText, waitFor, collabSuite } from '../helpers/collab
 
 describe.each(dialects)('convergence on %s', (dialect) => {
   const suite = collabSuite(dialect);
+  // Each stock WebsocketProvider adds a process 'exit' listener until it is destroyed; twenty
+  // at once are expected here, not a leak (Node warns from eleven).
+  const listenerLimit = process.getMaxListeners();
+  beforeAll(() => process.setMaxListeners(40));
+  afterAll(() => process.setMaxListeners(listenerLimit));
 
   it('converges 20 concurrent editors to identical state vectors, acknowledging what is stored', async () => {
     const { server, programId, editors } = suite;
