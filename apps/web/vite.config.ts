@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 
 // In development the API, Socket.IO and the collaboration endpoint live on the Fastify server;
 // proxying keeps the browser on one origin so the session cookie and CSP behave as in production.
@@ -8,7 +9,10 @@ const apiTarget = 'http://127.0.0.1:3000';
 
 /** Vite configuration of the Mesa web client. */
 export default defineConfig({
-  plugins: [react()],
+  // Brotli (quality 11) and gzip (level 9) copies of every text asset, made once at build time:
+  // the server sends them as they are (people on slow hotel networks load less, and the server
+  // compresses nothing per request). The originals stay for clients that accept neither.
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
   server: {
     port: 5173,
     proxy: {

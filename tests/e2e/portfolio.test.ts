@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Response } from 'playwright-core';
 import { startServerOnOwnOrigin, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, type TestPerson } from '../helpers/people.js';
 import { contextFor, launchBrowser, runAxe, screenshot, Viewports } from '../helpers/browser.js';
+
+const webDist = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
 
 describe('portfolio in the browser', () => {
   let server: TestServer;
@@ -56,6 +61,25 @@ describe('portfolio in the browser', () => {
     await page.getByText('No registrado').first().waitFor();
     await screenshot(page, 'program-es-laptop');
     expect(await runAxe(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("loads the app's scripts as the Brotli copies the build made", async () => {
+    const context = await contextFor(browser, server, member, { locale: 'en' });
+    const page = await context.newPage();
+    const scripts: Response[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(response);
+    });
+    await page.goto('/');
+    await page.getByText('BA1', { exact: true }).first().waitFor();
+    const main = scripts.find((r) => /\/assets\/index-[^/]+\.js$/.test(r.url()));
+    expect(main).toBeDefined();
+    const headers = await main!.allHeaders();
+    expect(headers['content-encoding']).toBe('br');
+    // Exactly the file the build wrote, not a compression made for this request.
+    const built = join(webDist, new URL(main!.url()).pathname + '.br');
+    expect(Number(headers['content-length'])).toBe(statSync(built).size);
     await context.close();
   });
 });

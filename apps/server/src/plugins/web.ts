@@ -6,8 +6,9 @@ import fastifyStatic from '@fastify/static';
 const API_PREFIXES = ['/api/', '/socket.io/', '/collab/'];
 
 /**
- * Serves the built web app: hashed assets with a year of caching, index.html (never cached)
- * for every other GET that is not an API path, so client routes survive a reload.
+ * Serves the built web app: hashed assets with a year of caching, as the Brotli or gzip copy the
+ * build made when the browser accepts one; index.html (never cached) for every other GET that is
+ * not an API path, so client routes survive a reload.
  */
 export const webPlugin = fp<{ root: string }>(async (app, options) => {
   const index = join(options.root, 'index.html');
@@ -19,6 +20,7 @@ export const webPlugin = fp<{ root: string }>(async (app, options) => {
     root: options.root,
     wildcard: false,
     index: false,
+    preCompressed: true,
     setHeaders(res, path) {
       const hashed = path.includes(`${join('/', 'assets', '/')}`);
       res.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
