@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Response } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { startServerOnOwnOrigin, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, type TestPerson } from '../helpers/people.js';
 import { contextFor, launchBrowser, runAxe, screenshot, Viewports } from '../helpers/browser.js';
@@ -64,22 +64,55 @@ describe('portfolio in the browser', () => {
     await context.close();
   });
 
-  it("loads the app's scripts as the Brotli copies the build made", async () => {
-    const context = await contextFor(browser, server, member, { locale: 'en' });
+  /** Opens `path` and collects the scripts it loads until `ready` resolves. */
+  async function scriptsOf(
+    person: TestPerson | null,
+    path: string,
+    ready: (page: Page) => Promise<unknown>,
+  ) {
+    const context = await contextFor(browser, server, person, { locale: 'en' });
     const page = await context.newPage();
     const scripts: Response[] = [];
     page.on('response', (response) => {
       if (response.request().resourceType() === 'script') scripts.push(response);
     });
-    await page.goto('/');
-    await page.getByText('BA1', { exact: true }).first().waitFor();
-    const main = scripts.find((r) => /\/assets\/index-[^/]+\.js$/.test(r.url()));
-    expect(main).toBeDefined();
-    const headers = await main!.allHeaders();
-    expect(headers['content-encoding']).toBe('br');
-    // Exactly the file the build wrote, not a compression made for this request.
-    const built = join(webDist, new URL(main!.url()).pathname + '.br');
-    expect(Number(headers['content-length'])).toBe(statSync(built).size);
+    await page.goto(path);
+    await ready(page);
+    const loaded = await Promise.all(
+      scripts.map(async (response) => ({
+        path: new URL(response.url()).pathname,
+        headers: await response.allHeaders(),
+        // What crossed the network: the compressed body.
+        bytes: (await response.request().sizes()).responseBodySize,
+      })),
+    );
     await context.close();
+    return loaded;
+  }
+
+  it('loads less than 250 KB of compressed JavaScript on the first page, as the Brotli copies the build made, without the editor', async () => {
+    const signIn = await scriptsOf(null, '/', (page) =>
+      page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor(),
+    );
+    const portfolio = await scriptsOf(member, '/', (page) =>
+      page.getByText('BA1', { exact: true }).first().waitFor(),
+    );
+    for (const scripts of [signIn, portfolio]) {
+      const total = scripts.reduce((sum, s) => sum + s.bytes, 0);
+      expect(total).toBeGreaterThan(50_000);
+      expect(total).toBeLessThan(250_000);
+      expect(scripts.some((s) => s.path.includes('/PlanPanel-'))).toBe(false);
+      const main = scripts.find((s) => /^\/assets\/index-[^/]+\.js$/.test(s.path));
+      expect(main?.headers['content-encoding']).toBe('br');
+      // Exactly the file the build wrote, not a compression made for this request.
+      expect(Number(main?.headers['content-length'])).toBe(
+        statSync(join(webDist, `${main?.path}.br`)).size,
+      );
+    }
+    // The editor arrives with the plan.
+    const program = await scriptsOf(member, `/programs/${programId}`, (page) =>
+      page.getByRole('textbox').first().waitFor(),
+    );
+    expect(program.some((s) => s.path.includes('/PlanPanel-'))).toBe(true);
   });
 });
