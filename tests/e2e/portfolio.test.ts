@@ -111,7 +111,7 @@ describe('portfolio in the browser', () => {
     }
     // The editor arrives with the plan.
     const program = await scriptsOf(member, `/programs/${programId}`, (page) =>
-      page.getByRole('textbox').first().waitFor(),
+      page.locator('.ProseMirror').waitFor(),
     );
     expect(program.some((s) => s.path.includes('/PlanPanel-'))).toBe(true);
   });
