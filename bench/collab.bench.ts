@@ -88,6 +88,7 @@ function note(message: string): void {
 // ---------------------------------------------------------------- small helpers
 
 const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+const round3 = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 1000);
 
 function percentile(sorted: number[], p: number): number | null {
   if (sorted.length === 0) return null;
@@ -171,10 +172,11 @@ process.on('uncaughtException', (error) => {
 
 // Preloaded (node --import data:…) into both servers: answers 'mem' on the IPC channel with
 // process.memoryUsage() after a full garbage collection (node --expose-gc), so heap and RSS are
-// read the same way from Mesa and from the reference without touching either one's code. It
-// does nothing in a process without an IPC channel.
+// read the same way from Mesa and from the reference without touching either one's code, and
+// 'cpu' with process.cpuUsage(). It does nothing in a process without an IPC channel.
 const MEM_PROBE = `if (typeof process.send === 'function') {
   process.on('message', (message) => {
+    if (message === 'cpu') return void process.send({ cpu: process.cpuUsage() });
     if (message !== 'mem') return;
     if (typeof globalThis.gc === 'function') {
       globalThis.gc();
@@ -232,21 +234,30 @@ function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Pro
   });
 }
 
-async function memoryOf(child: ChildProcess): Promise<NodeJS.MemoryUsage> {
+/** Asks a server's probe for `what` ('mem' or 'cpu') and waits for the answer. */
+function askProbe<T>(child: ChildProcess, what: 'mem' | 'cpu'): Promise<T> {
   return withTimeout(
-    new Promise<NodeJS.MemoryUsage>((resolve) => {
+    new Promise<T>((resolve) => {
       const onMessage = (message: unknown) => {
-        if (message && typeof message === 'object' && 'mem' in message) {
+        if (message && typeof message === 'object' && what in message) {
           child.off('message', onMessage);
-          resolve((message as { mem: NodeJS.MemoryUsage }).mem);
+          resolve((message as Record<string, T>)[what]!);
         }
       };
       child.on('message', onMessage);
-      child.send('mem');
+      child.send(what);
     }),
     10_000,
-    'memory probe',
+    `${what} probe`,
   );
+}
+
+const memoryOf = (child: ChildProcess) => askProbe<NodeJS.MemoryUsage>(child, 'mem');
+
+/** The server process's CPU time so far (user + system), in milliseconds. */
+async function cpuMsOf(child: ChildProcess): Promise<number> {
+  const usage = await askProbe<NodeJS.CpuUsage>(child, 'cpu');
+  return (usage.user + usage.system) / 1000;
 }
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
@@ -479,6 +490,8 @@ interface PropagationRun {
   convergeMs: number | null;
   samples: number;
   expected: number;
+  /** The server's CPU time over the bursts (pauses included) per edit typed. */
+  cpuMsPerEdit: number;
 }
 
 /**
@@ -593,6 +606,7 @@ async function propagationRun(
   const converge: (number | null)[] = [];
   const count = new Array<number>(typists).fill(0);
   const period = 1000 / EDITS_PER_SECOND;
+  const cpuBefore = await cpuMsOf(target.child);
   for (let burst = 0; burst < BURSTS; burst++) {
     // Each typist types every 100 ms, phases spread evenly over the period.
     const start = clock() + 50;
@@ -648,10 +662,13 @@ async function propagationRun(
     );
     await sleep(BURST_PAUSE_MS);
   }
+  const cpuMs = (await cpuMsOf(target.child)) - cpuBefore;
   await Promise.all(used.map((thread) => thread.ask({ type: 'close' }, 'closed')));
 
   latencies.sort((a, b) => a - b);
+  const edits = count.reduce((a, b) => a + b, 0);
   return {
+    cpuMsPerEdit: edits > 0 ? cpuMs / edits : 0,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
@@ -664,6 +681,7 @@ async function propagationRun(
 interface PropagationSummary {
   p50: number | null;
   convergeMs: number | null;
+  serverCpuMsPerEdit: number | null;
 }
 
 async function propagationCase(
@@ -711,13 +729,19 @@ async function propagationSizes(
         p95: round(median(r.map((x) => x.p95))),
         p99: round(median(r.map((x) => x.p99))),
         convergeMs: round(median(r.map((x) => x.convergeMs))),
+        serverCpuMsPerEdit: round3(median(r.map((x) => x.cpuMsPerEdit))),
         runs: r.length,
         samples: r.reduce((a, x) => a + x.samples, 0),
         missing: r.reduce((a, x) => a + Math.max(0, x.expected - x.samples), 0),
       };
       emit(line);
       const perSize = results.get(target.name) ?? new Map<number, PropagationSummary>();
-      perSize.set(size, { p50: line.p50, convergeMs: line.convergeMs });
+      perSize.set(size, {
+        p50: line.p50,
+        convergeMs: line.convergeMs,
+        // Unrounded, for the ratio: a fraction of a millisecond per edit at 2 clients.
+        serverCpuMsPerEdit: median(r.map((x) => x.cpuMsPerEdit)),
+      });
       results.set(target.name, perSize);
     }
     const [side, reference] = targets;
@@ -729,6 +753,11 @@ async function propagationSizes(
       p50Ratio: a.p50 !== null && b.p50 ? round(a.p50 / b.p50) : null,
       convergeRatio:
         a.convergeMs !== null && b.convergeMs ? round(a.convergeMs / b.convergeMs) : null,
+      // Not a target: how much server work an edit costs, less noisy than latency.
+      serverCpuRatio:
+        a.serverCpuMsPerEdit !== null && b.serverCpuMsPerEdit
+          ? round(a.serverCpuMsPerEdit / b.serverCpuMsPerEdit)
+          : null,
     });
   }
   return results;
