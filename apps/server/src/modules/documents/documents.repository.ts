@@ -44,6 +44,16 @@ export async function selectUpdates(db: Db, name: string): Promise<UpdateRow[]> 
     .execute();
 }
 
+/** The ids of a document's stored updates (without their contents). */
+export async function selectUpdateIds(db: Db, name: string): Promise<(number | string)[]> {
+  const rows = await db
+    .selectFrom('document_updates')
+    .select('id')
+    .where('document', '=', name)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** Appends updates (one statement); returns nothing, ids are generated. */
 export async function insertUpdates(
   db: Db,

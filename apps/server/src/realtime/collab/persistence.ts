@@ -211,6 +211,8 @@ export class Persistence {
       name: doc.name,
       append: null,
       compactTo: compact ? state : null,
+      // With the journal (SQLite) this process wrote every row and holds it in memory.
+      compactToHoldsEveryRow: this.deps.journal != null,
       autoVersion: version ? { state, createdBy } : null,
     };
     await commitDocumentWrites(this.deps.db, [write], this.deps.now());
