@@ -44,16 +44,6 @@ export async function selectUpdates(db: Db, name: string): Promise<UpdateRow[]> 
     .execute();
 }
 
-/** The ids of a document's stored updates (without their contents). */
-export async function selectUpdateIds(db: Db, name: string): Promise<(number | string)[]> {
-  const rows = await db
-    .selectFrom('document_updates')
-    .select('id')
-    .where('document', '=', name)
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 /** Appends updates (one statement); returns nothing, ids are generated. */
 export async function insertUpdates(
   db: Db,
@@ -110,6 +100,19 @@ export async function replaceUpdates(
     .where('document', '=', row.document)
     .where('id', 'in', replacedIds.map(Number))
     .execute();
+}
+
+/**
+ * Replaces every stored row of a document by one, without reading them: only for a caller
+ * whose row holds everything stored (one process that applied every row it wrote). Run inside
+ * a transaction, so a crash leaves either the old rows or the new one.
+ */
+export async function replaceAllUpdates(
+  db: Db,
+  row: { document: string; update: Uint8Array; created_at: string },
+): Promise<void> {
+  await db.deleteFrom('document_updates').where('document', '=', row.document).execute();
+  await db.insertInto('document_updates').values(row).execute();
 }
 
 /** A version row as stored. */

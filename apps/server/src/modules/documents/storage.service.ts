@@ -6,8 +6,8 @@ import {
   documentExists,
   insertUpdates,
   insertVersion,
+  replaceAllUpdates,
   replaceUpdates,
-  selectUpdateIds,
   selectLatestAutoVersionAt,
   selectUpdates,
 } from './documents.repository.js';
@@ -45,40 +45,43 @@ export async function loadStoredDocument(
   };
 }
 
+/** A document's whole state, to replace its stored rows (see DocumentWrite.compactTo). */
+export interface Compaction {
+  state: Uint8Array;
+  holdsEveryRow: boolean;
+}
+
 /** What one tick's commit writes for one document. */
 export interface DocumentWrite {
   name: string;
   /** The merged change to append, or null when `compactTo` covers it. */
   append: Uint8Array | null;
-  /** The whole state replacing every older row (compaction), or null. */
-  compactTo: Uint8Array | null;
   /**
-   * True when `compactTo` already holds every stored row: one process that has applied every
-   * change it stored (SQLite, where nothing else writes the rows). The rows are then replaced
-   * without being read and merged — for a plan of a few hundred KB that merge costs tens of
-   * milliseconds on the event loop. Otherwise (PostgreSQL, several nodes) they are merged in,
-   * so a change another node stored and this one has not applied yet is kept.
+   * Compaction, or null: the whole state replacing every older row. `holdsEveryRow` is true when
+   * the state already holds every stored row — one process that applied every change it stored
+   * (SQLite, where nothing else writes the rows); they are then replaced without being read and
+   * merged, which for a plan of a few hundred KB costs tens of milliseconds on the event loop.
+   * Otherwise (PostgreSQL, several nodes) they are merged in, so a change another node stored
+   * and this one has not applied yet is kept.
    */
-  compactToHoldsEveryRow?: boolean;
+  compactTo: Compaction | null;
   /** An automatic version to save with this commit, or null. */
   autoVersion: { state: Uint8Array; createdBy: string | null } | null;
 }
 
 /**
- * Replaces a document's stored rows by one: the in-memory state merged with every row read
- * here, so nothing stored by another node (or not yet seen in memory) is lost.
+ * Replaces a document's stored rows by one: the in-memory state, merged with every row read
+ * here (so nothing stored by another node, or not yet seen in memory, is lost) unless it
+ * already holds every row.
  */
 async function compactDocument(
   trx: Kysely<Database>,
   name: string,
-  state: Uint8Array,
+  compactTo: Compaction,
   created_at: string,
-  holdsEveryRow: boolean,
 ): Promise<void> {
-  if (holdsEveryRow) {
-    const ids = await selectUpdateIds(trx, name);
-    return replaceUpdates(trx, { document: name, update: state, created_at }, ids);
-  }
+  const { state, holdsEveryRow } = compactTo;
+  if (holdsEveryRow) return replaceAllUpdates(trx, { document: name, update: state, created_at });
   const rows = await selectUpdates(trx, name);
   const update = Y.mergeUpdates([...rows.map((r) => r.update), state]);
   await replaceUpdates(
@@ -101,14 +104,7 @@ export async function commitDocumentWrites(
     );
     await insertUpdates(trx, appends);
     for (const w of writes) {
-      if (w.compactTo)
-        await compactDocument(
-          trx,
-          w.name,
-          w.compactTo,
-          created_at,
-          w.compactToHoldsEveryRow === true,
-        );
+      if (w.compactTo) await compactDocument(trx, w.name, w.compactTo, created_at);
       if (w.autoVersion)
         await insertVersion(trx, {
           id: newId(),

@@ -210,9 +210,8 @@ export class Persistence {
     const write = {
       name: doc.name,
       append: null,
-      compactTo: compact ? state : null,
       // With the journal (SQLite) this process wrote every row and holds it in memory.
-      compactToHoldsEveryRow: this.deps.journal != null,
+      compactTo: compact ? { state, holdsEveryRow: this.deps.journal != null } : null,
       autoVersion: version ? { state, createdBy } : null,
     };
     await commitDocumentWrites(this.deps.db, [write], this.deps.now());
