@@ -298,7 +298,9 @@ interface Target {
 async function startReference(name: string): Promise<Target> {
   const port = await freePort();
   const script = join(here, 'node_modules/@y/websocket-server/src/server.js');
-  const child = startChild(name, [script], { HOST: '127.0.0.1', PORT: String(port) });
+  // BENCH_REFERENCE_NODE_ARGS: the same for the reference (e.g. `--trace-gc` to compare both).
+  const extra = (process.env.BENCH_REFERENCE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = startChild(name, [...extra, script], { HOST: '127.0.0.1', PORT: String(port) });
   await waitForHttp(`http://127.0.0.1:${port}/`, child);
   const target: Target = {
     name,

@@ -7,8 +7,13 @@ import type { LiveDocument, PendingUpdate } from './document.js';
 
 export { COMPACT_AFTER_ROWS } from './batch.js';
 
-/** How long journaled changes wait before they are written to the database together. */
-export const JOURNAL_FLUSH_MS = 20;
+/**
+ * Journaled changes are written to the database once changes pause this long (typing comes in
+ * bursts: the flush lands between them, not in the middle)…
+ */
+export const JOURNAL_QUIET_MS = 100;
+/** …or, while changes keep coming, at the latest this long after the first one waiting. */
+export const JOURNAL_MAX_DELAY_MS = 1000;
 /** How long a failed journal flush waits before it tries again. */
 const JOURNAL_RETRY_MS = 1000;
 
@@ -18,9 +23,10 @@ const JOURNAL_RETRY_MS = 1000;
  * - SQLite: the first change of a tick is appended to the update journal at once (one
  *   `write`, durable across a crash of the process when it returns), then relayed and
  *   acknowledged; changes arriving later in the same tick are appended together (one `write`)
- *   at its end and relayed merged. The journal's records reach the database every
- *   JOURNAL_FLUSH_MS, many per transaction, holding Kysely's connection so no other
- *   transaction is open meanwhile.
+ *   at its end and relayed merged. The journal's records reach the database when changes
+ *   pause for JOURNAL_QUIET_MS (at the latest JOURNAL_MAX_DELAY_MS after the first waiting),
+ *   many per transaction, holding Kysely's connection so no other transaction is open
+ *   meanwhile.
  * - PostgreSQL: changes queue per document and once per tick every queued change is written in
  *   one transaction, and only after the commit relayed and acknowledged.
  *
@@ -34,6 +40,9 @@ export class Persistence {
   private scheduled = false;
   private chain: Promise<void> = Promise.resolve();
   private journalTimer: NodeJS.Timeout | null = null;
+  /** When the last change was journaled, and the first one not yet flushed (performance.now). */
+  private lastJournaledAt = 0;
+  private firstUnflushedAt: number | null = null;
   /** SQLite: whether a change was journaled in this tick; later ones wait for its end. */
   private tickOpen = false;
   /** SQLite: the tick's changes after its first, journaled and relayed together at its end. */
@@ -163,16 +172,29 @@ export class Persistence {
     }
     for (const [doc, groups] of byDoc)
       this.scheduleMaintenance(doc, at, firstUserId(groups.keys()));
-    this.scheduleJournalFlush(JOURNAL_FLUSH_MS);
+    this.lastJournaledAt = performance.now();
+    this.firstUnflushedAt ??= this.lastJournaledAt;
+    if (!this.journalTimer) this.armJournalFlush(JOURNAL_QUIET_MS);
   }
 
-  private scheduleJournalFlush(delayMs: number): void {
-    if (this.journalTimer) return;
+  /**
+   * One timer, re-armed only when it fires (not per change): the flush waits until changes
+   * have paused for JOURNAL_QUIET_MS, or the first waiting one is JOURNAL_MAX_DELAY_MS old.
+   */
+  private armJournalFlush(delayMs: number): void {
     this.journalTimer = setTimeout(() => {
       this.journalTimer = null;
+      const now = performance.now();
+      const quietFor = now - this.lastJournaledAt;
+      const waited = now - (this.firstUnflushedAt ?? now);
+      if (quietFor < JOURNAL_QUIET_MS && waited < JOURNAL_MAX_DELAY_MS) {
+        const wait = Math.min(JOURNAL_QUIET_MS - quietFor, JOURNAL_MAX_DELAY_MS - waited);
+        return this.armJournalFlush(Math.max(1, wait));
+      }
+      this.firstUnflushedAt = null;
       this.run(() => this.flushJournal()).catch((error: unknown) => {
         this.deps.onError(error);
-        this.scheduleJournalFlush(JOURNAL_RETRY_MS);
+        if (!this.journalTimer) this.armJournalFlush(JOURNAL_RETRY_MS);
       });
     }, delayMs);
   }
