@@ -40,6 +40,9 @@ function accessMode(access: DocumentAccess): AccessMode | number {
   return access === 'missing' ? CloseCodes.notFound : CloseCodes.forbidden;
 }
 
+/** A socket error ends in 'close', which the client handles; unheard, it would crash the process. */
+const ignoreError = () => undefined;
+
 /**
  * Takes an accepted socket through authentication, document access and loading, then hands
  * it to a CollabClient. The message listener is attached before the first await and what
@@ -57,9 +60,12 @@ export function acceptConnection(
     else ws.close(CloseCodes.tooManyMessages, 'too many messages');
   };
   ws.on('message', hold);
-  ws.on('error', () => undefined);
+  ws.on('error', ignoreError);
+  // Read now, so that nothing kept for the life of the connection holds the request or its URL.
+  const cookie = request.headers.cookie;
   const { name, query } = parseCollabUrl(request.url);
-  void admit(ws, request, name, deps).then(
+  const ackEnabled = wantsAck(query);
+  void admit(ws, cookie, name, deps).then(
     (admitted) => {
       ws.off('message', hold);
       if (!admitted || ws.readyState !== ws.OPEN) {
@@ -71,14 +77,11 @@ export function acceptConnection(
         doc: admitted.doc,
         actor: admitted.actor,
         mode: admitted.mode,
-        ackEnabled: wantsAck(query),
-        cookie: request.headers.cookie,
+        ackEnabled,
+        cookie,
         rate,
         maxDocBytes: deps.maxDocBytes,
-        onClose: (c) => {
-          deps.registry.release(c.doc);
-          deps.onClose(c);
-        },
+        onClose: onClientClose(deps),
       });
       deps.onOpen(client);
       client.start(queued);
@@ -90,12 +93,25 @@ export function acceptConnection(
   );
 }
 
-async function admit(ws: WebSocket, request: IncomingMessage, name: string, deps: ConnectionDeps) {
+/** What a closing client does (made outside acceptConnection, so it holds nothing of it). */
+function onClientClose(deps: ConnectionDeps): (client: CollabClient) => void {
+  return (client) => {
+    deps.registry.release(client.doc);
+    deps.onClose(client);
+  };
+}
+
+async function admit(
+  ws: WebSocket,
+  cookie: string | undefined,
+  name: string,
+  deps: ConnectionDeps,
+) {
   const refuse = (code: number, reason: string) => {
     ws.close(code, reason);
     return null;
   };
-  const actor = await deps.authenticate(request.headers.cookie);
+  const actor = await deps.authenticate(cookie);
   if (!actor) return refuse(CloseCodes.noSession, 'no session');
   if (!parseDocumentName(name)) return refuse(CloseCodes.notFound, 'no such document');
   const mode = accessMode(await deps.access(actor, name));
