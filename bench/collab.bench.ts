@@ -752,13 +752,14 @@ async function propagationSizes(
     emit({
       case: 'propagation-ratio',
       clients: size,
-      p50Ratio: a.p50 !== null && b.p50 ? round(a.p50 / b.p50) : null,
+      // Three decimals, so that a ratio the summary counts as above 1.2 never prints as 1.20.
+      p50Ratio: a.p50 !== null && b.p50 ? round3(a.p50 / b.p50) : null,
       convergeRatio:
-        a.convergeMs !== null && b.convergeMs ? round(a.convergeMs / b.convergeMs) : null,
+        a.convergeMs !== null && b.convergeMs ? round3(a.convergeMs / b.convergeMs) : null,
       // Not a target: how much server work an edit costs, less noisy than latency.
       serverCpuRatio:
         a.serverCpuMsPerEdit !== null && b.serverCpuMsPerEdit
-          ? round(a.serverCpuMsPerEdit / b.serverCpuMsPerEdit)
+          ? round3(a.serverCpuMsPerEdit / b.serverCpuMsPerEdit)
           : null,
     });
   }
