@@ -137,9 +137,11 @@ export async function attachRealtime(app: FastifyInstance): Promise<Realtime> {
   app.addHook('preClose', async () => {
     clearInterval(refresh);
     stopSessions();
-    presence.stop();
+    // Stopped first, so the disconnects below schedule nothing; awaited last.
+    const presenceStopped = presence.stop();
     io.local.disconnectSockets(true);
     io.engine.close();
+    await presenceStopped;
   });
   app.addHook('onClose', async () => {
     await io.of('/').adapter.close();

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { groupPresence } from './presence.js';
+import type { FastifyBaseLogger } from 'fastify';
+import { describe, expect, it, vi } from 'vitest';
+import type { MesaIo } from './io.js';
+import { PRESENCE_DEBOUNCE_MS, groupPresence, trackPresence } from './presence.js';
 
 const conn = (userId: string, name: string, organizationId: string, organizationName: string) => ({
   userId,
@@ -33,5 +35,50 @@ describe('groupPresence', () => {
 
   it('is empty when nobody is online', () => {
     expect(groupPresence([])).toEqual({ organizations: [] });
+  });
+});
+
+describe('trackPresence', () => {
+  /** A stand-in for the Socket.IO server whose cluster-wide `fetchSockets` the test answers. */
+  function fakeIo() {
+    const answers: ((sockets: { data: ReturnType<typeof conn> }[]) => void)[] = [];
+    const emitted: unknown[] = [];
+    const io = {
+      in: () => ({ fetchSockets: () => new Promise((resolve) => answers.push(resolve)) }),
+      to: () => ({ emit: (_event: string, presence: unknown) => emitted.push(presence) }),
+    };
+    return { io: io as unknown as MesaIo, answers, emitted };
+  }
+  const log = { warn: vi.fn() } as unknown as FastifyBaseLogger;
+
+  it('broadcasts once per window, and nothing once stopped, waiting for a snapshot under way', async () => {
+    vi.useFakeTimers();
+    try {
+      const { io, answers, emitted } = fakeIo();
+      const tracker = trackPresence(io, log);
+      tracker.schedule();
+      tracker.schedule();
+      await vi.advanceTimersByTimeAsync(PRESENCE_DEBOUNCE_MS);
+      expect(answers).toHaveLength(1);
+      answers[0]!([{ data: conn('u1', 'Ana', 'o1', 'IDB') }]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(emitted).toHaveLength(1);
+
+      // A snapshot slow to come back (another node answering late) while the node closes.
+      tracker.schedule();
+      await vi.advanceTimersByTimeAsync(PRESENCE_DEBOUNCE_MS);
+      expect(answers).toHaveLength(2);
+      let stopped = false;
+      const stopping = tracker.stop().then(() => (stopped = true));
+      tracker.schedule();
+      await vi.advanceTimersByTimeAsync(PRESENCE_DEBOUNCE_MS);
+      expect(stopped).toBe(false);
+      answers[1]!([]);
+      await stopping;
+      expect(emitted).toHaveLength(1);
+      expect(answers).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

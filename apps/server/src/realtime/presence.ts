@@ -32,8 +32,8 @@ export interface PresenceTracker {
   snapshot(): Promise<Presence>;
   /** Broadcasts `presence.changed` soon, once for any number of calls in the window. */
   schedule(): void;
-  /** Cancels a pending broadcast. */
-  stop(): void;
+  /** Cancels a pending broadcast and waits for one under way, which then sends nothing. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -43,26 +43,35 @@ export interface PresenceTracker {
  */
 export function trackPresence(io: MesaIo, log: FastifyBaseLogger): PresenceTracker {
   let timer: NodeJS.Timeout | null = null;
+  const running = new Set<Promise<void>>();
+  let stopped = false;
   const snapshot = async () => {
     const sockets = await io.in(workspaceRoom()).fetchSockets();
     return groupPresence(sockets.map((s) => s.data));
   };
   const broadcast = async () => {
-    timer = null;
     // No "unchanged, skip": another node may have broadcast since, so always send the truth.
     const presence = await snapshot();
-    io.to(workspaceRoom()).emit('presence.changed', presence);
+    // The snapshot can take up to the adapter's request timeout; the node may be closing by then.
+    if (!stopped) io.to(workspaceRoom()).emit('presence.changed', presence);
   };
   return {
     snapshot,
     schedule() {
+      if (stopped) return;
       timer ??= setTimeout(() => {
-        broadcast().catch((err: unknown) => log.warn({ err }, 'presence broadcast failed'));
+        timer = null;
+        const run = broadcast()
+          .catch((err: unknown) => log.warn({ err }, 'presence broadcast failed'))
+          .finally(() => running.delete(run));
+        running.add(run);
       }, PRESENCE_DEBOUNCE_MS);
     },
-    stop() {
+    async stop() {
+      stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
+      await Promise.all(running);
     },
   };
 }

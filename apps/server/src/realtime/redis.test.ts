@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { REDIS_CLOSE_TIMEOUT_MS, closeRedisClients } from './redis.js';
+import { REDIS_CLOSE_TIMEOUT_MS, closeRedisClients, reportPublishFailures } from './redis.js';
 
 /** A stand-in for a node-redis client whose graceful close resolves, fails or never ends. */
 function client(close: 'resolves' | 'rejects' | 'hangs') {
@@ -48,5 +48,28 @@ describe('closing Redis clients at shutdown', () => {
     const failing = client('rejects');
     await closeRedisClients([failing]);
     expect(failing.destroyed).toBe(true);
+  });
+});
+
+describe("the Socket.IO adapter's publishes", () => {
+  it('reports a failed publish instead of leaving an unhandled rejection', async () => {
+    const publisher = {
+      published: [] as string[],
+      closed: false,
+      publish(channel: string, message: string): Promise<number> {
+        // `this` must still be the client: node-redis keeps its state in private fields.
+        if (this.closed) return Promise.reject(new Error('The client is closed'));
+        this.published.push(`${channel}:${message}`);
+        return Promise.resolve(1);
+      },
+    };
+    const errors: unknown[] = [];
+    reportPublishFailures(publisher, (err) => errors.push(err));
+
+    expect(await publisher.publish('room', 'hello')).toBe(1);
+    publisher.closed = true;
+    expect(await publisher.publish('room', 'too late')).toBe(0);
+    expect(publisher.published).toEqual(['room:hello']);
+    expect(errors).toEqual([new Error('The client is closed')]);
   });
 });

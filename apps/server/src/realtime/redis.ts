@@ -79,6 +79,28 @@ export async function closeRedisClients(
   );
 }
 
+/**
+ * Makes a client's failed PUBLISH a reported error instead of an unhandled rejection. The
+ * Socket.IO adapter publishes fire-and-forget (broadcasts, answers to other nodes' requests) and
+ * never handles the promise; a publish that races the client's close at shutdown, or any other
+ * failed one, would otherwise surface as an unhandled rejection. The message is lost either way:
+ * Socket.IO broadcasts are best-effort, and an unanswered request times out on the asking node.
+ */
+export function reportPublishFailures<C extends { publish(...args: never[]): Promise<unknown> }>(
+  client: C,
+  onError: (err: unknown) => void,
+): void {
+  const publish = client.publish.bind(client) as (
+    ...args: Parameters<C['publish']>
+  ) => Promise<unknown>;
+  const guarded = (...args: Parameters<C['publish']>) =>
+    publish(...args).catch((err: unknown) => {
+      onError(err);
+      return 0; // As if no node had been listening.
+    });
+  client.publish = guarded;
+}
+
 /** Connects the separate publish and subscribe clients the adapter needs (redis 6). */
 export async function connectRedisAdapter(
   config: Config & { redisUrl: string },
@@ -89,6 +111,7 @@ export async function connectRedisAdapter(
   // An 'error' without a listener would crash the process; the client reconnects by itself.
   pub.on('error', (err: unknown) => log.error({ err }, 'redis (socket.io publish) error'));
   sub.on('error', (err: unknown) => log.error({ err }, 'redis (socket.io subscribe) error'));
+  reportPublishFailures(pub, (err) => log.warn({ err }, 'redis (socket.io publish) failed'));
   await connectOrGiveUp([pub, sub], config.redisUrl);
   return {
     adapter: createAdapter(pub, sub, { key: redisChannelPrefix(config), requestsTimeout: 2000 }),
