@@ -73,6 +73,11 @@ const ENV = [
     '60',
     'unload a document this long after its last connection',
   ],
+  [
+    'MESA_COLLAB_JOURNAL',
+    'mapped',
+    'how the SQLite update journal stores a change before relaying it: `mapped` (copied into a memory-mapped file; falls back to `write` when the native binding is missing) or `write` (one system call each, e.g. on a network file system)',
+  ],
   ['LOG_LEVEL', 'info', 'pino log level'],
 ];
 

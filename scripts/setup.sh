@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks to build Mesa: pnpm (pinned) and the workspace's
-# dependencies. Needs Node.js 20.19+ with npm, python3, make and g++ (better-sqlite3 builds
-# from source). Safe to run again: it does nothing that is already done.
+# dependencies. Needs Node.js 20.19+ with npm, python3, make and g++ (better-sqlite3 and the
+# journal's mmap binding build from source). Safe to run again: it does nothing already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

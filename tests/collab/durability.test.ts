@@ -30,7 +30,7 @@ function freePort(): Promise<number> {
   });
 }
 
-function startChild(dataDir: string, port: number): ChildProcess {
+function startChild(dataDir: string, port: number, journal: string): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
@@ -39,6 +39,7 @@ function startChild(dataDir: string, port: number): ChildProcess {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
+      MESA_COLLAB_JOURNAL: journal,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -53,7 +54,15 @@ function count(doc: Y.Doc, marker: string): number {
   return planText(doc).split(`<paragraph>${marker}</paragraph>`).length - 1;
 }
 
-describe('durability', () => {
+/** How the running server journals changes, from its metrics. */
+async function journalKind(url: string, admin: TestPerson): Promise<unknown> {
+  const res = await fetch(`${url}/api/admin/metrics`, { headers: { cookie: admin.cookie } });
+  return ((await res.json()) as { journal?: unknown }).journal;
+}
+
+// The default journal is memory-mapped (the native binding is built by the install); `write`
+// is what a server without it, or told so, uses.
+describe.each(['mapped', 'write'])('durability with the %s journal', (journal) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mesa-durable-'));
   let child: ChildProcess | null = null;
   const editors: TestEditor[] = [];
@@ -71,13 +80,15 @@ describe('durability', () => {
     const people: TestPerson[] = [];
     for (let i = 0; i < 3; i++)
       people.push(await createPerson(app, { programId, relation: 'lead' }));
+    const admin = await createPerson(app, { role: 'admin' });
     await app.close();
 
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const server = { url, origin: `http://localhost:${port}` } as TestServer;
-    child = startChild(dataDir, port);
+    child = startChild(dataDir, port, journal);
     await healthy(url);
+    expect(await journalKind(url, admin)).toBe(journal);
     const name = planDocumentName(programId);
     for (const p of people) editors.push(connectEditor(server, p, name, { ack: true }));
     await waitFor(() => editors.every((e) => e.provider.synced), 10_000, 'sync');
@@ -109,7 +120,7 @@ describe('durability', () => {
     });
     expect(acked.length).toBeGreaterThan(0);
 
-    child = startChild(dataDir, port);
+    child = startChild(dataDir, port, journal);
     await healthy(url);
     const fresh = connectEditor(server, people[0]!, name);
     editors.push(fresh);

@@ -15,12 +15,19 @@ describe('GET /api/admin/metrics', () => {
     expect((await fetchAs(server, null, '/api/admin/metrics')).status).toBe(401);
   });
 
-  it('gives an administrator loaded documents, connections and heap', async () => {
+  it('gives an administrator loaded documents, connections, the journal kind and heap', async () => {
     const admin = await createPersonOn(server, { role: 'admin' });
     const res = await fetchAs(server, admin, '/api/admin/metrics');
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['connections', 'heapUsed', 'loadedDocuments']);
+    expect(Object.keys(body).sort()).toEqual([
+      'connections',
+      'heapUsed',
+      'journal',
+      'loadedDocuments',
+    ]);
+    // SQLite: changes are copied into the memory-mapped journal before they are relayed.
+    expect(body.journal).toBe('mapped');
     expect(body.loadedDocuments).toBe(0);
     expect(body.connections).toBe(0);
     expect(body.heapUsed).toBeGreaterThan(0);

@@ -43,6 +43,9 @@ const EnvSchema = z.object({
   MESA_COLLAB_MAX_DOC_BYTES: positiveInt(32 * MiB),
   MESA_COLLAB_MAX_MESSAGES_PER_SECOND: positiveInt(200),
   MESA_COLLAB_IDLE_UNLOAD_SECONDS: z.coerce.number().nonnegative().default(60),
+  MESA_COLLAB_JOURNAL: z
+    .enum(['mapped', 'write'], { error: 'must be mapped or write' })
+    .default('mapped'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -69,6 +72,11 @@ export interface Config {
     maxDocBytes: number;
     maxMessagesPerSecond: number;
     idleUnloadSeconds: number;
+    /**
+     * How the SQLite update journal stores a change before it is relayed: copied into a
+     * memory-mapped file (falls back to `write` when that is not possible) or one `write` each.
+     */
+    journal: 'mapped' | 'write';
   };
   logLevel: string;
 }
@@ -141,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxDocBytes: e.MESA_COLLAB_MAX_DOC_BYTES,
       maxMessagesPerSecond: e.MESA_COLLAB_MAX_MESSAGES_PER_SECOND,
       idleUnloadSeconds: e.MESA_COLLAB_IDLE_UNLOAD_SECONDS,
+      journal: e.MESA_COLLAB_JOURNAL,
     },
     logLevel: e.LOG_LEVEL,
   };

@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createSqliteJournalStore, insertDocumentIfAbsent } from './documents.repository.js';
+import type { JournalKind } from './journal-file.js';
 import {
   UpdateJournal,
   encodeRecord,
@@ -75,22 +76,40 @@ describe('journal records', () => {
   });
 });
 
-describe('UpdateJournal', () => {
-  let dir: string;
-  let path: string;
+/** The records the file holds now (what a restart after a crash would find). */
+const onDisk = (path: string) => readRecords(readFileSync(path));
+
+/** A fresh journal path in its own temporary directory for each test. */
+function journalPath(): () => string {
+  let dir = '';
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'mesa-journal-'));
-    path = join(dir, 'updates.journal');
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  return () => join(dir, 'updates.journal');
+}
+
+describe.each<JournalKind>(['mapped', 'write'])('UpdateJournal (%s)', (kind) => {
+  const pathOf = journalPath();
+  let path: string;
+  beforeEach(() => {
+    path = pathOf();
+  });
+  const open = (store: JournalStore) => UpdateJournal.open(path, store, { kind });
+
+  it('opens the kind asked for (the native mmap binding is installed)', () => {
+    const journal = open(memoryStore().store);
+    expect(journal.kind).toBe(kind);
+    expect(journal.mappingError).toBeNull();
+  });
 
   it('writes changes to the file before returning, and stores them together at a flush', () => {
     const { store, rows } = memoryStore();
-    const journal = UpdateJournal.open(path, store);
+    const journal = open(store);
     journal.append(change('plan:a', 1), at);
-    expect(readRecords(readFileSync(path)).map((r) => r.document)).toEqual(['plan:a']);
+    expect(onDisk(path).map((r) => r.document)).toEqual(['plan:a']);
     journal.append([{ document: 'plan:b', update: new Uint8Array([2]) }], at);
-    expect(readRecords(readFileSync(path)).map((r) => r.document)).toEqual(['plan:a', 'plan:b']);
+    expect(onDisk(path).map((r) => r.document)).toEqual(['plan:a', 'plan:b']);
     expect(rows).toHaveLength(0);
     expect(journal.pendingCount).toBe(2);
     journal.flush();
@@ -103,7 +122,7 @@ describe('UpdateJournal', () => {
 
   it('after a crash, stores on opening what the database lacks, each record once', () => {
     const first = memoryStore();
-    const crashed = UpdateJournal.open(path, first.store);
+    const crashed = open(first.store);
     crashed.append(change('plan:a', 1), at);
     crashed.append(change('plan:a', 2), at);
     crashed.flush(); // 1 and 2 reach the database
@@ -112,9 +131,9 @@ describe('UpdateJournal', () => {
     // The process dies here: 3 and 4 are only in the file.
 
     const { store, rows } = memoryStore(first.store.storedSeq());
-    const reopened = UpdateJournal.open(path, store);
+    const reopened = open(store);
     expect(rows.map((r) => [...r.update])).toEqual([[3], [4]]);
-    expect(statSync(path).size).toBe(0);
+    expect(onDisk(path)).toEqual([]);
     reopened.append(change('plan:a', 5), at);
     reopened.flush();
     expect(rows.map((r) => r.seq)).toEqual([3, 4, 5]);
@@ -124,15 +143,15 @@ describe('UpdateJournal', () => {
     writeFileSync(path, Buffer.concat([encodeRecord(record(1)), encodeRecord(record(2))]));
     appendFileSync(path, encodeRecord(record(3)).subarray(0, 6));
     const { store, rows } = memoryStore();
-    UpdateJournal.open(path, store);
+    open(store);
     expect(rows.map((r) => r.seq)).toEqual([1, 2]);
   });
 
   it('numbers the changes of one append in order', () => {
     const { store, rows } = memoryStore(41);
-    const journal = UpdateJournal.open(path, store);
+    const journal = open(store);
     journal.append([...change('plan:a', 1), ...change('plan:b', 2), ...change('plan:a', 3)], at);
-    expect(readRecords(readFileSync(path)).map((r) => r.seq)).toEqual([42, 43, 44]);
+    expect(onDisk(path).map((r) => r.seq)).toEqual([42, 43, 44]);
     journal.flush();
     expect(rows.map((r) => [r.seq, r.document, r.update[0]])).toEqual([
       [42, 'plan:a', 1],
@@ -143,7 +162,7 @@ describe('UpdateJournal', () => {
 
   it('keeps records pending when the database refuses them, and stores them on the next flush', () => {
     const { store, rows, fail } = memoryStore();
-    const journal = UpdateJournal.open(path, store);
+    const journal = open(store);
     journal.append(change('plan:a', 1), at);
     fail(true);
     expect(() => journal.flush()).toThrow('disk full');
@@ -156,11 +175,92 @@ describe('UpdateJournal', () => {
 
   it('empties the file when it closes, after storing everything', () => {
     const { store, rows } = memoryStore();
-    const journal = UpdateJournal.open(path, store);
+    const journal = open(store);
     journal.append(change('plan:a', 1), at);
     journal.close();
     expect(rows).toHaveLength(1);
     expect(statSync(path).size).toBe(0);
+  });
+
+  it('refuses changes once closed, and a flush then does nothing', () => {
+    const journal = open(memoryStore().store);
+    journal.close();
+    expect(() => journal.append(change('plan:a', 1), at)).toThrow('the journal is closed');
+    expect(() => journal.flush()).not.toThrow();
+    expect(statSync(path).size).toBe(0);
+  });
+
+  it('after a flush, a crash leaves only the records appended since (nothing stale)', () => {
+    const first = memoryStore();
+    const journal = open(first.store);
+    for (let i = 1; i <= 50; i++) journal.append(change('plan:a', i), at);
+    journal.flush();
+    journal.append(change('plan:b', 51), at);
+    // The process dies here.
+    const { store, rows } = memoryStore(first.store.storedSeq());
+    open(store);
+    expect(rows.map((r) => [r.seq, r.document])).toEqual([[51, 'plan:b']]);
+  });
+});
+
+describe('the mapped journal file', () => {
+  const pathOf = journalPath();
+  let path: string;
+  beforeEach(() => {
+    path = pathOf();
+  });
+
+  it('is allocated whole when opened, zeros after the last record', () => {
+    const journal = UpdateJournal.open(path, memoryStore().store, {
+      kind: 'mapped',
+      capacity: 4096,
+    });
+    expect(statSync(path).size).toBe(4096);
+    journal.append(change('plan:a', 1), at);
+    const bytes = readFileSync(path);
+    const end = encodeRecord(onDisk(path)[0]!).length;
+    expect(bytes.subarray(end).every((b) => b === 0)).toBe(true);
+  });
+
+  it('goes on with write past its capacity, and a crash there loses nothing', () => {
+    const first = memoryStore();
+    const journal = UpdateJournal.open(path, first.store, { kind: 'mapped', capacity: 256 });
+    const big = (i: number) => [{ document: 'plan:a', update: new Uint8Array(40).fill(i) }];
+    for (let i = 1; i <= 20; i++) journal.append(big(i), at);
+    expect(statSync(path).size).toBeGreaterThan(256);
+    // The process dies here: records 1–20 straddle the mapping's end.
+    const { store, rows } = memoryStore();
+    UpdateJournal.open(path, store, { kind: 'mapped', capacity: 256 });
+    expect(rows.map((r) => [r.seq, r.update[0]])).toEqual(
+      Array.from({ length: 20 }, (_, i) => [i + 1, i + 1]),
+    );
+  });
+
+  it('shrinks back to its capacity once what went past it is stored', () => {
+    const { store } = memoryStore();
+    const journal = UpdateJournal.open(path, store, { kind: 'mapped', capacity: 256 });
+    for (let i = 1; i <= 20; i++) journal.append(change('plan:a', i), at);
+    journal.flush();
+    expect(statSync(path).size).toBe(256);
+    expect(onDisk(path)).toEqual([]);
+    journal.append(change('plan:a', 21), at);
+    expect(onDisk(path).map((r) => r.seq)).toEqual([21]);
+  });
+
+  it('falls back to write, saying why, when the native binding cannot be loaded', () => {
+    const { store, rows } = memoryStore();
+    const journal = UpdateJournal.open(path, store, {
+      kind: 'mapped',
+      loadMmap: () => {
+        throw new Error("Cannot find module '@riaskov/mmap-io'");
+      },
+    });
+    expect(journal.kind).toBe('write');
+    expect(journal.mappingError).toBe("Cannot find module '@riaskov/mmap-io'");
+    journal.append(change('plan:a', 1), at);
+    expect(onDisk(path).map((r) => r.seq)).toEqual([1]);
+    journal.flush();
+    expect(rows).toHaveLength(1);
   });
 });
 

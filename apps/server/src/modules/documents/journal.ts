@@ -1,7 +1,13 @@
-import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, openSync, readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import {
+  openJournalFile,
+  type JournalFile,
+  type JournalFileOptions,
+  type JournalKind,
+} from './journal-file.js';
 
 /** One change as the journal holds it until it is in the database. */
 export interface JournalRecord {
@@ -26,9 +32,6 @@ export interface JournalStore {
 
 /** Length and CRC-32 of the body, both little-endian u32. */
 const HEADER_BYTES = 8;
-
-/** The file is emptied at a flush once it is this large (everything in it is stored then). */
-const TRUNCATE_AT_BYTES = 4 * 1024 * 1024;
 
 /**
  * Records as written, back to back: each a header (length and CRC-32 of its body), then the
@@ -63,8 +66,9 @@ export function encodeRecords(records: readonly JournalRecord[]): Uint8Array {
 export const encodeRecord = (record: JournalRecord): Uint8Array => encodeRecords([record]);
 
 /**
- * The records of a journal file, in order, up to the first one that is incomplete or does not
- * match its checksum (a write cut short by a crash): nothing after it can be trusted.
+ * The records of a journal file, in order, up to the first one that is empty (the zeros after
+ * the last record of a mapped file), incomplete or does not match its checksum (a write cut
+ * short by a crash): nothing after it can be trusted.
  */
 export function readRecords(bytes: Uint8Array): JournalRecord[] {
   const records: JournalRecord[] = [];
@@ -72,6 +76,7 @@ export function readRecords(bytes: Uint8Array): JournalRecord[] {
   let pos = 0;
   while (pos + HEADER_BYTES <= view.length) {
     const length = view.readUInt32LE(pos);
+    if (length === 0) break;
     const start = pos + HEADER_BYTES;
     if (start + length > view.length) break;
     const body = view.subarray(start, start + length);
@@ -93,30 +98,44 @@ export function readRecords(bytes: Uint8Array): JournalRecord[] {
 }
 
 /**
- * The write-ahead journal of document changes on SQLite. A change is appended with one
- * `write` (durable across a crash of the process once it returns: the bytes are in the
- * operating system's page cache, the same guarantee as SQLite's WAL with synchronous=NORMAL),
- * then relayed; the database gets it in the background, many changes per transaction.
- * Opening the journal first stores what a crash left in it (each record exactly once: the
- * database remembers the last sequence number it holds).
+ * The write-ahead journal of document changes on SQLite. A change is appended to its file
+ * (durable across a crash of the process once that returns: the bytes are in the operating
+ * system's page cache, the same guarantee as SQLite's WAL with synchronous=NORMAL), then
+ * relayed; the database gets it in the background, many changes per transaction. Opening the
+ * journal first stores what a crash left in it (each record exactly once: the database
+ * remembers the last sequence number it holds).
  */
 export class UpdateJournal {
-  private fd: number;
+  private readonly file: JournalFile;
+  /** Why the file is not memory-mapped although that was asked for (null when it is). */
+  readonly mappingError: string | null;
   private seq: number;
-  private bytes = 0;
   private pending: JournalRecord[] = [];
 
   private constructor(
     private readonly path: string,
     private readonly store: JournalStore,
+    options: JournalFileOptions,
   ) {
     this.seq = this.recover();
-    this.fd = openSync(path, 'a');
+    ({ file: this.file, mappingError: this.mappingError } = openJournalFile(path, options));
   }
 
-  /** Opens the journal at `path`, storing first whatever it holds that the database lacks. */
-  static open(path: string, store: JournalStore): UpdateJournal {
-    return new UpdateJournal(path, store);
+  /**
+   * Opens the journal at `path`, storing first whatever it holds that the database lacks; its
+   * file is memory-mapped unless `kind` is `write` or mapping is not possible here.
+   */
+  static open(
+    path: string,
+    store: JournalStore,
+    options: JournalFileOptions = { kind: 'mapped' },
+  ): UpdateJournal {
+    return new UpdateJournal(path, store, options);
+  }
+
+  /** How records reach the file. */
+  get kind(): JournalKind {
+    return this.file.kind;
   }
 
   /** Records not yet in the database. */
@@ -125,8 +144,8 @@ export class UpdateJournal {
   }
 
   /**
-   * Appends changes with one `write`; they are durable across a crash of the process once
-   * this returns. Throws on failure (then none of them counts as written).
+   * Appends changes to the file in one piece; they are durable across a crash of the process
+   * once this returns. Throws on failure (then none of them counts as written).
    */
   append(changes: readonly { document: string; update: Uint8Array }[], createdAt: number): void {
     let seq = this.seq;
@@ -136,12 +155,8 @@ export class UpdateJournal {
       update: c.update,
       createdAt,
     }));
-    const bytes = encodeRecords(records);
-    let written = 0;
-    while (written < bytes.length)
-      written += writeSync(this.fd, bytes, written, bytes.length - written);
+    this.file.append(encodeRecords(records));
     this.seq = seq;
-    this.bytes += bytes.length;
     for (const record of records) this.pending.push(record);
   }
 
@@ -156,19 +171,13 @@ export class UpdateJournal {
       this.pending = [];
     }
     // Everything in the file is stored now.
-    if (this.bytes >= TRUNCATE_AT_BYTES) this.truncate();
+    this.file.reclaim();
   }
 
   /** Flushes, empties the file and closes it. */
   close(): void {
     this.flush();
-    this.truncate();
-    closeSync(this.fd);
-  }
-
-  private truncate(): void {
-    ftruncateSync(this.fd, 0);
-    this.bytes = 0;
+    this.file.close();
   }
 
   /** Stores what the file holds beyond the database, empties it; returns the last seq. */

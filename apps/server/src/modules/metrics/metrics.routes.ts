@@ -8,6 +8,11 @@ export const MetricsSchema = z.object({
   loadedDocuments: z.number().int().nonnegative(),
   /** Open document connections. */
   connections: z.number().int().nonnegative(),
+  /**
+   * How the SQLite update journal stores each change before relaying it: `mapped` (copied into
+   * a memory-mapped file) or `write` (a system call each); null on PostgreSQL (no journal).
+   */
+  journal: z.enum(['mapped', 'write']).nullable(),
   /** V8 heap in use, in bytes. */
   heapUsed: z.number().nonnegative(),
 });
@@ -21,15 +26,16 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         description:
-          'Documents loaded by the collaboration endpoint, its open connections and the V8 heap in use on this node (read by bench/collab.bench.ts).',
+          'Documents loaded by the collaboration endpoint, its open connections, how its update journal stores changes, and the V8 heap in use on this node (read by bench/collab.bench.ts).',
         response: { 200: MetricsSchema },
       },
     },
     async () => {
-      const { documents, connections } = app.collab.stats();
+      const { documents, connections, journal } = app.collab.stats();
       return {
         loadedDocuments: documents,
         connections,
+        journal,
         heapUsed: process.memoryUsage().heapUsed,
       };
     },

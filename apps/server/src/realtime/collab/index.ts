@@ -7,6 +7,7 @@ import { authenticateCookieHeader } from '../../modules/auth/index.js';
 import {
   UpdateJournal,
   createSqliteJournalStore,
+  type JournalKind,
   type LiveDocuments,
 } from '../../modules/documents/index.js';
 import { isAllowedOrigin } from '../../plugins/security.js';
@@ -29,8 +30,8 @@ export interface CollabEndpoint {
   handleUpgrade: UpgradeHandler;
   /** The live layer for services (versions restore). */
   documents: LiveDocuments;
-  /** Loaded documents and open connections (health, benchmarks). */
-  stats(): { documents: number; connections: number };
+  /** Loaded documents, open connections and how changes are journaled (health, benchmarks). */
+  stats(): { documents: number; connections: number; journal: JournalKind | null };
 }
 
 /**
@@ -59,15 +60,24 @@ export function createCollabEndpoint(app: FastifyInstance): CollabEndpoint {
         onError: (error, what) => log.error({ err: error }, `${what} failed`),
       })
     : null;
+  // Opening it stores what a crash left in it, before any document loads.
+  const journal = app.db.sqlite
+    ? UpdateJournal.open(
+        join(config.dataDir, JOURNAL_FILE),
+        createSqliteJournalStore(app.db.sqlite),
+        {
+          kind: config.collab.journal,
+        },
+      )
+    : null;
+  if (journal?.mappingError)
+    log.warn(
+      { reason: journal.mappingError },
+      'the update journal is not memory-mapped; each change costs a write system call',
+    );
   const persistence = new Persistence({
     db: ctx.db,
-    // Opening it stores what a crash left in it, before any document loads.
-    journal: app.db.sqlite
-      ? UpdateJournal.open(
-          join(config.dataDir, JOURNAL_FILE),
-          createSqliteJournalStore(app.db.sqlite),
-        )
-      : null,
+    journal,
     now: () => ctx.now(),
     onFailure: (doc, error) => {
       log.error(
@@ -127,6 +137,10 @@ export function createCollabEndpoint(app: FastifyInstance): CollabEndpoint {
       wss.handleUpgrade(request, socket, head, (ws) => acceptConnection(ws, request, deps));
     },
     documents: liveDocuments(reg, persistence),
-    stats: () => ({ documents: reg.loadedCount, connections: clients.size }),
+    stats: () => ({
+      documents: reg.loadedCount,
+      connections: clients.size,
+      journal: journal?.kind ?? null,
+    }),
   };
 }
