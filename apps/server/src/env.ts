@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { Limits, LocaleSchema } from '@mesa/shared';
 
 const DAY = 24 * 60 * 60;
+
+/**
+ * How the SQLite update journal stores a change before it is relayed: copied into a
+ * memory-mapped file (no system call; falls back to `write` when that is not possible) or
+ * appended with one `write` each.
+ */
+export const JOURNAL_KINDS = ['mapped', 'write'] as const;
+export type JournalKind = (typeof JOURNAL_KINDS)[number];
 const MiB = 1024 * 1024;
 
 function positiveInt(defaultValue: number) {
@@ -44,7 +52,7 @@ const EnvSchema = z.object({
   MESA_COLLAB_MAX_MESSAGES_PER_SECOND: positiveInt(200),
   MESA_COLLAB_IDLE_UNLOAD_SECONDS: z.coerce.number().nonnegative().default(60),
   MESA_COLLAB_JOURNAL: z
-    .enum(['mapped', 'write'], { error: 'must be mapped or write' })
+    .enum(JOURNAL_KINDS, { error: 'must be mapped or write' })
     .default('mapped'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -72,11 +80,8 @@ export interface Config {
     maxDocBytes: number;
     maxMessagesPerSecond: number;
     idleUnloadSeconds: number;
-    /**
-     * How the SQLite update journal stores a change before it is relayed: copied into a
-     * memory-mapped file (falls back to `write` when that is not possible) or one `write` each.
-     */
-    journal: 'mapped' | 'write';
+    /** How the SQLite update journal stores a change before it is relayed. */
+    journal: JournalKind;
   };
   logLevel: string;
 }

@@ -9,5 +9,4 @@ export {
 export type { LiveDocuments } from './live-documents.js';
 export { createSqliteJournalStore } from './documents.repository.js';
 export { UpdateJournal } from './journal.js';
-export type { JournalKind } from './journal-file.js';
 export { documentsRoutes } from './documents.routes.js';

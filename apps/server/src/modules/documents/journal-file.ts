@@ -1,11 +1,6 @@
 import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-
-/**
- * How the journal's records reach the operating system: `mapped` copies them into a
- * memory-mapped file (no system call per change), `write` appends them with one `write` each.
- */
-export type JournalKind = 'mapped' | 'write';
+import type { JournalKind } from '../../env.js';
 
 /** The file the update journal appends to. */
 export interface JournalFile {
@@ -25,7 +20,7 @@ export interface JournalFile {
 const TRUNCATE_AT_BYTES = 4 * 1024 * 1024;
 
 /** Bytes of the mapped file: at ~100 bytes a typed change, tens of thousands of changes. */
-export const MAPPED_BYTES = 4 * 1024 * 1024;
+const MAPPED_BYTES = 4 * 1024 * 1024;
 
 /** Writes all of `bytes` at `position` (null: at the end of a file opened for appending). */
 function writeAll(fd: number, bytes: Uint8Array, position: number | null): void {
@@ -36,20 +31,37 @@ function writeAll(fd: number, bytes: Uint8Array, position: number | null): void 
   }
 }
 
+/** The file's descriptor and its closing, shared by both kinds. */
+abstract class OpenFile {
+  protected closed = false;
+
+  constructor(protected readonly fd: number) {}
+
+  /** Throws once closed: the descriptor's number may belong to another file by then. */
+  protected assertOpen(): void {
+    if (this.closed) throw new Error('the journal is closed');
+  }
+
+  /** Empties the file and closes it (once; later calls do nothing). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    ftruncateSync(this.fd, 0);
+    closeSync(this.fd);
+  }
+}
+
 /** Appends with one `write` per call (a system call per change, ~20–40 µs on the bench machine). */
-class WriteJournalFile implements JournalFile {
+class WriteJournalFile extends OpenFile implements JournalFile {
   readonly kind = 'write';
-  private readonly fd: number;
   private bytes = 0;
-  private closed = false;
 
   constructor(path: string) {
-    this.fd = openSync(path, 'a');
+    super(openSync(path, 'a'));
   }
 
   append(bytes: Uint8Array): void {
-    // The descriptor's number may belong to another file once closed.
-    if (this.closed) throw new Error('the journal is closed');
+    this.assertOpen();
     writeAll(this.fd, bytes, null);
     this.bytes += bytes.length;
   }
@@ -58,13 +70,6 @@ class WriteJournalFile implements JournalFile {
     if (this.bytes < TRUNCATE_AT_BYTES || this.closed) return;
     ftruncateSync(this.fd, 0);
     this.bytes = 0;
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    ftruncateSync(this.fd, 0);
-    closeSync(this.fd);
   }
 }
 
@@ -77,7 +82,7 @@ interface Mmap {
 }
 
 /** Loads the optional native mmap binding; throws when it is not installed or not built. */
-export function loadMmap(): Mmap {
+function loadMmap(): Mmap {
   return createRequire(import.meta.url)('@riaskov/mmap-io') as Mmap;
 }
 
@@ -88,13 +93,13 @@ export function loadMmap(): Mmap {
  * `write`, without a system call. What does not fit goes after it with `write`. Everything
  * after the last record is zero, which is where a reader stops; reclaiming zeroes the used part
  * (a crash halfway leaves zeros at the start: nothing to recover, and nothing was needed).
+ * Closing leaves the mapping to be released when the buffer is collected; nothing touches it
+ * after that (append and reclaim check `closed`).
  */
-class MappedJournalFile implements JournalFile {
+class MappedJournalFile extends OpenFile implements JournalFile {
   readonly kind = 'mapped';
-  private readonly fd: number;
   private readonly map: Buffer;
   private used = 0;
-  private closed = false;
 
   constructor(
     path: string,
@@ -102,19 +107,18 @@ class MappedJournalFile implements JournalFile {
     mmap: Mmap,
   ) {
     // Called after recovery, which stored and emptied the file: truncating it loses nothing.
-    this.fd = openSync(path, 'w+');
+    super(openSync(path, 'w+'));
     try {
       writeAll(this.fd, new Uint8Array(capacity), 0);
       this.map = mmap.map(capacity, mmap.PROT_READ | mmap.PROT_WRITE, mmap.MAP_SHARED, this.fd, 0);
     } catch (error) {
-      ftruncateSync(this.fd, 0);
-      closeSync(this.fd);
+      this.close();
       throw error;
     }
   }
 
   append(bytes: Uint8Array): void {
-    if (this.closed) throw new Error('the journal is closed');
+    this.assertOpen();
     if (this.used + bytes.length <= this.capacity) this.map.set(bytes, this.used);
     else writeAll(this.fd, bytes, this.used);
     this.used += bytes.length;
@@ -126,14 +130,6 @@ class MappedJournalFile implements JournalFile {
     this.map.fill(0, 0, Math.min(this.used, this.capacity));
     if (this.used > this.capacity) ftruncateSync(this.fd, this.capacity);
     this.used = 0;
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    // The mapping is released when the buffer is collected; nothing touches it after this.
-    ftruncateSync(this.fd, 0);
-    closeSync(this.fd);
   }
 }
 

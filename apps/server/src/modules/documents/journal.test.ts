@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createSqliteJournalStore, insertDocumentIfAbsent } from './documents.repository.js';
-import type { JournalKind } from './journal-file.js';
+import type { JournalKind } from '../../env.js';
 import {
   UpdateJournal,
   encodeRecord,

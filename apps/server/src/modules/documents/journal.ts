@@ -2,12 +2,8 @@ import { closeSync, existsSync, ftruncateSync, openSync, readFileSync } from 'no
 import { crc32 } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import {
-  openJournalFile,
-  type JournalFile,
-  type JournalFileOptions,
-  type JournalKind,
-} from './journal-file.js';
+import type { JournalKind } from '../../env.js';
+import { openJournalFile, type JournalFile, type JournalFileOptions } from './journal-file.js';
 
 /** One change as the journal holds it until it is in the database. */
 export interface JournalRecord {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireWorkspace } from '../../authz/guards.js';
+import { JOURNAL_KINDS } from '../../env.js';
 
 /** What an administrator (and the benchmark in bench/) reads about the running node. */
 export const MetricsSchema = z.object({
@@ -12,7 +13,7 @@ export const MetricsSchema = z.object({
    * How the SQLite update journal stores each change before relaying it: `mapped` (copied into
    * a memory-mapped file) or `write` (a system call each); null on PostgreSQL (no journal).
    */
-  journal: z.enum(['mapped', 'write']).nullable(),
+  journal: z.enum(JOURNAL_KINDS).nullable(),
   /** V8 heap in use, in bytes. */
   heapUsed: z.number().nonnegative(),
 });

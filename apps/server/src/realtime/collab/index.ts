@@ -7,9 +7,9 @@ import { authenticateCookieHeader } from '../../modules/auth/index.js';
 import {
   UpdateJournal,
   createSqliteJournalStore,
-  type JournalKind,
   type LiveDocuments,
 } from '../../modules/documents/index.js';
+import type { JournalKind } from '../../env.js';
 import { isAllowedOrigin } from '../../plugins/security.js';
 import { redisChannelPrefix } from '../redis.js';
 import { refuseUpgrade, type UpgradeHandler } from '../upgrade.js';
@@ -65,9 +65,7 @@ export function createCollabEndpoint(app: FastifyInstance): CollabEndpoint {
     ? UpdateJournal.open(
         join(config.dataDir, JOURNAL_FILE),
         createSqliteJournalStore(app.db.sqlite),
-        {
-          kind: config.collab.journal,
-        },
+        { kind: config.collab.journal },
       )
     : null;
   if (journal?.mappingError)
