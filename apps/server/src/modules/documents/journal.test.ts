@@ -7,7 +7,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
+import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
@@ -16,6 +18,7 @@ import type { JournalKind } from '../../env.js';
 import {
   UpdateJournal,
   encodeRecord,
+  encodeRecords,
   readRecords,
   type JournalRecord,
   type JournalStore,
@@ -52,6 +55,32 @@ describe('journal records', () => {
     const records = [record(1), record(2, 'plan:b', [9]), record(3, 'minutes:x', [])];
     const bytes = Buffer.concat(records.map(encodeRecord));
     expect(readRecords(bytes)).toEqual(records);
+  });
+
+  it('keep the byte format earlier versions wrote (their journals are recovered after an upgrade)', () => {
+    // The format as first written: lib0's encoder for the body, then length and CRC-32.
+    const lib0Record = (r: JournalRecord) => {
+      const body = encoding.createEncoder();
+      encoding.writeVarUint(body, r.seq);
+      encoding.writeVarString(body, r.document);
+      encoding.writeFloat64(body, r.createdAt);
+      encoding.writeVarUint8Array(body, r.update);
+      const bytes = encoding.toUint8Array(body);
+      const header = Buffer.alloc(8);
+      header.writeUInt32LE(bytes.length, 0);
+      header.writeUInt32LE(crc32(bytes), 4);
+      return Buffer.concat([header, bytes]);
+    };
+    const long = Array.from({ length: 300 }, (_, i) => i % 256);
+    const records = [
+      record(1),
+      record(300, 'plan:ñandú-✓', long),
+      record(2 ** 40 + 5, 'plan:ñandú-✓', []),
+      record(7, 'minutes:m', [0]),
+    ];
+    const expected = Buffer.concat(records.map(lib0Record));
+    expect(Buffer.from(encodeRecords(records))).toEqual(expected);
+    expect(readRecords(expected)).toEqual(records);
   });
 
   it('stop at a record cut short by a crash, keeping the ones before it', () => {

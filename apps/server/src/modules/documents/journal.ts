@@ -1,7 +1,7 @@
 import { closeSync, existsSync, ftruncateSync, openSync, readFileSync } from 'node:fs';
-import { crc32 } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { crc32 } from '../../lib/crc32.js';
 import type { JournalKind } from '../../env.js';
 import { openJournalFile, type JournalFile, type JournalFileOptions } from './journal-file.js';
 

@@ -94,18 +94,17 @@ export function relay(
 ): void {
   if (groups.size === 1) {
     const [origin, updates] = groups.entries().next().value!;
-    doc.broadcast(encodeUpdate(merge(updates)), origin);
-  } else {
-    const everything = encodeUpdate(merge([...groups.values()].flat()));
-    for (const peer of doc.peers) {
-      if (!groups.has(peer)) {
-        peer.send(everything);
-        continue;
-      }
-      const others: Uint8Array[] = [];
-      for (const [origin, updates] of groups) if (origin !== peer) others.push(...updates);
-      peer.send(encodeUpdate(merge(others)));
+    return relayOne(doc, merge(updates), origin, storedStateVector);
+  }
+  const everything = encodeUpdate(merge([...groups.values()].flat()));
+  for (const peer of doc.peers) {
+    if (!groups.has(peer)) {
+      peer.send(everything);
+      continue;
     }
+    const others: Uint8Array[] = [];
+    for (const [origin, updates] of groups) if (origin !== peer) others.push(...updates);
+    peer.send(encodeUpdate(merge(others)));
   }
   let ack: Uint8Array | null = null;
   for (const origin of groups.keys()) {
@@ -114,4 +113,16 @@ export function relay(
       origin.send(ack);
     }
   }
+}
+
+/** `relay` for one change (or one origin's changes, merged): to everyone else, then the ack. */
+export function relayOne(
+  doc: LiveDocument,
+  update: Uint8Array,
+  origin: unknown,
+  storedStateVector: () => Uint8Array,
+): void {
+  doc.broadcast(encodeUpdate(update), origin);
+  if (isPeer(origin) && origin.ackEnabled && doc.peers.has(origin))
+    origin.send(encodeAck(storedStateVector()));
 }

@@ -2,7 +2,15 @@ import * as Y from 'yjs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { commitDocumentWrites, type UpdateJournal } from '../../modules/documents/index.js';
-import { firstUserId, groupBy, groupByOrigin, maintenanceDue, relay, takeBatch } from './batch.js';
+import {
+  firstUserId,
+  groupBy,
+  groupByOrigin,
+  maintenanceDue,
+  relay,
+  relayOne,
+  takeBatch,
+} from './batch.js';
 import type { LiveDocument, PendingUpdate } from './document.js';
 
 export { COMPACT_AFTER_ROWS } from './batch.js';
@@ -160,18 +168,27 @@ export class Persistence {
       }
       return;
     }
-    const byDoc = new Map<LiveDocument, Map<unknown, Uint8Array[]>>();
-    for (const [doc, list] of groupBy(changes, (c) => c.doc)) {
-      const groups = groupByOrigin(list);
-      relay(doc, groups, () => Y.encodeStateVector(doc.ydoc));
-      byDoc.set(doc, groups);
+    if (changes.length === 1) {
+      // The common case (one change in its tick), without the grouping.
+      const { doc, update, origin } = changes[0]!;
+      relayOne(doc, update, origin, () => Y.encodeStateVector(doc.ydoc));
+      doc.rowsSinceCompaction++;
+      this.deps.onStored?.(doc, update);
+      this.scheduleMaintenance(doc, at, firstUserId([origin]));
+    } else {
+      const byDoc = new Map<LiveDocument, Map<unknown, Uint8Array[]>>();
+      for (const [doc, list] of groupBy(changes, (c) => c.doc)) {
+        const groups = groupByOrigin(list);
+        relay(doc, groups, () => Y.encodeStateVector(doc.ydoc));
+        byDoc.set(doc, groups);
+      }
+      for (const c of changes) {
+        c.doc.rowsSinceCompaction++;
+        this.deps.onStored?.(c.doc, c.update);
+      }
+      for (const [doc, groups] of byDoc)
+        this.scheduleMaintenance(doc, at, firstUserId(groups.keys()));
     }
-    for (const c of changes) {
-      c.doc.rowsSinceCompaction++;
-      this.deps.onStored?.(c.doc, c.update);
-    }
-    for (const [doc, groups] of byDoc)
-      this.scheduleMaintenance(doc, at, firstUserId(groups.keys()));
     this.lastJournaledAt = performance.now();
     this.firstUnflushedAt ??= this.lastJournaledAt;
     if (!this.journalTimer) this.armJournalFlush(JOURNAL_QUIET_MS);
