@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Limits, LocaleSchema } from '@mesa/shared';
 
 const DAY = 24 * 60 * 60;
+const MiB = 1024 * 1024;
 
 /**
  * How the SQLite update journal stores a change before it is relayed: copied into a
@@ -10,7 +11,6 @@ const DAY = 24 * 60 * 60;
  */
 export const JOURNAL_KINDS = ['mapped', 'write'] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
-const MiB = 1024 * 1024;
 
 function positiveInt(defaultValue: number) {
   return z.coerce

@@ -147,8 +147,9 @@ export class Persistence {
   }
 
   /**
-   * Journals changes in one write, then relays and acknowledges them; the bookkeeping
-   * (compaction, versions, publishing, the database flush) comes after every relay.
+   * Journals changes in one write, then relays and acknowledges them. Compaction and versions
+   * are only scheduled here (they run in a later tick); publishing to other nodes and the
+   * database flush come after every relay.
    */
   private journalChanges(all: (PendingUpdate & { doc: LiveDocument })[]): void {
     const journal = this.deps.journal!;
@@ -168,27 +169,20 @@ export class Persistence {
       }
       return;
     }
+    for (const c of changes) c.doc.rowsSinceCompaction++;
     if (changes.length === 1) {
-      // The common case (one change in its tick), without the grouping.
+      // The common case, one change in its tick: no grouping by document and origin.
       const { doc, update, origin } = changes[0]!;
       relayOne(doc, update, origin, () => Y.encodeStateVector(doc.ydoc));
-      doc.rowsSinceCompaction++;
-      this.deps.onStored?.(doc, update);
       this.scheduleMaintenance(doc, at, firstUserId([origin]));
     } else {
-      const byDoc = new Map<LiveDocument, Map<unknown, Uint8Array[]>>();
       for (const [doc, list] of groupBy(changes, (c) => c.doc)) {
         const groups = groupByOrigin(list);
         relay(doc, groups, () => Y.encodeStateVector(doc.ydoc));
-        byDoc.set(doc, groups);
-      }
-      for (const c of changes) {
-        c.doc.rowsSinceCompaction++;
-        this.deps.onStored?.(c.doc, c.update);
-      }
-      for (const [doc, groups] of byDoc)
         this.scheduleMaintenance(doc, at, firstUserId(groups.keys()));
+      }
     }
+    for (const c of changes) this.deps.onStored?.(c.doc, c.update);
     this.lastJournaledAt = performance.now();
     this.firstUnflushedAt ??= this.lastJournaledAt;
     if (!this.journalTimer) this.armJournalFlush(JOURNAL_QUIET_MS);
