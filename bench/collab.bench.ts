@@ -610,7 +610,11 @@ async function propagationRun(
   const period = 1000 / EDITS_PER_SECOND;
   const cpuBefore = await cpuMsOf(target.child);
   for (let burst = 0; burst < BURSTS; burst++) {
-    // Each typist types every 100 ms, phases spread evenly over the period.
+    // Each typist types every 100 ms, phases spread evenly over the period. The order turns by
+    // one typist a burst, so each burst's last edit (the one convergence is timed from) comes
+    // from a different typist: at 2 clients both directions count alike. The reference relays
+    // in connection order and echoes to the sender, so one direction is 0.2–0.6 ms faster than
+    // the other, and which one depends on which client's connection the server saw first.
     const start = clock() + 50;
     const typed = await Promise.all(
       used.map((thread, k) => {
@@ -619,7 +623,7 @@ async function propagationRun(
           mine.push({
             local: Math.floor(t / n),
             typist: t,
-            phase: (t * period) / typists,
+            phase: (((t + burst) % typists) * period) / typists,
             count: count[t]!,
           });
         const timeoutMs = 50 + (editsPerBurst / EDITS_PER_SECOND) * 1000 + 20_000;
