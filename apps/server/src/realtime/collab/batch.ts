@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { DocumentWrite } from '../../modules/documents/index.js';
 import { encodeAck } from './ack.js';
 import type { LiveDocument, PendingUpdate, Peer } from './document.js';
+import { FramedMessage } from './frame.js';
 import { encodeUpdate } from './protocol.js';
 
 /** Rows after which a document's updates are merged into one (keeps loads fast). */
@@ -96,10 +97,10 @@ export function relay(
     const [origin, updates] = groups.entries().next().value!;
     return relayOne(doc, merge(updates), origin, storedStateVector);
   }
-  const everything = encodeUpdate(merge([...groups.values()].flat()));
+  const everything = new FramedMessage(encodeUpdate(merge([...groups.values()].flat())));
   for (const peer of doc.peers) {
     if (!groups.has(peer)) {
-      peer.send(everything);
+      peer.sendFramed(everything);
       continue;
     }
     const others: Uint8Array[] = [];

@@ -4,6 +4,7 @@ import { encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awaren
 import * as Y from 'yjs';
 import type { Actor } from '../../authz/index.js';
 import { encodeAck } from './ack.js';
+import { sendFramed, type FramedMessage } from './frame.js';
 import { awarenessUser, type AwarenessUser } from './awareness.js';
 import type { LiveDocument, Peer } from './document.js';
 import { MAX_BUFFERED_BYTES, type MessageRate } from './limits.js';
@@ -88,12 +89,21 @@ export class CollabClient implements Peer {
 
   /** Sends bytes; a client that lets too much pile up is cut off rather than buffered. */
   send(message: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.ws.terminate();
-      return this.finish();
-    }
-    this.ws.send(message);
+    if (this.writable()) this.ws.send(message);
+  }
+
+  /** `send` for a message framed once for many connections (a relay, an awareness change). */
+  sendFramed(message: FramedMessage): void {
+    if (this.writable()) sendFramed(this.ws, message);
+  }
+
+  /** Open and keeping up; a socket with too much unsent is cut off here. */
+  private writable(): boolean {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return false;
+    if (this.ws.bufferedAmount <= MAX_BUFFERED_BYTES) return true;
+    this.ws.terminate();
+    this.finish();
+    return false;
   }
 
   /** Closes with a code (the reason is for logs and the client's console). */

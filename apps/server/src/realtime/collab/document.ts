@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { StoredDocument } from '../../modules/documents/index.js';
+import { FramedMessage } from './frame.js';
 import { encodeAwareness } from './protocol.js';
 
 /** Origin of changes the server itself makes (restoring a version). */
@@ -13,6 +14,8 @@ export const REMOTE_ORIGIN = Symbol('mesa-remote');
 export interface Peer {
   /** Sends bytes (dropped if the socket is gone; a too-slow socket is cut off). */
   send(message: Uint8Array): void;
+  /** The same for a message framed once for many connections. */
+  sendFramed(message: FramedMessage): void;
   /** Whether the client asked for acknowledgements. */
   readonly ackEnabled: boolean;
   /** The person behind it (attributes automatic versions). */
@@ -118,9 +121,11 @@ export class LiveDocument {
     return false;
   }
 
-  /** Sends to every connection but one. */
+  /** Sends to every connection but one, framed once for all of them. */
   broadcast(message: Uint8Array, except: unknown = null): void {
-    for (const peer of this.peers) if (peer !== except) peer.send(message);
+    let framed: FramedMessage | null = null;
+    for (const peer of this.peers)
+      if (peer !== except) peer.sendFramed((framed ??= new FramedMessage(message)));
   }
 
   /** Frees the Y.Doc and the awareness timer. */
