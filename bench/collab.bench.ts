@@ -613,7 +613,7 @@ async function propagationRun(
     // Each typist types every 100 ms, phases spread evenly over the period. The order turns by
     // one typist a burst, so each burst's last edit (the one convergence is timed from) comes
     // from a different typist: at 2 clients both directions count alike. The reference relays
-    // in connection order and echoes to the sender, so one direction is 0.2–0.6 ms faster than
+    // in connection order and echoes to the sender, so one direction is 0.15–0.6 ms faster than
     // the other, and which one depends on which client's connection the server saw first.
     const start = clock() + 50;
     const typed = await Promise.all(

@@ -97,10 +97,13 @@ export function relay(
     const [origin, updates] = groups.entries().next().value!;
     return relayOne(doc, merge(updates), origin, storedStateVector);
   }
-  const everything = new FramedMessage(encodeUpdate(merge([...groups.values()].flat())));
+  // Merged and framed only if some connection sent none of these changes.
+  let everything: FramedMessage | null = null;
   for (const peer of doc.peers) {
     if (!groups.has(peer)) {
-      peer.sendFramed(everything);
+      peer.sendFramed(
+        (everything ??= new FramedMessage(encodeUpdate(merge([...groups.values()].flat())))),
+      );
       continue;
     }
     const others: Uint8Array[] = [];
