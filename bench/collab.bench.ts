@@ -39,14 +39,14 @@ const { values: opts } = parseArgs({
     cases: { type: 'string', default: 'propagation,late-join,memory' },
     sizes: { type: 'string', default: '2,20,50,100' },
     runs: { type: 'string', default: '3' },
-    seconds: { type: 'string', default: '4' },
+    seconds: { type: 'string', default: '8' },
     edits: { type: 'string', default: '100000' },
     connections: { type: 'string', default: '1000' },
     // `--mesa=reference` puts a second reference server in Mesa's slot: validates the harness.
     mesa: { type: 'string', default: 'mesa' },
     'idle-seconds': { type: 'string', default: '2' },
     history: { type: 'string', default: 'typing' },
-    bursts: { type: 'string', default: '8' },
+    bursts: { type: 'string', default: '16' },
     // Threads hosting the propagation case's clients (client i in thread i % threads).
     threads: { type: 'string', default: '2' },
     // Another build of Mesa's server (default: this worktree's apps/server/dist/main.js).
@@ -61,6 +61,8 @@ const BURSTS = Math.max(1, Number(opts.bursts));
 const THREADS = Math.max(1, Number(opts.threads));
 /** Quiet time between two bursts of typing (not measured). */
 const BURST_PAUSE_MS = 250;
+/** Pause after the full GC that precedes each measured run (see `settle`). */
+const SETTLE_MS = 100;
 const HISTORY_EDITS = Number(opts.edits);
 const IDLE_CONNECTIONS = Number(opts.connections);
 const IDLE_UNLOAD_SECONDS = Number(opts['idle-seconds']);
@@ -701,6 +703,19 @@ async function propagationCase(
   }
 }
 
+/**
+ * Before every measured run: a full garbage collection in both servers (through the probe),
+ * then a moment for V8's concurrent sweeping to finish. A server that started a few seconds
+ * earlier otherwise has its start-up garbage collected inside the measured runs (V8's memory
+ * reducer, a few seconds after start), which two identical reference servers showed as a
+ * bias of the slot: p50 ratio 1.08-1.10 at 2 clients, CPU ratio 1.23-1.56 (bench/README.md,
+ * "Settling before each run"). Both servers get the same treatment, every run.
+ */
+async function settle(targets: Target[]): Promise<void> {
+  await Promise.all(targets.map((t) => memoryOf(t.child)));
+  await sleep(SETTLE_MS);
+}
+
 async function propagationSizes(
   threads: TypingThread[],
   targets: Target[],
@@ -715,6 +730,7 @@ async function propagationSizes(
     for (let run = 0; run < RUNS; run++) {
       const order = run % 2 === 0 ? targets : [...targets].reverse();
       for (const target of order) {
+        await settle(targets);
         const result = await propagationRun(threads, target, size);
         if (result.samples < result.expected)
           note(
