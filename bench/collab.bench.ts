@@ -704,12 +704,13 @@ async function propagationCase(
 }
 
 /**
- * Before every measured run: a full garbage collection in both servers (through the probe),
- * then a moment for V8's concurrent sweeping to finish. A server that started a few seconds
- * earlier otherwise has its start-up garbage collected inside the measured runs (V8's memory
- * reducer, a few seconds after start), which two identical reference servers showed as a
- * bias of the slot: p50 ratio 1.08-1.10 at 2 clients, CPU ratio 1.23-1.56 (bench/README.md,
- * "Settling before each run"). Both servers get the same treatment, every run.
+ * Before every measured run: a full garbage collection in both servers (the probe's memory
+ * reading collects first; its answer is not needed here), then a pause for V8's concurrent
+ * sweeping (a precaution, not measured on its own). Otherwise a server's first collections
+ * after start (V8's memory reducer) fall inside whichever measured runs are under way, which
+ * two identical reference servers showed as a bias of the slot: p50 ratio 1.08-1.10 at 2
+ * clients, CPU ratio 1.23-1.56 (bench/README.md, "Settling before each run, and sixteen
+ * bursts"). Both servers get the same treatment, every run.
  */
 async function settle(targets: Target[]): Promise<void> {
   await Promise.all(targets.map((t) => memoryOf(t.child)));
