@@ -65,18 +65,17 @@ const ENV = [
     '900',
     'the window of the sign-in limit; `Retry-After` says when it lifts',
   ],
-  ['MESA_COLLAB_MAX_MESSAGE_BYTES', '2 MiB', 'largest document message'],
+  [
+    'MESA_COLLAB_MAX_MESSAGE_BYTES',
+    '2 MiB',
+    "largest document message (a writer's sync step 2: up to the document limit)",
+  ],
   ['MESA_COLLAB_MAX_DOC_BYTES', '32 MiB', 'largest stored document'],
   ['MESA_COLLAB_MAX_MESSAGES_PER_SECOND', '200', 'per document connection, before close code 4429'],
   [
     'MESA_COLLAB_IDLE_UNLOAD_SECONDS',
     '60',
     'unload a document this long after its last connection',
-  ],
-  [
-    'MESA_COLLAB_JOURNAL',
-    'mapped',
-    'how the SQLite update journal stores a change before relaying it: `mapped` (copied into a memory-mapped file; falls back to `write` when the native binding is missing) or `write` (one system call each, e.g. on a network file system)',
   ],
   ['LOG_LEVEL', 'info', 'pino log level'],
 ];

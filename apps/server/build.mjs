@@ -9,7 +9,12 @@ const external = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies 
 );
 
 await build({
-  entryPoints: ['src/main.ts', 'src/demo.ts'],
+  // The SQLite document store's worker thread sits beside main.js (sqlite-store.ts finds it there).
+  entryPoints: [
+    { in: 'src/main.ts', out: 'main' },
+    { in: 'src/demo.ts', out: 'demo' },
+    { in: 'src/modules/documents/sqlite-store.worker.ts', out: 'sqlite-store.worker' },
+  ],
   outdir: 'dist',
   bundle: true,
   platform: 'node',

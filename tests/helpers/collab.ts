@@ -1,7 +1,9 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { isUpdateMessage } from '@mesa/shared';
 import { afterAll, beforeAll } from 'vitest';
 import type { TestDialect } from './databases.js';
 import { startServer, type TestServer } from './server.js';
@@ -13,19 +15,33 @@ export interface TestEditor {
   provider: WebsocketProvider;
   /** Close codes the server sent, in order. */
   closes: number[];
-  /** Stored state vectors received as acknowledgements (only with `ack`). */
-  acks: Uint8Array[];
+  /** Update messages sent on the current connection, and how many the server confirmed (`ack`). */
+  count: { sent: number; acked: number };
+  /** Acknowledgements received so far, over every connection. */
+  acks: number;
+  /** True when the server confirmed every update message of the current connection. */
+  saved(): boolean;
   destroy(): void;
 }
 
 /**
  * A `ws` subclass that sends a Cookie and an Origin like a browser would; the provider
- * constructs it with (url, protocols) only.
+ * constructs it with (url, protocols) only. `onSocket` receives each new socket's count of
+ * update messages sent (sync step 2 or update), numbered like the server numbers them.
  */
-export function webSocketWith(headers: Record<string, string>) {
+export function webSocketWith(
+  headers: Record<string, string>,
+  onSocket: (count: { sent: number; acked: number }) => void = () => undefined,
+) {
   return class extends WebSocket {
+    private readonly count = { sent: 0, acked: 0 };
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, { headers });
+      onSocket(this.count);
+    }
+    override send(data: Parameters<WebSocket['send']>[0], ...rest: unknown[]): void {
+      if (data instanceof Uint8Array && isUpdateMessage(data)) this.count.sent++;
+      (super.send as (...args: unknown[]) => void)(data, ...rest);
     }
   };
 }
@@ -49,12 +65,16 @@ export function connectEditor(
   const origin = options.origin === undefined ? server.origin : options.origin;
   if (origin) headers.origin = origin;
   const doc = new Y.Doc();
+  let count = { sent: 0, acked: 0 };
+  let acks = 0;
   const provider = new WebsocketProvider(
     `${server.url.replace('http', 'ws')}/collab`,
     documentName,
     doc,
     {
-      WebSocketPolyfill: webSocketWith(headers) as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: webSocketWith(headers, (c) => {
+        count = c;
+      }) as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       connect: options.connect ?? true,
       maxBackoffTime: 300,
@@ -62,38 +82,30 @@ export function connectEditor(
     },
   );
   const closes: number[] = [];
-  const acks: Uint8Array[] = [];
   provider.on('connection-close', (event) => {
     if (event) closes.push(event.code);
   });
   if (options.ack)
     provider.messageHandlers[100] = (_encoder, decoder) => {
-      acks.push(readVarBytes(decoder));
+      count.acked = Math.max(count.acked, decoding.readVarUint(decoder));
+      acks++;
     };
   return {
     doc,
     provider,
     closes,
-    acks,
+    get count() {
+      return count;
+    },
+    get acks() {
+      return acks;
+    },
+    saved: () => provider.wsconnected && provider.synced && count.acked >= count.sent,
     destroy() {
       provider.destroy();
       doc.destroy();
     },
   };
-}
-
-function readVarBytes(decoder: { arr: Uint8Array; pos: number }): Uint8Array {
-  let length = 0;
-  let shift = 1;
-  for (;;) {
-    const byte = decoder.arr[decoder.pos++]!;
-    length += (byte & 0x7f) * shift;
-    shift *= 128;
-    if (byte < 0x80) break;
-  }
-  const bytes = decoder.arr.slice(decoder.pos, decoder.pos + length);
-  decoder.pos += length;
-  return bytes;
 }
 
 /** Polls until `check` passes (it may throw or return false) or the timeout expires. */

@@ -120,7 +120,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.addHook('onClose', async () => db.close());
 
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, config.dataDir);
     // Seeded programs get their plan, with its template, in the workspace's default language.
     await seedDatabase(db.kysely, {
       now: app.now(),

@@ -29,16 +29,8 @@ describe('loadConfig', () => {
         maxDocBytes: 32 * 1024 * 1024,
         maxMessagesPerSecond: 200,
         idleUnloadSeconds: 60,
-        journal: 'mapped',
       },
     });
-  });
-
-  it('takes the journal kind, and refuses any other', () => {
-    expect(loadConfig({ MESA_COLLAB_JOURNAL: 'write' }).collab.journal).toBe('write');
-    expect(problemsOf({ MESA_COLLAB_JOURNAL: 'mmap' })).toEqual([
-      'MESA_COLLAB_JOURNAL: must be mapped or write (got "mmap")',
-    ]);
   });
 
   it('names the variable and the value of a bad port', () => {

@@ -4,14 +4,6 @@ import { Limits, LocaleSchema } from '@mesa/shared';
 const DAY = 24 * 60 * 60;
 const MiB = 1024 * 1024;
 
-/**
- * How the SQLite update journal stores a change before it is relayed: copied into a
- * memory-mapped file (no system call; falls back to `write` when that is not possible) or
- * appended with one `write` each.
- */
-export const JOURNAL_KINDS = ['mapped', 'write'] as const;
-export type JournalKind = (typeof JOURNAL_KINDS)[number];
-
 function positiveInt(defaultValue: number) {
   return z.coerce
     .number({ error: 'must be a number' })
@@ -51,9 +43,6 @@ const EnvSchema = z.object({
   MESA_COLLAB_MAX_DOC_BYTES: positiveInt(32 * MiB),
   MESA_COLLAB_MAX_MESSAGES_PER_SECOND: positiveInt(200),
   MESA_COLLAB_IDLE_UNLOAD_SECONDS: z.coerce.number().nonnegative().default(60),
-  MESA_COLLAB_JOURNAL: z
-    .enum(JOURNAL_KINDS, { error: 'must be mapped or write' })
-    .default('mapped'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -80,8 +69,6 @@ export interface Config {
     maxDocBytes: number;
     maxMessagesPerSecond: number;
     idleUnloadSeconds: number;
-    /** How the SQLite update journal stores a change before it is relayed. */
-    journal: JournalKind;
   };
   logLevel: string;
 }
@@ -154,7 +141,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxDocBytes: e.MESA_COLLAB_MAX_DOC_BYTES,
       maxMessagesPerSecond: e.MESA_COLLAB_MAX_MESSAGES_PER_SECOND,
       idleUnloadSeconds: e.MESA_COLLAB_IDLE_UNLOAD_SECONDS,
-      journal: e.MESA_COLLAB_JOURNAL,
     },
     logLevel: e.LOG_LEVEL,
   };

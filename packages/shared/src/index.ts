@@ -66,7 +66,12 @@ export {
   type CloseCode,
 } from './realtime/close-codes.js';
 export { Limits } from './limits.js';
-export { CollabMessageTypes, COLLAB_ACK_PARAM, CollabLimits } from './realtime/collab-messages.js';
+export {
+  CollabMessageTypes,
+  COLLAB_ACK_PARAM,
+  CollabLimits,
+  isUpdateMessage,
+} from './realtime/collab-messages.js';
 export {
   EmailSchema,
   UserSchema,

@@ -1,26 +1,35 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './client.js';
 import { foundation } from './migrations/0001_foundation.js';
 import { accounts } from './migrations/0002_accounts.js';
 import { documents } from './migrations/0003_documents.js';
 import { journal } from './migrations/0004_journal.js';
+import { LEGACY_JOURNAL_FILE, dropJournal } from './migrations/0005_drop_journal.js';
 
 /**
  * Every migration, in order. One list serves SQLite and PostgreSQL; a migration that must
  * differ by dialect receives it. Names sort lexically, so keep the numeric prefix.
  */
-function listMigrations(db: Db): Record<string, Migration> {
+function listMigrations(db: Db, dataDir: string): Record<string, Migration> {
   return {
     '0001_foundation': foundation(db.dialect),
     '0002_accounts': accounts(db.dialect),
     '0003_documents': documents(db.dialect),
     '0004_journal': journal(),
+    '0005_drop_journal': dropJournal(db.dialect, dataDir),
   };
 }
 
-/** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Db): Promise<void> {
-  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(listMigrations(db)) };
+/**
+ * Applies every pending migration; throws with the failing migration's name. `dataDir` is
+ * where files of earlier builds may wait to be migrated (SQLite).
+ */
+export async function migrateToLatest(db: Db, dataDir: string): Promise<void> {
+  const provider: MigrationProvider = {
+    getMigrations: () => Promise.resolve(listMigrations(db, dataDir)),
+  };
   const migrator = new Migrator({ db: db.kysely, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -28,4 +37,6 @@ export async function migrateToLatest(db: Db): Promise<void> {
     const reason = error instanceof Error ? error.message : JSON.stringify(error);
     throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
   }
+  // Its records are in the database now (0005): the file of an earlier build can go.
+  if (db.dialect === 'sqlite') rmSync(join(dataDir, LEGACY_JOURNAL_FILE), { force: true });
 }

@@ -131,12 +131,6 @@ export interface DocumentUpdatesTable {
   created_at: string;
 }
 
-/** The highest sequence number of a write-ahead journal that the database holds. */
-export interface JournalCheckpointsTable {
-  name: string;
-  seq: number;
-}
-
 /** Saved versions of a document: full-state copies, named by a person or automatic. */
 export interface DocumentVersionsTable {
   id: string;
@@ -167,5 +161,4 @@ export interface Database {
   documents: DocumentsTable;
   document_updates: DocumentUpdatesTable;
   document_versions: DocumentVersionsTable;
-  journal_checkpoints: JournalCheckpointsTable;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { isStored, openCollab, readVarBytes, requireClocks, type CollabSession } from './collab';
+import { STALLED_AFTER_MS, openCollab, type CollabSession } from './collab';
 
 // A stand-in for the browser's WebSocket: the test plays the server.
 class FakeSocket {
@@ -52,8 +52,11 @@ function message(type: number[], payload: Uint8Array): Uint8Array {
 
 /** y-protocols sync step 2 carrying a whole document. */
 const syncStep2 = (doc: Y.Doc) => message([0, 1], Y.encodeStateAsUpdate(doc));
-/** Mesa's acknowledgement: type 100 and a stored state vector. */
-const ack = (doc: Y.Doc) => message([100], Y.encodeStateVector(doc));
+/** Mesa's acknowledgement: type 100 and how many update messages are durable. */
+const ack = (count: number) => new Uint8Array([100, ...varUint(count)]);
+/** How many update messages (sync step 2 or update) a socket has sent. */
+const updatesSent = (socket: FakeSocket) =>
+  socket.sent.filter((m) => m[0] === 0 && (m[1] === 1 || m[1] === 2)).length;
 
 const sessions: CollabSession[] = [];
 let counter = 0;
@@ -78,9 +81,15 @@ function open(readOnly = false, onAccessChanged?: () => void) {
 /** Opens a session and plays a server whose stored document is `server`. */
 function connected(server: Y.Doc, readOnly = false, onAccessChanged?: () => void) {
   const opened = open(readOnly, onAccessChanged);
-  opened.socket.open();
-  opened.socket.receive(syncStep2(server));
+  handshake(opened.socket, server);
   return opened;
+}
+
+/** Plays the server's side of the sync: its step 1 (answered with the client's step 2), then its step 2. */
+function handshake(socket: FakeSocket, server: Y.Doc) {
+  socket.open();
+  socket.receive(message([0, 0], Y.encodeStateVector(server)));
+  socket.receive(syncStep2(server));
 }
 
 afterEach(() => {
@@ -95,25 +104,55 @@ describe('collab session', () => {
     expect(session.getStatus()).toEqual({ kind: 'connecting' });
   });
 
-  it('is saving until the stored state covers the document, then saved', () => {
+  it('is saving until the server confirms every update message sent, then saved', () => {
     const server = new Y.Doc();
     server.getText('t').insert(0, 'hello');
     const { session, socket } = connected(server);
+    expect(updatesSent(socket)).toBe(1);
     expect(session.getStatus()).toEqual({ kind: 'saving' });
-    socket.receive(ack(server));
+    socket.receive(ack(1));
     expect(session.getStatus()).toEqual({ kind: 'saved' });
     session.doc.getText('t').insert(5, ' world');
+    expect(updatesSent(socket)).toBe(2);
     expect(session.getStatus()).toEqual({ kind: 'saving' });
-    socket.receive(ack(server));
+    socket.receive(ack(1));
     expect(session.getStatus()).toEqual({ kind: 'saving' });
-    socket.receive(ack(session.doc));
+    socket.receive(ack(2));
+    expect(session.getStatus()).toEqual({ kind: 'saved' });
+  });
+
+  it('waits for confirmation of a deletion and of formatting like of an insertion', () => {
+    const server = new Y.Doc();
+    server.getText('t').insert(0, 'hello');
+    const { session, socket } = connected(server);
+    socket.receive(ack(1));
+    session.doc.getText('t').delete(0, 2);
+    expect(session.getStatus()).toEqual({ kind: 'saving' });
+    socket.receive(ack(2));
+    expect(session.getStatus()).toEqual({ kind: 'saved' });
+    session.doc.getText('t').format(0, 3, { bold: true });
+    expect(session.getStatus()).toEqual({ kind: 'saving' });
+    socket.receive(ack(3));
+    expect(session.getStatus()).toEqual({ kind: 'saved' });
+  });
+
+  it('says so when the server leaves changes unconfirmed for long', () => {
+    vi.useFakeTimers();
+    const server = new Y.Doc();
+    const { session, socket } = connected(server);
+    socket.receive(ack(1));
+    session.doc.getText('t').insert(0, 'stuck');
+    expect(session.getStatus()).toEqual({ kind: 'saving' });
+    vi.advanceTimersByTime(STALLED_AFTER_MS);
+    expect(session.getStatus()).toEqual({ kind: 'stalled' });
+    socket.receive(ack(2));
     expect(session.getStatus()).toEqual({ kind: 'saved' });
   });
 
   it('stays saved when changes arrive from the server (already stored there)', () => {
     const server = new Y.Doc();
     const { session, socket } = connected(server);
-    socket.receive(ack(server));
+    socket.receive(ack(1));
     const other = new Y.Doc();
     other.getText('t').insert(0, 'from someone else');
     socket.receive(message([0, 2], Y.encodeStateAsUpdate(other)));
@@ -130,7 +169,7 @@ describe('collab session', () => {
     vi.useFakeTimers();
     const server = new Y.Doc();
     const { session, socket } = connected(server);
-    socket.receive(ack(server));
+    socket.receive(ack(1));
     socket.serverClose(1006);
     expect(session.getStatus()).toEqual({ kind: 'offline' });
     session.doc.getText('t').insert(0, 'typed offline');
@@ -138,10 +177,11 @@ describe('collab session', () => {
     vi.advanceTimersByTime(6000);
     const again = FakeSocket.sockets.at(-1)!;
     expect(again).not.toBe(socket);
-    again.open();
-    again.receive(syncStep2(server));
+    handshake(again, server);
+    // A new connection counts from one: its step 2 carries what was typed offline.
+    expect(updatesSent(again)).toBe(1);
     expect(session.getStatus()).toEqual({ kind: 'saving' });
-    again.receive(ack(session.doc));
+    again.receive(ack(1));
     expect(session.getStatus()).toEqual({ kind: 'saved' });
   });
 
@@ -201,34 +241,8 @@ describe('collab session', () => {
     const { session, socket } = connected(server);
     const listener = vi.fn();
     session.subscribe(listener);
-    socket.receive(ack(server));
-    socket.receive(ack(server));
+    socket.receive(ack(1));
+    socket.receive(ack(1));
     expect(listener).toHaveBeenCalledTimes(1);
-  });
-});
-
-describe('acknowledgement helpers', () => {
-  it('reads the stored state vector of an acknowledgement', () => {
-    const doc = new Y.Doc();
-    doc.getText('t').insert(0, 'abc');
-    const bytes = ack(doc);
-    const decoder = { arr: bytes, pos: 1 };
-    expect(readVarBytes(decoder)).toEqual(Y.encodeStateVector(doc));
-    expect(decoder.pos).toBe(bytes.length);
-  });
-
-  it('refuses a truncated acknowledgement', () => {
-    expect(() => readVarBytes({ arr: new Uint8Array([100, 5, 1]), pos: 1 })).toThrow(RangeError);
-  });
-
-  it('counts changes as stored only when every clock they bring is covered', () => {
-    const a = new Y.Doc();
-    const required = new Map<number, number>();
-    a.on('update', (update: Uint8Array) => requireClocks(required, update));
-    a.getText('t').insert(0, 'a');
-    const stored = Y.encodeStateVector(a);
-    expect(isStored(required, stored)).toBe(true);
-    a.getText('t').insert(1, 'b');
-    expect(isStored(required, stored)).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { COLLAB_ACK_PARAM, CollabMessageTypes } from '@mesa/shared';
+import { COLLAB_ACK_PARAM, CollabMessageTypes, isUpdateMessage } from '@mesa/shared';
 import {
   copyName,
   deleteCopies,
@@ -9,13 +10,7 @@ import {
   rememberCopy,
   SIGNED_OUT_EVENT,
 } from './collabCopies';
-import {
-  decideOnClose,
-  isCoveredBy,
-  liveStatus,
-  type CloseDecision,
-  type CollabStatus,
-} from './collabPolicy';
+import { decideOnClose, liveStatus, type CloseDecision, type CollabStatus } from './collabPolicy';
 
 /** Who is typing, as carets and the presence list show it before the server's copy arrives. */
 export interface LocalUser {
@@ -68,35 +63,31 @@ export function defaultCollabUrl(location: Location = window.location): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
 }
 
-/** Reads a var-length byte array (lib0 encoding) from a y-websocket decoder, bounds-checked. */
-export function readVarBytes(decoder: { arr: Uint8Array; pos: number }): Uint8Array {
-  let length = 0;
-  let shift = 1;
-  for (let i = 0; i < 8; i++) {
-    const byte = decoder.arr[decoder.pos++];
-    if (byte === undefined) throw new RangeError('truncated acknowledgement');
-    length += (byte & 0x7f) * shift;
-    shift *= 128;
-    if (byte < 0x80) break;
-  }
-  if (decoder.pos + length > decoder.arr.length) throw new RangeError('truncated acknowledgement');
-  const bytes = decoder.arr.slice(decoder.pos, decoder.pos + length);
-  decoder.pos += length;
-  return bytes;
+/** After this long without the server confirming what was sent, "Saving…" says what to do. */
+export const STALLED_AFTER_MS = 10_000;
+
+/** Update messages sent on the current connection and how many of them the server confirmed. */
+interface SendCount {
+  sent: number;
+  acked: number;
 }
 
 /**
- * Raises `required` to the clocks an update brings. Only changes that did not come from the
- * server need confirming: what the server relays it has already stored.
+ * A WebSocket class (the provider's public `WebSocketPolyfill` option) that counts the update
+ * messages each socket sends, the same way the server numbers them; a new socket starts at 0.
  */
-export function requireClocks(required: Map<number, number>, update: Uint8Array): void {
-  for (const [client, clock] of Y.parseUpdateMeta(update).to)
-    if (clock > (required.get(client) ?? 0)) required.set(client, clock);
-}
-
-/** True when a stored state vector (as an acknowledgement carries it) covers `required`. */
-export function isStored(required: ReadonlyMap<number, number>, stored: Uint8Array): boolean {
-  return isCoveredBy(required, Y.decodeStateVector(stored));
+function countingSocket(base: typeof WebSocket, onSocket: (count: SendCount) => void) {
+  return class CountingSocket extends base {
+    private readonly count: SendCount = { sent: 0, acked: 0 };
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      onSocket(this.count);
+    }
+    override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+      if (data instanceof Uint8Array && isUpdateMessage(data)) this.count.sent++;
+      super.send(data);
+    }
+  };
 }
 
 /**
@@ -116,11 +107,12 @@ class Session implements CollabSession {
   private status: CollabStatus = { kind: 'connecting' };
   private stopped: CollabStatus | null = null;
   private whileUnsynced: CollabStatus = { kind: 'connecting' };
-  private stored: Uint8Array | null = null;
   private recheckingAccess = false;
-  // Clocks typed here or loaded from this device's copy, which the server must confirm.
-  private readonly required = new Map<number, number>();
   private pending: CloseDecision | null = null;
+  // The current socket's count; replaced when the provider opens a new socket.
+  private count: SendCount = { sent: 0, acked: 0 };
+  private stalledTimer: ReturnType<typeof setTimeout> | null = null;
+  private stalled = false;
 
   constructor(private readonly options: CollabOptions) {
     this.dbName = copyName(options.userId, options.documentName);
@@ -134,13 +126,15 @@ class Session implements CollabSession {
       {
         params: { [COLLAB_ACK_PARAM]: '1' },
         maxBackoffTime: 5000,
-        ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+        WebSocketPolyfill: countingSocket(options.WebSocketPolyfill ?? WebSocket, (count) => {
+          this.count = count;
+        }),
         // Decided in `connection-close`, which y-websocket emits just before asking this.
         shouldReconnect: () => this.pending?.action !== 'stop',
       },
     );
     this.provider.messageHandlers[CollabMessageTypes.ack] = (_encoder, decoder) => {
-      this.stored = readVarBytes(decoder);
+      this.count.acked = Math.max(this.count.acked, decoding.readVarUint(decoder));
       this.update();
     };
     this.provider.awareness.setLocalStateField('user', options.user);
@@ -172,6 +166,7 @@ class Session implements CollabSession {
     window.removeEventListener(SIGNED_OUT_EVENT, this.onSignedOut);
     window.removeEventListener('online', this.onOnline);
     this.doc.off('update', this.onDocUpdate);
+    if (this.stalledTimer) clearTimeout(this.stalledTimer);
     this.provider.destroy();
     void this.persistence?.destroy();
     this.doc.destroy();
@@ -226,26 +221,37 @@ class Session implements CollabSession {
     if (this.stopped === null && !this.provider.wsconnected) this.provider.connect();
   };
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin !== this.provider) requireClocks(this.required, update);
-    this.update();
-  };
+  private readonly onDocUpdate = () => this.update();
 
   private readonly update = () => {
     const next = this.stopped ?? this.computeLive();
+    this.watchStall(next);
     if (next.kind === this.status.kind && codeOf(next) === codeOf(this.status)) return;
     this.status = next;
     for (const listener of [...this.listeners]) listener();
   };
 
+  /** "Saving…" that lasts STALLED_AFTER_MS turns into an explanation; anything else resets it. */
+  private watchStall(next: CollabStatus): void {
+    if (next.kind !== 'saving' && next.kind !== 'stalled') {
+      if (this.stalledTimer) clearTimeout(this.stalledTimer);
+      this.stalledTimer = null;
+      this.stalled = false;
+      return;
+    }
+    this.stalledTimer ??= setTimeout(() => {
+      this.stalled = true;
+      this.update();
+    }, STALLED_AFTER_MS);
+  }
+
   private computeLive(): CollabStatus {
-    const stored = this.stored;
     return liveStatus(
       {
         synced: this.provider.wsconnected && this.provider.synced,
         readOnly: this.options.readOnly,
-        acknowledged: stored !== null,
-        covered: stored !== null && isStored(this.required, stored),
+        allConfirmed: this.count.acked >= this.count.sent,
+        stalled: this.stalled,
       },
       this.whileUnsynced,
     );

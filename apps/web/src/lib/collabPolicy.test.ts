@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CloseCodes } from '@mesa/shared';
-import { decideOnClose, isCoveredBy, isStopped, liveStatus } from './collabPolicy';
+import { decideOnClose, isStopped, liveStatus } from './collabPolicy';
 
 describe('decideOnClose', () => {
   it('stops for good on 4401 and says the person is signed out, keeping the copy', () => {
@@ -79,46 +79,16 @@ describe('decideOnClose', () => {
   });
 });
 
-describe('isCoveredBy', () => {
-  it('is true only when every local clock is stored', () => {
-    const local = new Map([
-      [1, 5],
-      [2, 3],
-    ]);
-    expect(
-      isCoveredBy(
-        local,
-        new Map([
-          [1, 5],
-          [2, 3],
-          [3, 9],
-        ]),
-      ),
-    ).toBe(true);
-    expect(
-      isCoveredBy(
-        local,
-        new Map([
-          [1, 5],
-          [2, 2],
-        ]),
-      ),
-    ).toBe(false);
-    expect(isCoveredBy(local, new Map([[1, 5]]))).toBe(false);
-    expect(isCoveredBy(new Map(), new Map())).toBe(true);
-  });
-});
-
 describe('liveStatus', () => {
-  const base = { synced: true, readOnly: false, acknowledged: true, covered: true };
-  it('is saved when synced and covered, saving otherwise', () => {
+  const base = { synced: true, readOnly: false, allConfirmed: true, stalled: false };
+  it('is saved when the server confirmed everything sent, saving otherwise, stalled when it lasts', () => {
     expect(liveStatus(base, { kind: 'connecting' })).toEqual({ kind: 'saved' });
-    expect(liveStatus({ ...base, covered: false }, { kind: 'connecting' })).toEqual({
+    expect(liveStatus({ ...base, allConfirmed: false }, { kind: 'connecting' })).toEqual({
       kind: 'saving',
     });
-    expect(liveStatus({ ...base, acknowledged: false }, { kind: 'connecting' })).toEqual({
-      kind: 'saving',
-    });
+    expect(
+      liveStatus({ ...base, allConfirmed: false, stalled: true }, { kind: 'connecting' }),
+    ).toEqual({ kind: 'stalled' });
   });
   it('is read-only for readers and the unsynced status while not synced', () => {
     expect(liveStatus({ ...base, readOnly: true }, { kind: 'connecting' })).toEqual({

@@ -8,6 +8,7 @@ export type CollabStatus =
   | { kind: 'connecting' }
   | { kind: 'saved' }
   | { kind: 'saving' }
+  | { kind: 'stalled' }
   | { kind: 'offline' }
   | { kind: 'reconnecting' }
   | { kind: 'read-only' }
@@ -63,36 +64,24 @@ export function decideOnClose(code: number, recheckingAccess: boolean): CloseDec
   return { action: 'reconnect', status: { kind: 'offline' }, recheckingAccess };
 }
 
-/**
- * True when the stored state vector covers every clock of the local one: everything this
- * device has — typed here, kept offline from an earlier visit, or received — is durable.
- */
-export function isCoveredBy(
-  local: ReadonlyMap<number, number>,
-  stored: ReadonlyMap<number, number>,
-): boolean {
-  for (const [client, clock] of local) if ((stored.get(client) ?? 0) < clock) return false;
-  return true;
-}
-
 /** Facts of a live connection from which its status follows. */
 export interface LiveFacts {
   /** The document is synced with the server over an open connection. */
   synced: boolean;
   /** The person may only read. */
   readOnly: boolean;
-  /** The server has acknowledged at least one stored state. */
-  acknowledged: boolean;
-  /** The last acknowledgement covers the local document. */
-  covered: boolean;
+  /** The server confirmed as durable every update message sent on this connection. */
+  allConfirmed: boolean;
+  /** Saving has waited for the server's confirmation longer than it should. */
+  stalled: boolean;
 }
 
 /** The status of a connection that has not been stopped, from its live facts. */
 export function liveStatus(facts: LiveFacts, whileUnsynced: CollabStatus): CollabStatus {
   if (!facts.synced) return whileUnsynced;
   if (facts.readOnly) return { kind: 'read-only' };
-  if (!facts.acknowledged) return { kind: 'saving' };
-  return facts.covered ? { kind: 'saved' } : { kind: 'saving' };
+  if (facts.allConfirmed) return { kind: 'saved' };
+  return facts.stalled ? { kind: 'stalled' } : { kind: 'saving' };
 }
 
 /** True for statuses after which the client no longer reconnects by itself. */

@@ -12,9 +12,26 @@ export const CollabMessageTypes = {
   auth: 2,
   /** Ask for every awareness state. */
   queryAwareness: 3,
-  /** Mesa: the state vector the server has durably stored (after the sender's change). */
+  /**
+   * Mesa: "your first N update messages are durable" — a varuint N counting, from the start of
+   * the connection, the messages this connection sent that carry an update (see
+   * isUpdateMessage), once the server has stored what each holds and everything the document
+   * held when it arrived. Deletions and formatting count like insertions.
+   */
   ack: 100,
 } as const;
+
+/** y-protocols sync sub-types that carry a document update: sync step 2 and update. */
+const UPDATE_SYNC_STEPS: readonly number[] = [1, 2];
+
+/**
+ * True when an encoded y-websocket message carries a document update (sync step 2 or update).
+ * Both sides count these the same way, so acknowledgements can name them by number. The type
+ * and sub-type are varuints below 128: one byte each.
+ */
+export function isUpdateMessage(message: Uint8Array): boolean {
+  return message[0] === CollabMessageTypes.sync && UPDATE_SYNC_STEPS.includes(message[1] ?? -1);
+}
 
 /** Query parameter by which a client asks for `ack` messages. */
 export const COLLAB_ACK_PARAM = 'ack';

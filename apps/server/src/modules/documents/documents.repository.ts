@@ -1,7 +1,5 @@
-import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { JournalRecord, JournalStore } from './journal.js';
 
 type Db = Kysely<Database>;
 
@@ -53,34 +51,15 @@ export async function insertUpdates(
   await db.insertInto('document_updates').values(rows).execute();
 }
 
-/**
- * The update journal's store on SQLite (see UpdateJournal): cached prepared statements on the
- * raw better-sqlite3 handle, one synchronous transaction per flush. A record of a document
- * deleted meanwhile is skipped (there is nothing left to attach it to).
- */
-export function createSqliteJournalStore(sqlite: SQLite.Database): JournalStore {
-  const insert = sqlite.prepare(
-    `insert into document_updates (document, "update", created_at)
-     select ?, ?, ? where exists (select 1 from documents where name = ?)`,
-  );
-  const selectSeq = sqlite.prepare<[], { seq: number }>(
-    `select seq from journal_checkpoints where name = 'document_updates'`,
-  );
-  const upsertSeq = sqlite.prepare(
-    `insert into journal_checkpoints (name, seq) values ('document_updates', ?)
-     on conflict (name) do update set seq = excluded.seq`,
-  );
-  const storeAll = sqlite.transaction((records: readonly JournalRecord[]) => {
-    for (const r of records)
-      insert.run(r.document, r.update, new Date(r.createdAt).toISOString(), r.document);
-    upsertSeq.run(records.at(-1)!.seq);
-  });
-  return {
-    storedSeq: () => selectSeq.get()?.seq ?? 0,
-    store(records) {
-      if (records.length > 0) storeAll(records);
-    },
-  };
+/** Which of these documents still exist (a deleted one takes its rows with it). */
+export async function selectExistingDocuments(db: Db, names: readonly string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  const rows = await db
+    .selectFrom('documents')
+    .select('name')
+    .where('name', 'in', [...names])
+    .execute();
+  return rows.map((r) => r.name);
 }
 
 /**
@@ -100,19 +79,6 @@ export async function replaceUpdates(
     .where('document', '=', row.document)
     .where('id', 'in', replacedIds.map(Number))
     .execute();
-}
-
-/**
- * Replaces every stored row of a document by one, without reading them: only for a caller
- * whose row holds everything stored (one process that applied every row it wrote). Run inside
- * a transaction, so a crash leaves either the old rows or the new one.
- */
-export async function replaceAllUpdates(
-  db: Db,
-  row: { document: string; update: Uint8Array; created_at: string },
-): Promise<void> {
-  await db.deleteFrom('document_updates').where('document', '=', row.document).execute();
-  await db.insertInto('document_updates').values(row).execute();
 }
 
 /** A version row as stored. */

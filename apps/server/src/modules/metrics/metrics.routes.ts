@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireWorkspace } from '../../authz/guards.js';
-import { JOURNAL_KINDS } from '../../env.js';
 
 /** What an administrator (and the benchmark in bench/) reads about the running node. */
 export const MetricsSchema = z.object({
@@ -9,11 +8,8 @@ export const MetricsSchema = z.object({
   loadedDocuments: z.number().int().nonnegative(),
   /** Open document connections. */
   connections: z.number().int().nonnegative(),
-  /**
-   * How the SQLite update journal stores each change before relaying it: `mapped` (copied into
-   * a memory-mapped file) or `write` (a system call each); null on PostgreSQL (no journal).
-   */
-  journal: z.enum(JOURNAL_KINDS).nullable(),
+  /** True while storing document changes fails (busy or full storage); they are retried. */
+  storageFailing: z.boolean(),
   /** V8 heap in use, in bytes. */
   heapUsed: z.number().nonnegative(),
 });
@@ -27,16 +23,16 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['admin'],
         description:
-          'Documents loaded by the collaboration endpoint, its open connections, how its update journal stores changes, and the V8 heap in use on this node (read by bench/collab.bench.ts).',
+          'Documents loaded by the collaboration endpoint, its open connections, whether storing document changes fails now, and the V8 heap in use on this node (read by bench/collab.bench.ts).',
         response: { 200: MetricsSchema },
       },
     },
     async () => {
-      const { documents, connections, journal } = app.collab.stats();
+      const { documents, connections, storageFailing } = app.collab.stats();
       return {
         loadedDocuments: documents,
         connections,
-        journal,
+        storageFailing,
         heapUsed: process.memoryUsage().heapUsed,
       };
     },

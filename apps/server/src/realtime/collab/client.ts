@@ -3,8 +3,7 @@ import { CloseCodes } from '@mesa/shared';
 import { encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Actor } from '../../authz/index.js';
-import { encodeAck } from './ack.js';
-import { sendFramed, type FramedMessage } from './frame.js';
+import { AckTracker } from './ack.js';
 import { awarenessUser, type AwarenessUser } from './awareness.js';
 import type { LiveDocument, Peer } from './document.js';
 import { MAX_BUFFERED_BYTES, type MessageRate } from './limits.js';
@@ -13,6 +12,14 @@ import { encodeAwareness, encodeSyncStep1 } from './protocol.js';
 
 /** How a connection may use its document. */
 export type AccessMode = 'write' | 'read';
+
+/** Size limits of one connection's messages. */
+export interface MessageLimits {
+  /** Largest single message (updates, awareness, a reader's sync). */
+  maxMessageBytes: number;
+  /** Largest document, and so the largest sync step 2 a writer may send. */
+  maxDocBytes: number;
+}
 
 /** What a connection is, once authorized. */
 export interface ClientInit {
@@ -24,7 +31,7 @@ export interface ClientInit {
   /** The upgrade's Cookie header, to re-check the session when access changes. */
   cookie: string | undefined;
   rate: MessageRate;
-  maxDocBytes: number;
+  limits: MessageLimits;
   onClose: (client: CollabClient) => void;
 }
 
@@ -40,20 +47,24 @@ export class CollabClient implements Peer {
   readonly doc: LiveDocument;
   readonly actor: Actor;
   readonly mode: AccessMode;
-  readonly ackEnabled: boolean;
+  readonly canWrite: boolean;
   readonly cookie: string | undefined;
   readonly user: AwarenessUser;
-  readonly maxDocBytes: number;
+  readonly limits: MessageLimits;
+  /** Acknowledgements, for a writer that asked for them. */
+  readonly acks: AckTracker | null;
   /** Real changes a read-only connection sent (dropped). */
   readOnlyChanges = 0;
   private closed = false;
 
   constructor(private readonly init: ClientInit) {
     ({ ws: this.ws, doc: this.doc, actor: this.actor, mode: this.mode } = init);
-    this.ackEnabled = init.ackEnabled;
+    this.canWrite = init.mode === 'write';
     this.cookie = init.cookie;
-    this.maxDocBytes = init.maxDocBytes;
+    this.limits = init.limits;
     this.user = awarenessUser(init.actor);
+    this.acks =
+      init.ackEnabled && this.canWrite ? new AckTracker(this.doc, (m) => this.send(m)) : null;
   }
 
   /** The person's id. */
@@ -70,8 +81,6 @@ export class CollabClient implements Peer {
     const states = [...this.doc.awareness.getStates().keys()];
     if (states.length > 0)
       this.send(encodeAwareness(encodeAwarenessUpdate(this.doc.awareness, states)));
-    if (this.ackEnabled && this.doc.pending.length === 0)
-      this.send(encodeAck(Y.encodeStateVector(this.doc.ydoc)));
     for (const data of queued) this.receive(data);
   }
 
@@ -87,23 +96,19 @@ export class CollabClient implements Peer {
     }
   }
 
+  /** The document stored more changes: acknowledge what became durable. */
+  committed(): void {
+    if (!this.closed) this.acks?.flush();
+  }
+
   /** Sends bytes; a client that lets too much pile up is cut off rather than buffered. */
   send(message: Uint8Array): void {
-    if (this.writable()) this.ws.send(message);
-  }
-
-  /** `send` for a message framed once for many connections (a relay, an awareness change). */
-  sendFramed(message: FramedMessage): void {
-    if (this.writable()) sendFramed(this.ws, message);
-  }
-
-  /** Open and keeping up; a socket with too much unsent is cut off here. */
-  private writable(): boolean {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return false;
-    if (this.ws.bufferedAmount <= MAX_BUFFERED_BYTES) return true;
-    this.ws.terminate();
-    this.finish();
-    return false;
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.ws.terminate();
+      return this.finish();
+    }
+    this.ws.send(message);
   }
 
   /** Closes with a code (the reason is for logs and the client's console). */
@@ -119,7 +124,7 @@ export class CollabClient implements Peer {
     if (this.closed) return;
     this.closed = true;
     this.doc.peers.delete(this);
-    if (this.awarenessIds.size > 0 && !this.doc.failed)
+    if (this.awarenessIds.size > 0)
       removeAwarenessStates(this.doc.awareness, [...this.awarenessIds], null);
     this.init.onClose(this);
   }

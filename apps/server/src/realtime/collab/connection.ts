@@ -3,7 +3,7 @@ import type { RawData, WebSocket } from 'ws';
 import { CloseCodes, parseDocumentName } from '@mesa/shared';
 import type { Actor, DocumentAccess } from '../../authz/index.js';
 import { wantsAck } from './ack.js';
-import { CollabClient, type AccessMode } from './client.js';
+import { CollabClient, type AccessMode, type MessageLimits } from './client.js';
 import { MessageRate } from './limits.js';
 import { DocumentLoadError, type DocumentRegistry } from './registry.js';
 
@@ -16,7 +16,7 @@ export interface ConnectionDeps {
   authenticate: (cookie: string | undefined) => Promise<Actor | null>;
   access: (actor: Actor, documentName: string) => Promise<DocumentAccess>;
   maxMessagesPerSecond: number;
-  maxDocBytes: number;
+  limits: MessageLimits;
   onOpen: (client: CollabClient) => void;
   onClose: (client: CollabClient) => void;
   onError: (error: unknown, documentName: string) => void;
@@ -40,6 +40,11 @@ function accessMode(access: DocumentAccess): AccessMode | number {
   return access === 'missing' ? CloseCodes.notFound : CloseCodes.forbidden;
 }
 
+function rawLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((n, b) => n + b.length, 0);
+  return data instanceof ArrayBuffer ? data.byteLength : data.length;
+}
+
 /** A socket error ends in 'close', which the client handles; unheard, it would crash the process. */
 const ignoreError = () => undefined;
 
@@ -55,7 +60,12 @@ export function acceptConnection(
 ): void {
   const rate = new MessageRate(deps.maxMessagesPerSecond);
   const queued: RawData[] = [];
+  let queuedBytes = 0;
+  // Before the connection is authorized, at most one message's worth is held, whatever its kind.
   const hold = (data: RawData) => {
+    queuedBytes += rawLength(data);
+    if (queuedBytes > deps.limits.maxMessageBytes)
+      return ws.close(CloseCodes.messageTooBig, 'message too big');
     if (rate.allow()) queued.push(data);
     else ws.close(CloseCodes.tooManyMessages, 'too many messages');
   };
@@ -80,7 +90,7 @@ export function acceptConnection(
         ackEnabled,
         cookie,
         rate,
-        maxDocBytes: deps.maxDocBytes,
+        limits: deps.limits,
         onClose: onClientClose(deps),
       });
       deps.onOpen(client);

@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { StoredDocument } from '../../modules/documents/index.js';
-import { FramedMessage } from './frame.js';
 import { encodeAwareness } from './protocol.js';
 
 /** Origin of changes the server itself makes (restoring a version). */
@@ -14,14 +13,14 @@ export const REMOTE_ORIGIN = Symbol('mesa-remote');
 export interface Peer {
   /** Sends bytes (dropped if the socket is gone; a too-slow socket is cut off). */
   send(message: Uint8Array): void;
-  /** The same for a message framed once for many connections. */
-  sendFramed(message: FramedMessage): void;
-  /** Whether the client asked for acknowledgements. */
-  readonly ackEnabled: boolean;
+  /** Whether it may write: writers get changes at once, readers only once they are stored. */
+  readonly canWrite: boolean;
   /** The person behind it (attributes automatic versions). */
   readonly userId: string;
   /** Awareness client ids this connection owns. */
   readonly awarenessIds: Set<number>;
+  /** Called after each commit of the document (acknowledgements). */
+  committed(): void;
   /** Closes the connection with a close code. */
   close(code: number, reason: string): void;
 }
@@ -32,15 +31,17 @@ interface AwarenessChanges {
   removed: number[];
 }
 
-/** A change applied in memory and waiting for this tick's commit. */
+/** A change applied in memory and waiting for its commit. */
 export interface PendingUpdate {
   update: Uint8Array;
   origin: unknown;
 }
 
 /**
- * One loaded document: the Y.Doc, its awareness, who is connected, and the bookkeeping the
- * persistence needs. Changes are queued by the Y.Doc's update event, whatever their origin.
+ * One loaded document: the Y.Doc, its awareness, who is connected, and the bookkeeping of
+ * durability. Every local change gets a number (`changeSeq`); `committedSeq` is the highest
+ * number stored. What the document held at a moment is durable once `committedSeq` reaches
+ * the `changeSeq` of that moment.
  */
 export class LiveDocument {
   readonly ydoc = new Y.Doc({ gc: true });
@@ -53,7 +54,11 @@ export class LiveDocument {
   readonly remoteAwarenessIds = new Set<number>();
   /** Holders (connections and server operations); the document unloads at zero. */
   holds = 0;
+  /** Local changes not yet handed to a commit, in order. */
   pending: PendingUpdate[] = [];
+  /** Number of the latest local change, and of the latest one stored. */
+  changeSeq = 0;
+  committedSeq = 0;
   /** Approximate stored size: the merged state plus appended changes. */
   bytes: number;
   rowsSinceCompaction: number;
@@ -61,11 +66,10 @@ export class LiveDocument {
   unloadTimer: NodeJS.Timeout | null = null;
   /** Set while unloading; an acquire waits for it, then loads afresh. */
   unloading: Promise<void> | null = null;
-  /** Set when it failed to persist: it must not be used or written any more. */
-  failed = false;
+  private readonly waiters: { seq: number; done: () => void }[] = [];
   /**
-   * The stored state it was loaded from, while it is one compacted row and nothing changed
-   * since: the whole document, already encoded, for a client that has nothing.
+   * The stored state it was loaded from, while nothing changed since and it is one row: the
+   * whole document, already encoded, for a client that has nothing.
    */
   private loadedState: Uint8Array | null;
 
@@ -121,11 +125,24 @@ export class LiveDocument {
     return false;
   }
 
-  /** Sends to every connection but one, framed once for all of them. */
-  broadcast(message: Uint8Array, except: unknown = null): void {
-    let framed: FramedMessage | null = null;
+  /** Sends to every connection but `except`; with `writersOnly`, to writers alone. */
+  broadcast(message: Uint8Array, except: unknown = null, writersOnly = false): void {
     for (const peer of this.peers)
-      if (peer !== except) peer.sendFramed((framed ??= new FramedMessage(message)));
+      if (peer !== except && (!writersOnly || peer.canWrite)) peer.send(message);
+  }
+
+  /** Runs `done` once every change up to `seq` is stored (at once if it is). */
+  whenCommitted(seq: number, done: () => void): void {
+    if (this.committedSeq >= seq) return done();
+    this.waiters.push({ seq, done });
+  }
+
+  /** Records that changes up to `seq` are stored, and tells whoever waited for them. */
+  markCommitted(seq: number): void {
+    this.committedSeq = Math.max(this.committedSeq, seq);
+    while (this.waiters.length > 0 && this.waiters[0]!.seq <= this.committedSeq)
+      this.waiters.shift()!.done();
+    for (const peer of this.peers) peer.committed();
   }
 
   /** Frees the Y.Doc and the awareness timer. */

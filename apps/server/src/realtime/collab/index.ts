@@ -1,15 +1,14 @@
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { WebSocketServer } from 'ws';
 import { CloseCodes } from '@mesa/shared';
 import { documentAccess } from '../../authz/index.js';
 import { authenticateCookieHeader } from '../../modules/auth/index.js';
 import {
-  UpdateJournal,
-  createSqliteJournalStore,
+  createKyselyDocumentStore,
+  createSqliteDocumentStore,
+  type DocumentStore,
   type LiveDocuments,
 } from '../../modules/documents/index.js';
-import type { JournalKind } from '../../env.js';
 import { isAllowedOrigin } from '../../plugins/security.js';
 import { redisChannelPrefix } from '../redis.js';
 import { refuseUpgrade, type UpgradeHandler } from '../upgrade.js';
@@ -21,75 +20,60 @@ import { Persistence } from './persistence.js';
 import { DocumentRegistry } from './registry.js';
 import { CollabRelay } from './relay.js';
 
-/** The update journal's file in the data directory (SQLite only). */
-export const JOURNAL_FILE = 'document-updates.journal';
-
 /** The running document endpoint. */
 export interface CollabEndpoint {
   /** Handles upgrades under `/collab/`. */
   handleUpgrade: UpgradeHandler;
   /** The live layer for services (versions restore). */
   documents: LiveDocuments;
-  /** Loaded documents, open connections and how changes are journaled (health, benchmarks). */
-  stats(): { documents: number; connections: number; journal: JournalKind | null };
+  /** Loaded documents, open connections, whether storing changes fails now (health, metrics). */
+  stats(): { documents: number; connections: number; storageFailing: boolean };
 }
 
 /**
  * Builds the Yjs endpoint on a `ws` server in noServer mode: upgrade.ts routes `/collab/`
  * here; the Origin is checked before the handshake (403), everything else after it (close
  * codes). On close, connections get 1001 and every document is committed and unloaded.
+ * Documents are stored through one DocumentStore: on SQLite a worker thread with its own
+ * connection, on PostgreSQL the pool.
  */
 export function createCollabEndpoint(app: FastifyInstance): CollabEndpoint {
   const { ctx, config } = app;
   const log = app.log.child({ module: 'collab' });
   const clients = new Set<CollabClient>();
-  // maxPayload makes ws close an oversized frame with 1009 before it is buffered whole.
+  // A writer's sync step 2 may be as large as the document; every other message is checked
+  // against the message limit once decoded (messages.ts), and before authorization (connection.ts).
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: config.collab.maxMessageBytes,
+    maxPayload: Math.max(config.collab.maxDocBytes, config.collab.maxMessageBytes),
     perMessageDeflate: false,
   });
+  const store: DocumentStore = app.db.sqlite
+    ? createSqliteDocumentStore(app.db.sqlite.name)
+    : createKyselyDocumentStore(ctx.db);
   let registry: DocumentRegistry | null = null;
-  // With Redis, changes and awareness are relayed to the other nodes serving the document.
+  // With Redis, stored changes and awareness are relayed to the other nodes serving the document.
   const relay: CollabRelay | null = config.redisUrl
     ? new CollabRelay({
         url: config.redisUrl,
         channel: `${redisChannelPrefix(config)}:collab`,
-        db: ctx.db,
+        store,
         registry: (): DocumentRegistry => reg,
         onError: (error, what) => log.error({ err: error }, `${what} failed`),
       })
     : null;
-  // Opening it stores what a crash left in it, before any document loads.
-  const journal = app.db.sqlite
-    ? UpdateJournal.open(
-        join(config.dataDir, JOURNAL_FILE),
-        createSqliteJournalStore(app.db.sqlite),
-        { kind: config.collab.journal },
-      )
-    : null;
-  if (journal?.mappingError)
-    log.warn(
-      { reason: journal.mappingError },
-      'the update journal is not memory-mapped; each change costs a write system call',
-    );
   const persistence = new Persistence({
-    db: ctx.db,
-    journal,
+    store,
     now: () => ctx.now(),
-    onFailure: (doc, error) => {
-      log.error(
-        { err: error, document: doc.name },
-        'could not store changes; closing the document',
-      );
-      for (const peer of [...doc.peers]) peer.close(1011, 'storage failed');
-      registry?.discard(doc);
+    // Logged on the first failure and then every tenth: a full disk must not flood the log.
+    onError: (error, failures) => {
+      if (failures === 1 || failures % 10 === 0)
+        log.error({ err: error, failures }, 'could not store document changes; retrying');
     },
-    onError: (error) => log.error({ err: error }, 'persistence error'),
     onStored: relay ? (doc, update) => relay.publishUpdate(doc, update) : undefined,
   });
   registry = new DocumentRegistry({
-    db: ctx.db,
+    store,
     persistence,
     idleUnloadMs: config.collab.idleUnloadSeconds * 1000,
     onError: (error, name) => log.error({ err: error, document: name }, 'unload failed'),
@@ -104,7 +88,10 @@ export function createCollabEndpoint(app: FastifyInstance): CollabEndpoint {
     authenticate,
     access,
     maxMessagesPerSecond: config.collab.maxMessagesPerSecond,
-    maxDocBytes: config.collab.maxDocBytes,
+    limits: {
+      maxMessageBytes: config.collab.maxMessageBytes,
+      maxDocBytes: config.collab.maxDocBytes,
+    },
     onOpen: (c) => clients.add(c),
     onClose: (c) => clients.delete(c),
     onError: (error, name) => log.error({ err: error, document: name }, 'connection failed'),
@@ -124,6 +111,7 @@ export function createCollabEndpoint(app: FastifyInstance): CollabEndpoint {
     for (const c of [...clients]) c.close(CloseCodes.goingAway, 'server shutting down');
     await registry.unloadAll();
     await persistence.close();
+    await store.close();
     wss.close();
     await relay?.close();
   });
@@ -134,11 +122,11 @@ export function createCollabEndpoint(app: FastifyInstance): CollabEndpoint {
         return refuseUpgrade(socket, 403, 'Forbidden');
       wss.handleUpgrade(request, socket, head, (ws) => acceptConnection(ws, request, deps));
     },
-    documents: liveDocuments(reg, persistence),
+    documents: liveDocuments(reg),
     stats: () => ({
       documents: reg.loadedCount,
       connections: clients.size,
-      journal: journal?.kind ?? null,
+      storageFailing: persistence.failing,
     }),
   };
 }

@@ -1,89 +1,98 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Database } from '../../db/schema.js';
-import { UpdateJournal, type JournalRecord } from '../../modules/documents/journal.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DocumentStore, DocumentWrite } from '../../modules/documents/index.js';
 import { LiveDocument } from './document.js';
-import { JOURNAL_MAX_DELAY_MS, JOURNAL_QUIET_MS, Persistence } from './persistence.js';
+import { Persistence } from './persistence.js';
 
-/**
- * When journaled changes reach the database (SQLite). Durability does not depend on it (the
- * journal's `write` gives that); it decides how many transactions typing costs the server.
- */
-describe('journal flushes', () => {
-  let dir: string;
-  let stored: JournalRecord[];
-  let journal: UpdateJournal;
-  let doc: LiveDocument;
+/** A store whose commits wait until the test lets them finish, or fail. */
+function controlledStore() {
+  const commits: { writes: readonly DocumentWrite[]; finish: (error?: Error) => void }[] = [];
+  const store: DocumentStore = {
+    load: () => Promise.resolve(null),
+    commit: (writes) =>
+      new Promise<void>((resolve, reject) => {
+        commits.push({ writes, finish: (error) => (error ? reject(error) : resolve()) });
+      }),
+    close: () => Promise.resolve(),
+  };
+  return { store, commits };
+}
 
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
-    dir = mkdtempSync(join(tmpdir(), 'mesa-persistence-'));
-    stored = [];
-    journal = UpdateJournal.open(join(dir, 'journal'), {
-      storedSeq: () => stored.at(-1)?.seq ?? 0,
-      store: (records) => void stored.push(...records),
-    });
-    // Only the journal flush uses the database here: it holds the connection, then flushes.
-    const db = {
-      connection: () => ({ execute: (fn: () => Promise<void>) => fn() }),
-    } as unknown as Kysely<Database>;
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+};
+
+describe('grouped commits', () => {
+  const docs: LiveDocument[] = [];
+  afterEach(() => docs.splice(0).forEach((d) => d.destroy()));
+
+  function setUp() {
+    const { store, commits } = controlledStore();
+    const errors: number[] = [];
     const persistence = new Persistence({
-      db,
-      journal,
+      store,
       now: () => new Date(),
-      onFailure: (_doc, error) => {
-        throw error;
-      },
-      onError: (error) => {
-        throw error;
-      },
+      onError: (_error, failures) => errors.push(failures),
     });
-    // An automatic version was just saved, so none is due: nothing but the journal is written.
-    doc = new LiveDocument(
+    // An automatic version was just saved, so none is due: commits hold only the changes.
+    const doc = new LiveDocument(
       'plan:test',
       { state: null, rows: 1, lastAutoVersionAt: Date.now() },
       (d, update, origin) => persistence.enqueue(d, update, origin),
     );
-  });
-
-  afterEach(() => {
-    doc.destroy();
-    journal.close();
-    vi.useRealTimers();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  /** Types one character, then lets `ms` pass (timers included). */
-  async function type(ms: number) {
-    doc.ydoc.getText('t').insert(0, 'a');
-    await vi.advanceTimersByTimeAsync(ms);
+    docs.push(doc);
+    const type = (text: string) => doc.ydoc.getText('t').insert(0, text);
+    return { persistence, commits, doc, type, errors };
   }
 
-  it('waits for a pause in the typing, then stores every change in one flush', async () => {
-    for (let i = 0; i < 6; i++) await type(50);
-    expect(stored).toHaveLength(0);
-    expect(journal.pendingCount).toBe(6);
-
-    await vi.advanceTimersByTimeAsync(JOURNAL_QUIET_MS);
-    expect(stored).toHaveLength(6);
-    expect(journal.pendingCount).toBe(0);
+  it('stores the changes typed while a commit is in flight together, in the next commit', async () => {
+    const { commits, doc, type } = setUp();
+    type('a');
+    await until(() => commits.length === 1);
+    type('b');
+    type('c');
+    type('d');
+    commits[0]!.finish();
+    await until(() => commits.length === 2);
+    expect(commits[1]!.writes).toHaveLength(1);
+    expect(commits[1]!.writes[0]!.append).not.toBeNull();
+    expect(doc.committedSeq).toBe(1);
+    commits[1]!.finish();
+    await until(() => doc.committedSeq === 4);
   });
 
-  it('does not let changes wait longer than the maximum while typing goes on', async () => {
-    const flushSizes: number[] = [];
-    let before = 0;
-    for (let i = 0; i < 50; i++) {
-      await type(50); // 2.5 s of typing, never a pause of JOURNAL_QUIET_MS
-      if (stored.length !== before) flushSizes.push(stored.length - before);
-      before = stored.length;
-    }
-    // One flush per JOURNAL_MAX_DELAY_MS of typing, each holding that second's changes.
-    expect(flushSizes).toHaveLength(2);
-    for (const size of flushSizes) expect(size).toBe(JOURNAL_MAX_DELAY_MS / 50);
-    await vi.advanceTimersByTimeAsync(JOURNAL_QUIET_MS);
-    expect(stored).toHaveLength(50);
+  it('tells a waiter only once what it waits for is stored', async () => {
+    const { commits, doc, type } = setUp();
+    type('a');
+    let told = false;
+    doc.whenCommitted(doc.changeSeq, () => (told = true));
+    await until(() => commits.length === 1);
+    expect(told).toBe(false);
+    commits[0]!.finish();
+    await until(() => told);
+  });
+
+  it('keeps the changes of a failed commit and stores them in the retry, acknowledging nothing before', async () => {
+    const { commits, doc, type, errors } = setUp();
+    type('a');
+    let told = false;
+    doc.whenCommitted(doc.changeSeq, () => (told = true));
+    await until(() => commits.length === 1);
+    commits[0]!.finish(new Error('SQLITE_FULL'));
+    type('b');
+    await until(() => commits.length === 2);
+    expect(errors).toEqual([1]);
+    expect(told).toBe(false);
+    // Both changes, the failed one first, go into the retry's one row.
+    const retried = commits[1]!.writes[0]!.append!;
+    const replay = new LiveDocument(
+      'x',
+      { state: retried, rows: 1, lastAutoVersionAt: 0 },
+      () => {},
+    );
+    docs.push(replay);
+    expect(replay.ydoc.getText('t').toJSON()).toBe(doc.ydoc.getText('t').toJSON());
+    commits[1]!.finish();
+    await until(() => told && doc.committedSeq === 2);
   });
 });

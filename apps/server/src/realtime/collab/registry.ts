@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import { loadStoredDocument } from '../../modules/documents/index.js';
-import { LiveDocument, REMOTE_ORIGIN } from './document.js';
+import type { DocumentStore } from '../../modules/documents/index.js';
+import { LiveDocument, REMOTE_ORIGIN, SERVER_ORIGIN } from './document.js';
 import type { Persistence } from './persistence.js';
 import { encodeUpdate } from './protocol.js';
 
@@ -19,7 +17,7 @@ export class DocumentRegistry {
 
   constructor(
     private readonly deps: {
-      db: Kysely<Database>;
+      store: DocumentStore;
       persistence: Persistence;
       idleUnloadMs: number;
       onError: (error: unknown, name: string) => void;
@@ -56,7 +54,7 @@ export class DocumentRegistry {
     const existing = this.docs.get(name);
     if (existing?.unloading) await existing.unloading;
     const loaded = this.docs.get(name);
-    if (loaded && !loaded.failed) return this.hold(loaded);
+    if (loaded) return this.hold(loaded);
     let promise = this.loading.get(name);
     if (!promise) {
       promise = this.load(name);
@@ -70,16 +68,9 @@ export class DocumentRegistry {
   /** Lets go of a document; the last holder starts the idle countdown. */
   release(doc: LiveDocument): void {
     doc.holds--;
-    if (doc.holds > 0 || doc.failed) return;
+    if (doc.holds > 0) return;
     doc.unloadTimer = setTimeout(() => void this.unload(doc), this.deps.idleUnloadMs);
     doc.unloadTimer.unref();
-  }
-
-  /** Drops a document that failed to persist, without writing anything. */
-  discard(doc: LiveDocument): void {
-    doc.failed = true;
-    if (this.docs.get(doc.name) === doc) this.docs.delete(doc.name);
-    doc.destroy();
   }
 
   /** Commits and unloads every document (shutdown). */
@@ -97,19 +88,22 @@ export class DocumentRegistry {
   private async load(name: string): Promise<LiveDocument | null> {
     let stored;
     try {
-      // Journaled changes not yet in the database would be missing from what is read.
-      await this.deps.persistence.ready();
-      stored = await loadStoredDocument(this.deps.db, name);
+      stored = await this.deps.store.load(name);
     } catch (error) {
       throw new DocumentLoadError(error instanceof Error ? error.message : String(error));
     }
     if (!stored) return null;
     const persistence = this.deps.persistence;
     const onUpdate = (d: LiveDocument, update: Uint8Array, origin: unknown) => {
-      if (origin !== REMOTE_ORIGIN) return persistence.enqueue(d, update, origin);
-      // Relayed from another node, which stored it: only local peers need it.
-      d.bytes += update.length;
-      d.broadcast(encodeUpdate(update));
+      if (origin === REMOTE_ORIGIN) {
+        // Relayed from another node, which stored it: every local peer may have it now.
+        d.bytes += update.length;
+        return d.broadcast(encodeUpdate(update));
+      }
+      // Writers get it at once (their copies protect it until it is stored); readers and other
+      // nodes after the commit (Persistence).
+      d.broadcast(encodeUpdate(update), origin === SERVER_ORIGIN ? null : origin, true);
+      persistence.enqueue(d, update, origin);
     };
     const doc = new LiveDocument(name, stored, onUpdate, this.deps.onAwareness);
     this.docs.set(name, doc);

@@ -4,9 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import { createClient } from 'redis';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import { loadStoredDocument } from '../../modules/documents/index.js';
+import type { DocumentStore } from '../../modules/documents/index.js';
 import { closeRedisClients, connectOrGiveUp } from '../redis.js';
 import { REMOTE_ORIGIN, type LiveDocument } from './document.js';
 import type { DocumentRegistry } from './registry.js';
@@ -23,7 +21,7 @@ export interface RelayDeps {
   url: string;
   /** `<redisChannelPrefix>:collab`: one channel per workspace. */
   channel: string;
-  db: Kysely<Database>;
+  store: DocumentStore;
   registry: () => DocumentRegistry;
   onError: (error: unknown, what: string) => void;
 }
@@ -113,7 +111,6 @@ export class CollabRelay {
   }
 
   private apply(doc: LiveDocument, kind: Kind, payload: Uint8Array): void {
-    if (doc.failed) return;
     try {
       if (kind === Kind.update) Y.applyUpdate(doc.ydoc, payload, REMOTE_ORIGIN);
       else if (kind === Kind.awareness) applyAwarenessUpdate(doc.awareness, payload, REMOTE_ORIGIN);
@@ -126,7 +123,7 @@ export class CollabRelay {
   /** Applies the stored state (idempotent: only what this node missed changes anything). */
   private async resync(doc: LiveDocument): Promise<void> {
     try {
-      const stored = await loadStoredDocument(this.deps.db, doc.name);
+      const stored = await this.deps.store.load(doc.name);
       if (stored?.state) this.apply(doc, Kind.update, stored.state);
     } catch (error) {
       this.deps.onError(error, `collab relay resync (${doc.name})`);

@@ -28,6 +28,12 @@ describe('SaveStatus', () => {
       expect(region.getAttribute('data-status')).toBe(status.kind);
     });
 
+  it('tells a person whose changes stay unconfirmed to keep the tab open', () => {
+    renderIn('en', <SaveStatus status={{ kind: 'stalled' }} />);
+    expect(screen.getByRole('status').textContent).toContain('Not saved yet');
+    expect(screen.getByText(/keep it open/)).toBeTruthy();
+  });
+
   it('tells an offline person to keep typing', () => {
     renderIn('en', <SaveStatus status={{ kind: 'offline' }} />);
     expect(screen.getByText(/Keep typing/)).toBeTruthy();

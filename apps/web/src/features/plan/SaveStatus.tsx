@@ -15,6 +15,7 @@ const icons: Record<CollabStatus['kind'], string> = {
   connecting: '↻',
   saved: '✓',
   saving: '↻',
+  stalled: '⚠',
   offline: '⚠',
   reconnecting: '↻',
   'read-only': '◉',

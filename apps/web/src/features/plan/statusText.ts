@@ -23,6 +23,7 @@ export interface StatusText {
   hint:
     | 'plan.status.savedHint'
     | 'plan.status.savingHint'
+    | 'plan.status.stalledHint'
     | 'plan.status.offlineHint'
     | 'plan.status.reconnectingHint'
     | 'plan.status.readOnlyHint'
@@ -47,6 +48,8 @@ export function statusText(status: CollabStatus): StatusText {
       return { label: 'plan.status.saved', hint: 'plan.status.savedHint' };
     case 'saving':
       return { label: 'plan.status.saving', hint: 'plan.status.savingHint' };
+    case 'stalled':
+      return { label: 'plan.status.stalled', hint: 'plan.status.stalledHint' };
     case 'offline':
       return { label: 'plan.status.offline', hint: 'plan.status.offlineHint' };
     case 'reconnecting':
