@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Vitest projects: shared, server (unit and inject tests beside the code), web (happy-dom),
+ * lint (the import boundaries of eslint.config.js),
  * integration (real servers on port 0 against SQLite and PostgreSQL), e2e (Chromium).
  */
 export default defineConfig({
@@ -11,6 +12,16 @@ export default defineConfig({
       { test: { name: 'editor', root: 'packages/editor', include: ['src/**/*.test.ts'] } },
       { test: { name: 'server', root: 'apps/server', include: ['src/**/*.test.ts'] } },
       'apps/web/vitest.config.ts',
+      // The lint boundaries: ESLint's Node API on in-memory sources, no server.
+      {
+        test: {
+          name: 'lint',
+          root: 'tests',
+          include: ['lint/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
       {
         test: {
           name: 'integration',

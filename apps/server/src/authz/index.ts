@@ -1,14 +1,7 @@
-import {
-  RelationSchema,
-  parseDocumentName,
-  programAbilities,
-  type ProgramAbilities,
-  type ProgramFacts,
-} from '@mesa/shared';
+import { ErrorCodes, RelationSchema, parseDocumentName, type ProgramFacts } from '@mesa/shared';
 import type { ServiceContext } from '../lib/context.js';
 import { AppError, NotFoundError } from '../lib/errors.js';
-import { ErrorCodes } from '@mesa/shared';
-import { findProgramStanding, listStandings } from '../modules/access/access.repository.js';
+import { findProgramStanding, listStandings } from './standings.repository.js';
 import type { Actor } from './actor.js';
 import { can, type ProgramAction, type Resource, type WorkspaceAction } from './can.js';
 
@@ -58,19 +51,42 @@ export function workspaceResourceFor(invitePrograms: readonly string[]): Resourc
   return { type: 'workspace', facts: { coordinatesProgram: invitePrograms.length > 0 } };
 }
 
+/** The actor's standing on every program at once, for lists. */
+export interface ProgramStandings {
+  /** Ids of the programs the actor coordinates. */
+  coordinated: readonly string[];
+  /** The actor's facts on one program (no relation, not coordinator when unknown). */
+  factsOf(programId: string): ProgramFacts;
+}
+
+/** Loads the actor's standings on all programs in two queries, instead of two per program. */
+export async function loadProgramStandings(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<ProgramStandings> {
+  const standings = await listStandings(ctx.db, actor.organizationId, actor.userId);
+  const relations = new Map(
+    standings.relations.map((r) => [r.program_id, RelationSchema.parse(r.relation)]),
+  );
+  const coordinated = new Set(standings.coordinated);
+  return {
+    coordinated: standings.coordinated,
+    factsOf: (programId) => ({
+      relation: relations.get(programId) ?? null,
+      isCoordinator: coordinated.has(programId),
+    }),
+  };
+}
+
 /** Ids of the programs on which the actor has the `invite` ability as a coordinator. */
 export async function programsActorMayInviteTo(
   ctx: ServiceContext,
   actor: Actor,
 ): Promise<string[]> {
-  const standings = await listStandings(ctx.db, actor.organizationId, actor.userId);
-  const relations = new Map(standings.relations.map((r) => [r.program_id, r.relation]));
-  return standings.coordinated.filter((programId) => {
-    const raw = relations.get(programId);
-    const relation = raw === undefined ? null : RelationSchema.parse(raw);
-    const facts: ProgramFacts = { relation, isCoordinator: true };
-    return can(actor, 'invite', { type: 'program', programId, facts });
-  });
+  const standings = await loadProgramStandings(ctx, actor);
+  return standings.coordinated.filter((programId) =>
+    can(actor, 'invite', { type: 'program', programId, facts: standings.factsOf(programId) }),
+  );
 }
 
 /** Throws 403 unless the actor may do the workspace-wide action. */
@@ -85,11 +101,6 @@ export async function authorizeWorkspace(
 /** The 403 every refusal uses. */
 export function forbidden(): AppError {
   return new AppError(403, ErrorCodes.forbidden, 'You do not have access to this.');
-}
-
-/** The abilities a reply carries for one program. */
-export function abilitiesFor(actor: Actor, facts: ProgramFacts): ProgramAbilities {
-  return programAbilities(actor, facts);
 }
 
 /** What a person may do with a collaborative document. */

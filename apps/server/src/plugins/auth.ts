@@ -3,10 +3,7 @@ import cookie from '@fastify/cookie';
 import { ErrorCodes } from '@mesa/shared';
 import type { Actor } from '../authz/actor.js';
 import type { ServiceContext } from '../lib/context.js';
-import { validateSessionToken } from '../modules/auth/auth.service.js';
-
-/** Name of the session cookie. */
-export const SESSION_COOKIE = 'mesa_session';
+import { SESSION_COOKIE, clearSessionCookie, validateSessionToken } from '../modules/auth/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -33,7 +30,7 @@ export const authPlugin = fp<{ ctx: ServiceContext }>(async (app, { ctx }) => {
     const url = request.routeOptions.url;
     if (!url?.startsWith('/api/') || request.routeOptions.config.public) return;
     if (request.actor) return;
-    if (token) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    if (token) clearSessionCookie(reply);
     return reply
       .code(401)
       .send({ error: { code: ErrorCodes.unauthenticated, message: 'Sign in to continue.' } });

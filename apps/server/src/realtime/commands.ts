@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import type { Actor } from '../authz/actor.js';
 import { AppError } from '../lib/errors.js';
-import type { MesaSocket } from './io.js';
+import type { MesaSocket } from './types.js';
 import { actorOf } from './sessions.js';
 
 /** What a command handler receives besides its parsed input. */

@@ -1,7 +1,5 @@
-import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import type { ZodType } from 'zod';
 import {
   PresenceListInputSchema,
@@ -9,10 +7,6 @@ import {
   SOCKET_COMMANDS_PER_SECOND,
   SOCKET_IO_PATH,
   SOCKET_MAX_MESSAGE_BYTES,
-  type ClientToServerEvents,
-  type InterServerEvents,
-  type ServerToClientEvents,
-  type SocketData,
 } from '@mesa/shared';
 import { enforceAccess } from './access.js';
 import { commandsFor, limitCommands, type CommandHandler } from './commands.js';
@@ -25,22 +19,11 @@ import {
   recheckLocalSessions,
   SESSION_RECHECK_MS,
 } from './sessions.js';
+import type { MesaIo, MesaSocket } from './types.js';
 
-/** The typed Socket.IO server. */
-export type MesaIo = Server<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  InterServerEvents,
-  SocketData
->;
-
-/** One typed connection. */
-export type MesaSocket = Socket<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  InterServerEvents,
-  SocketData
->;
+// TODO(#17): access.ts and sessions.ts still import these from here, the last import cycle
+// through io.ts; once they import ./types.js this re-export goes.
+export type { MesaIo, MesaSocket };
 
 /** What a module's `*.realtime.ts` gets to add its commands to each connection. */
 export interface ConnectionKit {
@@ -67,19 +50,6 @@ declare module 'fastify' {
     /** The Socket.IO live layer (attached to `app.server`, path /socket.io/). */
     realtime: Realtime;
   }
-}
-
-/** Handles one HTTP upgrade. */
-export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
-
-/**
- * Returns `handleSocketIoUpgrade(req, socket, head)` for one app, which hands a `/socket.io/`
- * upgrade to Socket.IO's engine. For an upgrade router that takes over `app.server`'s
- * 'upgrade' event (removing engine.io's listener): it forwards /socket.io/ paths here
- * untouched. The Origin and session checks run inside, in the engine middleware.
- */
-export function socketIoUpgradeHandler(app: FastifyInstance): UpgradeHandler {
-  return (req, socket, head) => app.realtime.io.engine.handleUpgrade(req, socket, head);
 }
 
 function createServer(): MesaIo {

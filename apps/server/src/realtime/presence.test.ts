@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { describe, expect, it, vi } from 'vitest';
-import type { MesaIo } from './io.js';
+import type { MesaIo } from './types.js';
 import { PRESENCE_DEBOUNCE_MS, groupPresence, trackPresence } from './presence.js';
 
 const conn = (userId: string, name: string, organizationId: string, organizationName: string) => ({

@@ -1,6 +1,6 @@
 import { workspaceRoom, type Presence, type SocketData } from '@mesa/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import type { MesaIo } from './io.js';
+import type { MesaIo } from './types.js';
 
 /** How long presence waits after a connect or disconnect before broadcasting (coalesces storms). */
 export const PRESENCE_DEBOUNCE_MS = 250;

@@ -1,11 +1,9 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { SOCKET_IO_PATH } from '@mesa/shared';
 
 /** Handles an HTTP upgrade for one path prefix. */
 export type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
-
-/** Path prefix Socket.IO's engine listens on; its upgrades are left to it. */
-export const SOCKET_IO_PATH = '/socket.io/';
 
 /** Writes a bare HTTP error response on an upgrade socket and closes it. */
 export function refuseUpgrade(socket: Duplex, status: number, text: string): void {

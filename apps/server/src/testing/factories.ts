@@ -3,9 +3,8 @@ import type { OrganizationKind, Relation, Role } from '@mesa/shared';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../lib/passwords.js';
 import { insertOrganizationRow } from '../modules/organizations/index.js';
-import { createSession, insertUser } from '../modules/auth/index.js';
-import { insertCoordinator, upsertProgramRelation } from '../modules/access/access.repository.js';
-import { SESSION_COOKIE } from '../plugins/auth.js';
+import { SESSION_COOKIE, createSession, insertUser } from '../modules/auth/index.js';
+import { insertCoordinator, upsertProgramRelation } from '../modules/access/index.js';
 
 /** The password every factory-made person has. */
 export const FACTORY_PASSWORD = 'correct horse battery staple';

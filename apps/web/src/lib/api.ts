@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   ComponentSchema,
   ErrorBodySchema,
-  HealthSchema,
   OrganizationSchema,
   PlanVersionComparisonSchema,
   PlanVersionContentSchema,
@@ -174,11 +173,6 @@ export async function fetchProgram(id: string, signal?: AbortSignal): Promise<Pr
 /** Every organization of the workspace. */
 export async function fetchOrganizations(signal?: AbortSignal): Promise<Organization[]> {
   return (await getJson('/api/organizations', OrganizationListSchema, signal)).data;
-}
-
-/** Whether the server says it is healthy. */
-export async function fetchHealth(signal?: AbortSignal): Promise<boolean> {
-  return (await getJson('/api/health', HealthSchema, signal)).status === 'ok';
 }
 
 /** Address of a program plan's Markdown export (a download link, not a fetch). */

@@ -19,11 +19,6 @@ export function formatCountries(codes: readonly string[], locale: Locale): strin
   return codes.map((code) => names.of(code) ?? code);
 }
 
-/** Joins names as a list in the locale ("A, B and C" / "A, B y C"). */
-export function formatList(items: readonly string[], locale: Locale): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
-}
-
 /** The browser's own time zone, used until the signed-in person's is known. */
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;

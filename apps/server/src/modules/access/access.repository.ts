@@ -1,49 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
-/** An organization's relation to a program, and whether the person coordinates it; undefined when the program does not exist. */
-export async function findProgramStanding(
-  db: Kysely<Database>,
-  programId: string,
-  organizationId: string,
-  userId: string,
-): Promise<{ relation: string | null; isCoordinator: boolean } | undefined> {
-  const program = await db
-    .selectFrom('programs')
-    .select('id')
-    .where('id', '=', programId)
-    .executeTakeFirst();
-  if (!program) return undefined;
-  const relation = await db
-    .selectFrom('program_organizations')
-    .select('relation')
-    .where('program_id', '=', programId)
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirst();
-  const coordinator = await db
-    .selectFrom('program_coordinators')
-    .select('user_id')
-    .where('program_id', '=', programId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return { relation: relation?.relation ?? null, isCoordinator: coordinator !== undefined };
-}
-
-/** Every relation of one organization, and the programs one person coordinates (for lists). */
-export async function listStandings(db: Kysely<Database>, organizationId: string, userId: string) {
-  const relations = await db
-    .selectFrom('program_organizations')
-    .select(['program_id', 'relation'])
-    .where('organization_id', '=', organizationId)
-    .execute();
-  const coordinated = await db
-    .selectFrom('program_coordinators')
-    .select('program_id')
-    .where('user_id', '=', userId)
-    .execute();
-  return { relations, coordinated: coordinated.map((r) => r.program_id) };
-}
-
 /** Sets (or replaces) an organization's relation to a program. */
 export async function upsertProgramRelation(
   db: Kysely<Database>,

@@ -11,7 +11,6 @@ import {
 } from '@mesa/shared';
 import { publicRoute, signedIn } from '../../authz/guards.js';
 import type { ServiceContext } from '../../lib/context.js';
-import { SESSION_COOKIE } from '../../plugins/auth.js';
 import {
   createSession,
   describeAbilities,
@@ -20,23 +19,8 @@ import {
   verifyCredentials,
 } from './auth.service.js';
 import { presentActor } from './auth.presenter.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { updateProfile } from './profile.service.js';
-
-/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure over HTTPS, until the absolute expiry. */
-export function setSessionCookie(
-  ctx: ServiceContext,
-  reply: FastifyReply,
-  token: string,
-  expiresAt: Date,
-): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: ctx.config.publicUrl.startsWith('https:'),
-    expires: expiresAt,
-  });
-}
 
 /**
  * Opens a new session for a person, sets its cookie and returns the person as the API shows
@@ -82,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
     { ...publicRoute(), schema: { tags: ['auth'], description: 'Signs out (204).' } },
     async (request, reply) => {
       if (request.actor) await endSession(ctx, request.actor.sessionId, request.actor.userId);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(reply);
       return reply.code(204).send();
     },
   );

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../../authz/actor.js';
-import { SESSION_COOKIE } from '../../plugins/auth.js';
 import { validateSessionToken } from './auth.service.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 
 /** The auth module: sessions, sign-in, the signed-in person. */
-export { authRoutes, setSessionCookie, signIn } from './auth.routes.js';
+export { authRoutes, signIn } from './auth.routes.js';
+export { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from './session-cookie.js';
 export { sessionsRoutes } from './sessions.routes.js';
 export { assertStrongPassword } from './sessions.service.js';
 export {

@@ -1,5 +1,6 @@
 /** The portfolio module: components and programs. */
 export { portfolioRoutes } from './portfolio.routes.js';
+export { registerPortfolioRealtime } from './portfolio.realtime.js';
 export {
   listPrograms,
   getProgram,

@@ -1,15 +1,8 @@
-import {
-  RelationSchema,
-  programAbilities,
-  type Component,
-  type Program,
-  type ProgramDetails,
-} from '@mesa/shared';
+import { programAbilities, type Component, type Program, type ProgramDetails } from '@mesa/shared';
 import type { Actor } from '../../authz/actor.js';
-import { authorizeProgram, loadProgramFacts } from '../../authz/index.js';
+import { authorizeProgram, loadProgramFacts, loadProgramStandings } from '../../authz/index.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { NotFoundError } from '../../lib/errors.js';
-import { listStandings } from '../access/access.repository.js';
 import { findProgramRow, listComponentRows, listProgramRows } from './portfolio.repository.js';
 import { presentComponent, presentProgram, presentProgramDetails } from './portfolio.presenter.js';
 
@@ -22,21 +15,9 @@ export async function listComponents(ctx: ServiceContext): Promise<Component[]> 
 export async function listPrograms(ctx: ServiceContext, actor: Actor): Promise<Program[]> {
   const [rows, standings] = await Promise.all([
     listProgramRows(ctx.db),
-    listStandings(ctx.db, actor.organizationId, actor.userId),
+    loadProgramStandings(ctx, actor),
   ]);
-  const relations = new Map(
-    standings.relations.map((r) => [r.program_id, RelationSchema.parse(r.relation)]),
-  );
-  const coordinated = new Set(standings.coordinated);
-  return rows.map((row) =>
-    presentProgram(
-      row,
-      programAbilities(actor, {
-        relation: relations.get(row.id) ?? null,
-        isCoordinator: coordinated.has(row.id),
-      }),
-    ),
-  );
+  return rows.map((row) => presentProgram(row, programAbilities(actor, standings.factsOf(row.id))));
 }
 
 /** One program for someone who may read it; 404 when missing, 403 when outside it. */

@@ -6,7 +6,7 @@ import type { CollabSession, LocalUser } from '../../lib/collab';
 import './plan.css';
 import { ExportActions } from './ExportActions';
 import { PlanEditor } from './PlanEditor';
-import { PresenceList } from './PresenceList';
+import { PlanPresence } from './PlanPresence';
 import { SaveStatus } from './SaveStatus';
 import { useMe } from '../auth/useMe';
 import { useCollabStatus, usePlanSession } from './usePlanSession';
@@ -88,7 +88,7 @@ function PlanWorkspace(props: WorkspaceProps) {
       <div className="plan__body">
         {stopped ? null : <PlanEditor session={session} user={user} editable={editable} />}
         <aside className="plan__side">
-          <PresenceList people={people} ownOrganization={organizationName} />
+          <PlanPresence people={people} ownOrganization={organizationName} />
         </aside>
       </div>
       {stopped ? null : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presentPeople } from './presence';
+import { groupPresent, presentPeople, type Present } from './presence';
 import { labelTextColor } from './caret';
 
 describe('presentPeople', () => {
@@ -16,6 +16,40 @@ describe('presentPeople', () => {
       ['Beatriz', false],
     ]);
     expect(people[1]?.organization).toBe('Guatemala');
+  });
+});
+
+describe('groupPresent', () => {
+  const person = (clientId: number, name: string, organization: string, self = false): Present => ({
+    clientId,
+    name,
+    organization,
+    color: '#0b6e6e',
+    self,
+  });
+
+  it('groups by organization, this person’s group first, their own entry under their organization', () => {
+    const groups = groupPresent(
+      [
+        person(1, 'Ana', '', true),
+        person(2, 'Beatriz', 'Guatemala'),
+        person(3, 'Carlos', 'El Salvador'),
+        person(4, 'Dora', 'ESCA'),
+      ],
+      'ESCA',
+    );
+    expect(groups.map((g) => [g.name, g.people.map((p) => [p.name, p.self])])).toEqual([
+      [
+        'ESCA',
+        [
+          ['Ana', true],
+          ['Dora', false],
+        ],
+      ],
+      ['El Salvador', [['Carlos', false]]],
+      ['Guatemala', [['Beatriz', false]]],
+    ]);
+    expect(groups[0]?.people[0]).toEqual({ key: '1', name: 'Ana', self: true, color: '#0b6e6e' });
   });
 });
 

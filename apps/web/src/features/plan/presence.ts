@@ -1,3 +1,5 @@
+import type { PresenceGroup } from '../../components/PresenceList';
+
 /** One person in the plan now, from an awareness state. */
 export interface Present {
   /** Awareness client id (one per open tab). */
@@ -53,4 +55,27 @@ export function presentPeople(
   return [...byKey.values()].sort(
     (a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name),
   );
+}
+
+/**
+ * The people in the plan grouped by organization for the presence list: this tab's group
+ * first, then by name. This person's own entry takes `ownOrganization` until the server's
+ * stamp arrives; others without one yet share an unnamed group.
+ */
+export function groupPresent(people: readonly Present[], ownOrganization = ''): PresenceGroup[] {
+  const groups = new Map<string, PresenceGroup & { self: boolean }>();
+  for (const person of people) {
+    const name = person.organization || (person.self ? ownOrganization : '');
+    let group = groups.get(name);
+    if (!group) {
+      group = { key: name || 'unknown', name, people: [], self: false };
+      groups.set(name, group);
+    }
+    group.self ||= person.self;
+    const { clientId, color, self } = person;
+    group.people.push({ key: String(clientId), name: person.name, self, color });
+  }
+  return [...groups.values()]
+    .sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name))
+    .map(({ key, name, people: members }) => ({ key, name, people: members }));
 }

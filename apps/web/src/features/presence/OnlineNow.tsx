@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Presence } from '@mesa/shared';
 import './presence.css';
-import { PresenceList } from './PresenceList';
 import { countOnline, usePresence } from './usePresence';
+import { PresenceList, type PresenceGroup } from '../../components/PresenceList';
 import { useDisclosure } from '../../hooks/useDisclosure';
 import { LiveStates } from '../../lib/socket';
 import { useLiveState } from '../live/useLiveState';
@@ -11,6 +12,14 @@ import { useLiveState } from '../live/useLiveState';
 export interface OnlineNowProps {
   /** The signed-in person, marked as "you" in the list. */
   selfId: string | undefined;
+}
+
+function groupsOf(presence: Presence, selfId: string | undefined): PresenceGroup[] {
+  return presence.organizations.map((organization) => ({
+    key: organization.id,
+    name: organization.name,
+    people: organization.people.map((p) => ({ key: p.id, name: p.name, self: p.id === selfId })),
+  }));
 }
 
 /**
@@ -51,7 +60,11 @@ export function OnlineNow({ selfId }: OnlineNowProps) {
         </p>
         {stale ? <p className="online-now__stale">{t('live.onlineStale')}</p> : null}
         {presence.data ? (
-          <PresenceList presence={presence.data} selfId={selfId} labelledBy={titleId} />
+          <PresenceList
+            groups={groupsOf(presence.data, selfId)}
+            labelledBy={titleId}
+            emptyText={t('live.onlineEmpty')}
+          />
         ) : (
           <p className="presence-list__empty">{t('live.onlineLoading')}</p>
         )}

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPerson, firstProgramId } from '../../testing/factories.js';
+import { buildTestApp, recordEvents, type TestApp } from '../../testing/test-app.js';
+import {
+  addCoordinator,
+  removeCoordinator,
+  removeRelation,
+  setRelation,
+} from './access.service.js';
+
+// The live layers close or narrow connections only because these services say what changed:
+// a service that stops emitting `access.changed` fails here, not in production.
+describe('access service events', () => {
+  let t: TestApp;
+  let programId: string;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    programId = await firstProgramId(t.app);
+  });
+  afterAll(() => t.close());
+
+  it('emits access.changed naming the program and person when a coordinator is added or removed', async () => {
+    const person = await createPerson(t.app);
+    const changed = recordEvents(t.app.events, 'access.changed');
+    await addCoordinator(t.app.ctx, programId, person.userId);
+    await removeCoordinator(t.app.ctx, programId, person.userId);
+    const expected = { programId, userId: person.userId, organizationId: null };
+    expect(changed).toEqual([expected, expected]);
+  });
+
+  it('emits access.changed naming the program and organization when a relation is set or removed', async () => {
+    const person = await createPerson(t.app);
+    const changed = recordEvents(t.app.events, 'access.changed');
+    await setRelation(t.app.ctx, programId, person.organizationId, 'partner');
+    await removeRelation(t.app.ctx, programId, person.organizationId);
+    const expected = { programId, userId: null, organizationId: person.organizationId };
+    expect(changed).toEqual([expected, expected]);
+  });
+
+  it('emits nothing when the change is refused', async () => {
+    const changed = recordEvents(t.app.events, 'access.changed');
+    await expect(addCoordinator(t.app.ctx, programId, 'no-such-person')).rejects.toThrow();
+    await expect(
+      setRelation(t.app.ctx, programId, 'no-such-organization', 'observer'),
+    ).rejects.toThrow();
+    expect(changed).toEqual([]);
+  });
+});
