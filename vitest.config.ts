@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Vitest projects: shared, server (unit and inject tests beside the code), web (happy-dom),
- * integration (real servers on port 0 against SQLite and PostgreSQL), e2e (Chromium).
+ * Vitest projects: shared, server (unit and inject tests beside the code), bench (the
+ * benchmark's acknowledgement counting), web (happy-dom), integration (real servers on port 0
+ * against SQLite and PostgreSQL), e2e (Chromium).
  */
 export default defineConfig({
   test: {
@@ -10,6 +11,7 @@ export default defineConfig({
       { test: { name: 'shared', root: 'packages/shared', include: ['src/**/*.test.ts'] } },
       { test: { name: 'editor', root: 'packages/editor', include: ['src/**/*.test.ts'] } },
       { test: { name: 'server', root: 'apps/server', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'bench', root: 'bench', include: ['harness/**/*.test.ts'] } },
       'apps/web/vitest.config.ts',
       {
         test: {
