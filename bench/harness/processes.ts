@@ -49,6 +49,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void cleanUp().finally(() => process.exit(130));
   });
 }
+process.on('uncaughtException', (error) => {
+  note(`uncaught: ${error.stack ?? String(error)}`);
+  void cleanUp().finally(() => process.exit(1));
+});
 
 // Preloaded (node --import data:…): 'cpu' answers process.cpuUsage(); 'mem' answers
 // process.memoryUsage() after a full collection (node --expose-gc). Only the memory case,
