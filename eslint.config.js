@@ -79,10 +79,6 @@ export const boundaries = [
   {
     name: 'modules-through-index',
     files: ['apps/server/src/**/*.ts'],
-    ignores: [
-      // TODO(#17): the collab rewrite removes the journal and this test's reach into it.
-      'apps/server/src/realtime/collab/persistence.test.ts',
-    ],
     patterns: [{ regex: '(^|/)modules/[^/]+/(?!index(\\.js)?$)', message: THROUGH_INDEX }],
   },
   // Inside modules/<a>/ a relative path climbs out of <a> with one `../` more than the file's

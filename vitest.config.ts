@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Vitest projects: shared, server (unit and inject tests beside the code), web (happy-dom),
- * lint (the import boundaries of eslint.config.js),
- * integration (real servers on port 0 against SQLite and PostgreSQL), e2e (Chromium).
+ * Vitest projects: shared, server (unit and inject tests beside the code), bench (the
+ * benchmark's acknowledgement counting), web (happy-dom), lint (the import boundaries of
+ * eslint.config.js), integration (real servers on port 0 against SQLite and PostgreSQL), e2e
+ * (Chromium).
  */
 export default defineConfig({
   test: {
@@ -11,6 +12,7 @@ export default defineConfig({
       { test: { name: 'shared', root: 'packages/shared', include: ['src/**/*.test.ts'] } },
       { test: { name: 'editor', root: 'packages/editor', include: ['src/**/*.test.ts'] } },
       { test: { name: 'server', root: 'apps/server', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'bench', root: 'bench', include: ['harness/**/*.test.ts'] } },
       'apps/web/vitest.config.ts',
       // The lint boundaries: ESLint's Node API on in-memory sources, no server.
       {

@@ -13,6 +13,6 @@ step "typecheck";          pnpm -s typecheck
 step "lint";               pnpm -s lint
 step "format";             pnpm -s format:check
 step "build";              pnpm -s build
-step "unit tests";         pnpm -s exec vitest run --project shared --project editor --project server --project web --project lint
+step "unit tests";         pnpm -s exec vitest run --project shared --project editor --project server --project bench --project web --project lint
 step "integration tests";  pnpm -s exec vitest run --project integration
 step "browser tests";      pnpm -s exec vitest run --project e2e

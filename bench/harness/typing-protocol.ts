@@ -1,5 +1,5 @@
-// What the benchmark (collab.bench.ts) and its typing threads (typing-thread.ts) share: the
-// clock, waiting helpers, and the messages between them.
+// What the benchmark and its typing threads (typing-thread.ts) share: the clock, waiting
+// helpers, and the messages between them.
 
 /**
  * Milliseconds on the machine's monotonic clock (CLOCK_MONOTONIC), which every thread and

@@ -1,4 +1,4 @@
-// One thread of the propagation case's load generator (see collab.bench.ts). It hosts some of
+// One thread of the propagation case's load generator (cases/propagation.ts). It hosts some of
 // the clients, types for the typists among them, and records on the machine-wide monotonic
 // clock when each edit was handed to its socket and when each of its clients received what.
 // Clients live in several threads so that a receiver is not held up by the synchronous work a
@@ -7,6 +7,8 @@ import { parentPort } from 'node:worker_threads';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { COLLAB_ACK_PARAM } from '@mesa/shared';
+import { ignoreAcks } from './ack-counter.js';
 import {
   clock,
   sleep,
@@ -56,9 +58,12 @@ function newClient(): Client {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(target!.serverUrl, target!.room, doc, {
     WebSocketPolyfill: StampingWebSocket as unknown as typeof globalThis.WebSocket,
+    // As Mesa's editor connects; the reference ignores the query.
+    params: { [COLLAB_ACK_PARAM]: '1' },
     disableBc: true,
     maxBackoffTime: 1000,
   });
+  ignoreAcks(provider);
   const client: Client = { doc, provider, received: [], stop: () => undefined };
   // O(1) per transaction and typist: the clocks it advanced. Matching them to edits happens in
   // the main thread after the burst, off the measured path.
