@@ -8,8 +8,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './env.js';
 import { openDb, type Db } from './db/client.js';
-import { migrateToLatest } from './db/migrate.js';
-import { seedDatabase } from './db/seed/seed.js';
+import { prepareDatabase } from './db/prepare.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { securityPlugin } from './plugins/security.js';
@@ -120,14 +119,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.addHook('onClose', async () => db.close());
 
   try {
-    await migrateToLatest(db);
-    // Seeded programs get their plan, with its template, in the workspace's default language.
-    await seedDatabase(db.kysely, {
-      now: app.now(),
-      onProgramSeeded: async (trx, programId) => {
-        await createPlanDocument(trx, programId, config.defaultLocale, app.now());
-      },
-    });
+    await prepareDatabase(db, config, app.now);
     const setupUrl = await bootstrapWorkspace(ctx);
     if (setupUrl) {
       const announce = options.announce ?? printLine;
