@@ -26,6 +26,7 @@ import { createPlanDocument, documentsRoutes } from './modules/documents/index.j
 import { createCollabEndpoint, type CollabEndpoint } from './realtime/collab/index.js';
 import { metricsRoutes } from './modules/metrics/index.js';
 import { routeUpgrades } from './realtime/upgrade.js';
+import { openInvalidationChannel, type Invalidations } from './realtime/invalidations.js';
 import type { ServiceContext } from './lib/context.js';
 import { sessionsRoutes } from './modules/auth/index.js';
 import { setupRoutes, bootstrapWorkspace } from './modules/setup/index.js';
@@ -51,6 +52,8 @@ declare module 'fastify' {
     ctx: ServiceContext;
     /** The Yjs document endpoint (live documents, stats). */
     collab: CollabEndpoint;
+    /** Session ends, deactivations and access changes of every node (realtime/invalidations.ts). */
+    invalidations: Invalidations;
   }
 }
 
@@ -142,6 +145,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(requestLogPlugin);
   await app.register(openapiPlugin, { publicUrl: config.publicUrl });
   await app.register(textInputPlugin);
+
+  // Before both transports, which listen to it; closed after them (onClose runs after preClose).
+  const invalidations = await openInvalidationChannel(config, app.events, app.log).catch(
+    async (error: unknown) => {
+      await app.close();
+      throw error;
+    },
+  );
+  app.decorate('invalidations', invalidations.events);
+  app.addHook('onClose', () => invalidations.close());
 
   const collab = createCollabEndpoint(app);
   app.decorate('collab', collab);

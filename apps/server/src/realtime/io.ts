@@ -19,12 +19,8 @@ import { commandsFor, limitCommands, type CommandHandler } from './commands.js';
 import { handshakeGate } from './handshake.js';
 import { trackPresence, type PresenceTracker } from './presence.js';
 import { connectRedisAdapter } from './redis.js';
-import {
-  authenticateSocket,
-  enforceSessions,
-  recheckLocalSessions,
-  SESSION_RECHECK_MS,
-} from './sessions.js';
+import { SESSION_RECHECK_MS } from './invalidations.js';
+import { authenticateSocket, enforceSessions, recheckLocalSessions } from './sessions.js';
 
 /** The typed Socket.IO server. */
 export type MesaIo = Server<
@@ -129,7 +125,7 @@ export async function attachRealtime(app: FastifyInstance): Promise<Realtime> {
   const presence = trackPresence(io, app.log);
   const onConnection = setUpConnections(app, io, presence);
   const stopSessions = enforceSessions(app, io);
-  enforceAccess(app, io, redis !== null);
+  enforceAccess(app, io);
   // Heals presence after another node died without saying who left.
   const refresh = setInterval(() => presence.schedule(), SESSION_RECHECK_MS);
   refresh.unref();
