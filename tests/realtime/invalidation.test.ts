@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCodes, planDocumentName } from '@mesa/shared';
 import { createPostgresDatabase } from '../helpers/databases.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { startProxy, type TcpProxy } from '../helpers/proxy.js';
 import { aProgramId, createPersonOn, fetchAs, type TestPerson } from '../helpers/people.js';
 import { connectAs, record, type ClientSocket } from '../helpers/sockets.js';
 import { editorPool, planText, typeParagraph, waitFor } from '../helpers/collab.js';
@@ -14,6 +15,8 @@ describe('invalidations across two nodes sharing PostgreSQL and Redis', () => {
   let db: { url: string; drop(): Promise<void> };
   let nodeA: TestServer;
   let nodeB: TestServer;
+  let nodeC: TestServer | null = null;
+  let redisProxy: TcpProxy | null = null;
   let programId: string;
   let admin: TestPerson;
   const editors = editorPool();
@@ -32,6 +35,8 @@ describe('invalidations across two nodes sharing PostgreSQL and Redis', () => {
     for (const s of sockets) s.disconnect();
     await nodeA?.close();
     await nodeB?.close();
+    await nodeC?.close();
+    await redisProxy?.close();
     await db?.drop();
   });
 
@@ -98,5 +103,28 @@ describe('invalidations across two nodes sharing PostgreSQL and Redis', () => {
     expect(res.status).toBeLessThan(300);
     await waitFor(() => editorOnB.closes.length > 0, 5000, 'document connection on B closed');
     expect(editorOnB.closes[0]).toBe(CloseCodes.noSession);
+  });
+
+  it('re-checks its connections when a node gets Redis back: a revocation missed meanwhile still closes with 4409', async () => {
+    // Node C reaches Redis through a proxy that can drop its connections for real.
+    redisProxy = await startProxy();
+    redisProxy.forwardTo(Number(new URL(redisUrl).port || 6379));
+    const viaProxy = `redis://127.0.0.1:${new URL(redisProxy.url).port}`;
+    nodeC = await startServer({ env: { DATABASE_URL: db.url, REDIS_URL: viaProxy } });
+    const person = await createPersonOn(nodeA, { programId, relation: 'lead' });
+    const onC = editors.open(nodeC, person, planDocumentName(programId));
+    await waitFor(() => onC.provider.synced, 10_000, 'sync');
+
+    redisProxy.cut();
+    const res = await fetchAs(
+      nodeA,
+      admin,
+      `/api/programs/${programId}/organizations/${person.organizationId}`,
+      { method: 'DELETE' },
+    );
+    expect(res.status).toBe(204);
+    expect(onC.closes).toEqual([]);
+    redisProxy.restore();
+    await waitFor(() => onC.closes.includes(CloseCodes.accessChanged), 20_000, '4409 on C');
   });
 });
