@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 pnpm build
-exec pnpm start
+# Mesa's own process replaces this shell (not `pnpm start`, whose pnpm would take the signal and
+# leave Mesa running): a SIGTERM or Ctrl-C reaches it and it shuts down gracefully.
+exec node apps/server/dist/main.js

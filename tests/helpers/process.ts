@@ -34,10 +34,13 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts the built server as a detached child (killed by process group), with the given env. */
-export function spawnServer(env: Record<string, string>, port: number): ServerProcess {
+/** The server's folder: children run its sources from there with `node --import tsx`. */
+export const SERVER_DIR = join(import.meta.dirname, '..', '..', 'apps', 'server');
+
+function spawnNode(args: string[], env: Record<string, string>, port: number): ServerProcess {
   let output = '';
-  const child = spawn(process.execPath, [SERVER_BUNDLE], {
+  const child = spawn(process.execPath, args, {
+    cwd: SERVER_DIR,
     env: {
       PATH: process.env.PATH ?? '',
       HOST: '127.0.0.1',
@@ -52,6 +55,27 @@ export function spawnServer(env: Record<string, string>, port: number): ServerPr
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
+}
+
+/** Starts the built server as a detached child (killed by process group), with the given env. */
+export function spawnServer(env: Record<string, string>, port: number): ServerProcess {
+  return spawnNode([SERVER_BUNDLE], env, port);
+}
+
+/**
+ * Runs the server's sources as a detached child: `script` is a file under apps/server
+ * (`src/main.ts`, `src/demo.ts`) or, with `eval`, ES module code run there.
+ */
+export function spawnSource(
+  script: { file: string } | { eval: string },
+  env: Record<string, string>,
+  port = 0,
+): ServerProcess {
+  const args =
+    'file' in script
+      ? ['--import', 'tsx', script.file]
+      : ['--import', 'tsx', '--input-type=module', '--eval', script.eval];
+  return spawnNode(args, env, port);
 }
 
 /** Polls `GET /api/health` until it answers 200, or throws after the timeout. */

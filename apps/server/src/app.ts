@@ -8,8 +8,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './env.js';
 import { openDb, type Db } from './db/client.js';
-import { migrateToLatest } from './db/migrate.js';
-import { seedDatabase } from './db/seed/seed.js';
+import { prepareDatabase } from './db/prepare.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { securityPlugin } from './plugins/security.js';
@@ -26,6 +25,7 @@ import { createPlanDocument, documentsRoutes } from './modules/documents/index.j
 import { createCollabEndpoint, type CollabEndpoint } from './realtime/collab/index.js';
 import { metricsRoutes } from './modules/metrics/index.js';
 import { routeUpgrades } from './realtime/upgrade.js';
+import { openInvalidationChannel, type Invalidations } from './realtime/invalidations.js';
 import type { ServiceContext } from './lib/context.js';
 import { sessionsRoutes } from './modules/auth/index.js';
 import { setupRoutes, bootstrapWorkspace } from './modules/setup/index.js';
@@ -51,6 +51,8 @@ declare module 'fastify' {
     ctx: ServiceContext;
     /** The Yjs document endpoint (live documents, stats). */
     collab: CollabEndpoint;
+    /** Session ends, deactivations and access changes of every node (realtime/invalidations.ts). */
+    invalidations: Invalidations;
   }
 }
 
@@ -119,14 +121,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.addHook('onClose', async () => db.close());
 
   try {
-    await migrateToLatest(db, config.dataDir);
-    // Seeded programs get their plan, with its template, in the workspace's default language.
-    await seedDatabase(db.kysely, {
-      now: app.now(),
-      onProgramSeeded: async (trx, programId) => {
-        await createPlanDocument(trx, programId, config.defaultLocale, app.now());
-      },
-    });
+    await prepareDatabase(db, config, app.now);
     const setupUrl = await bootstrapWorkspace(ctx);
     if (setupUrl) {
       const announce = options.announce ?? printLine;
@@ -149,6 +144,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(requestLogPlugin);
   await app.register(openapiPlugin, { publicUrl: config.publicUrl });
   await app.register(textInputPlugin);
+
+  // Before both transports, which listen to it; closed after them (onClose runs after preClose).
+  const invalidations = await openInvalidationChannel(config, app.events, app.log).catch(
+    async (error: unknown) => {
+      await app.close();
+      throw error;
+    },
+  );
+  app.decorate('invalidations', invalidations.events);
+  app.addHook('onClose', () => invalidations.close());
 
   const collab = createCollabEndpoint(app);
   app.decorate('collab', collab);

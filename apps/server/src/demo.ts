@@ -1,10 +1,15 @@
 // `pnpm demo`: fills the configured workspace (same environment and database as the server,
-// running or not: SQLite's WAL lets both write) with one person per row of DESIGN.md's table
-// on two seeded programs, idempotently, and prints how to sign in as each.
+// running or not) with one person per row of DESIGN.md's table on two seeded programs,
+// idempotently, and prints how to sign in as each. It uses the database only — no app, no
+// document endpoint, no DATA_DIR lock — so a running server is never disturbed: SQLite's WAL
+// and busy timeout let both write.
 import type { Relation, Role } from '@mesa/shared';
-import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './env.js';
+import { openDb } from './db/client.js';
+import { prepareDatabase } from './db/prepare.js';
+import { ConfigError, loadConfig, type Config } from './env.js';
+import { systemClock } from './lib/clock.js';
 import type { ServiceContext } from './lib/context.js';
+import { DomainEvents } from './lib/events.js';
 import { checkNewPassword, passwordProblemMessages } from './lib/password-policy.js';
 import { addCoordinator, setRelation } from './modules/access/index.js';
 import { ensureAccount } from './modules/users/index.js';
@@ -113,6 +118,12 @@ async function fill(ctx: ServiceContext, password: string) {
   return { p1: p1!, p2: p2! };
 }
 
+// The domain events of this process reach no one: the rights the demo grants reach connections
+// already open in a running server when they reconnect (new subscriptions check them at once).
+function serviceContext(db: ServiceContext['db'], config: Config): ServiceContext {
+  return { db, config, now: systemClock, events: new DomainEvents() };
+}
+
 async function main() {
   let config;
   try {
@@ -125,9 +136,12 @@ async function main() {
   const password = config.demoPassword ?? `demo-${generateOneTimeToken().token.slice(0, 16)}`;
   const problem = await checkNewPassword(password, '');
   if (problem) fail(`MESA_DEMO_PASSWORD is refused: ${passwordProblemMessages[problem]}`);
-  const app = await buildApp(config, { logger: false, announce: () => undefined });
+  const db = await openDb(config).catch((error: unknown) =>
+    fail(`cannot open the database: ${error instanceof Error ? error.message : String(error)}`),
+  );
   try {
-    const { p1, p2 } = await fill(app.ctx, password);
+    await prepareDatabase(db, config, systemClock);
+    const { p1, p2 } = await fill(serviceContext(db.kysely, config), password);
     const out = [
       '',
       `Mesa demo people at ${config.publicUrl} (P1 = ${p1.code} ${p1.title_en}; P2 = ${p2.code} ${p2.title_en})`,
@@ -142,7 +156,7 @@ async function main() {
     ];
     process.stdout.write(out.join('\n'));
   } finally {
-    await app.close();
+    await db.close();
   }
 }
 

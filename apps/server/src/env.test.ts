@@ -37,6 +37,17 @@ describe('loadConfig', () => {
     expect(problemsOf({ PORT: 'abc' })).toEqual(['PORT: must be a port number (got "abc")']);
   });
 
+  it('refuses REDIS_URL without DATABASE_URL in one line: several nodes need PostgreSQL', () => {
+    expect(problemsOf({ REDIS_URL: 'redis://127.0.0.1:6379' })).toEqual([
+      'REDIS_URL: several nodes need PostgreSQL; set DATABASE_URL too, or unset REDIS_URL',
+    ]);
+    const clustered = loadConfig({
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      DATABASE_URL: 'postgres://127.0.0.1/mesa',
+    });
+    expect(clustered.redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
   it('reports every problem at once', () => {
     const problems = problemsOf({
       PORT: '70000',

@@ -118,6 +118,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (adminPassword !== undefined && adminPassword.length < Limits.passwordMinLength) {
     problems.push(`MESA_ADMIN_PASSWORD: must have at least ${Limits.passwordMinLength} characters`);
   }
+  // Several nodes share one database; SQLite is a file that only one server may open.
+  if (e.REDIS_URL !== undefined && e.DATABASE_URL === undefined) {
+    problems.push(
+      'REDIS_URL: several nodes need PostgreSQL; set DATABASE_URL too, or unset REDIS_URL',
+    );
+  }
   if (e.MESA_SESSION_IDLE_SECONDS > e.MESA_SESSION_MAX_SECONDS) {
     problems.push('MESA_SESSION_IDLE_SECONDS must not exceed MESA_SESSION_MAX_SECONDS');
   }

@@ -1,20 +1,10 @@
 import { parseProgramRoom, programRoom } from '@mesa/shared';
 import type { FastifyInstance } from 'fastify';
 import { can, loadProgramFacts } from '../authz/index.js';
-import type { DomainEventMap } from '../lib/events.js';
 import { authenticateCookieHeader } from '../modules/auth/index.js';
-import type { MesaIo, MesaSocket } from './io.js';
+import { accessChangeConcerns, type AccessChange } from './invalidations.js';
+import type { MesaIo, MesaSocket } from './types.js';
 import { setActor } from './sessions.js';
-
-/** What `access.changed` says; null on an axis means "may affect everyone" on it. */
-export type AccessChange = DomainEventMap['access.changed'][0];
-
-function concerns(socket: MesaSocket, change: AccessChange): boolean {
-  if (change.userId !== null && socket.data.userId !== change.userId) return false;
-  if (change.organizationId !== null && socket.data.organizationId !== change.organizationId)
-    return false;
-  return true;
-}
 
 /** Re-reads the person (role may have changed), then drops program rooms they lost `read` on. */
 async function recheckSocket(
@@ -50,23 +40,18 @@ export async function recheckAccess(
   io: MesaIo,
   change: AccessChange,
 ): Promise<void> {
-  const sockets = [...io.of('/').sockets.values()].filter((s) => concerns(s, change));
+  // A connection spans programs: which of its rooms the change touches is checked per room.
+  const sockets = [...io.of('/').sockets.values()].filter((s) =>
+    accessChangeConcerns(change, s.data),
+  );
   for (const socket of sockets) await recheckSocket(app, socket, change);
 }
 
-/**
- * Domain events are per node: the node that saw `access.changed` re-checks its own
- * connections and tells the other nodes (`serverSideEmit`) to re-check theirs.
- */
-export function enforceAccess(app: FastifyInstance, io: MesaIo, clustered: boolean): void {
-  const run = (change: AccessChange) =>
+/** Re-checks this node's connections on every `access.changed` of any node. */
+export function enforceAccess(app: FastifyInstance, io: MesaIo): void {
+  app.invalidations.on('access.changed', (change) => {
     recheckAccess(app, io, change).catch((err: unknown) =>
       app.log.error({ err }, 'access re-check failed'),
     );
-  app.events.on('access.changed', (change) => {
-    void run(change);
-    // The in-memory adapter has no other nodes (and warns on serverSideEmit).
-    if (clustered) io.serverSideEmit('access.changed', change);
   });
-  io.on('access.changed', (change) => void run(change));
 }

@@ -13,17 +13,9 @@ import { commandsFor, limitCommands, type CommandHandler } from './commands.js';
 import { handshakeGate } from './handshake.js';
 import { trackPresence, type PresenceTracker } from './presence.js';
 import { connectRedisAdapter } from './redis.js';
-import {
-  authenticateSocket,
-  enforceSessions,
-  recheckLocalSessions,
-  SESSION_RECHECK_MS,
-} from './sessions.js';
+import { SESSION_RECHECK_MS } from './invalidations.js';
+import { authenticateSocket, enforceSessions, recheckLocalSessions } from './sessions.js';
 import type { MesaIo, MesaSocket } from './types.js';
-
-// TODO(#17): access.ts and sessions.ts still import these from here, the last import cycle
-// through io.ts; once they import ./types.js this re-export goes.
-export type { MesaIo, MesaSocket };
 
 /** What a module's `*.realtime.ts` gets to add its commands to each connection. */
 export interface ConnectionKit {
@@ -99,7 +91,7 @@ export async function attachRealtime(app: FastifyInstance): Promise<Realtime> {
   const presence = trackPresence(io, app.log);
   const onConnection = setUpConnections(app, io, presence);
   const stopSessions = enforceSessions(app, io);
-  enforceAccess(app, io, redis !== null);
+  enforceAccess(app, io);
   // Heals presence after another node died without saying who left.
   const refresh = setInterval(() => presence.schedule(), SESSION_RECHECK_MS);
   refresh.unref();

@@ -2,10 +2,8 @@ import { sessionRoom, userRoom, workspaceRoom, type SessionEnded } from '@mesa/s
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../authz/actor.js';
 import { authenticateCookieHeader } from '../modules/auth/index.js';
-import type { MesaIo, MesaSocket } from './io.js';
-
-/** How often open connections re-check their session (idle and absolute expiry, revocation). */
-export const SESSION_RECHECK_MS = 60_000;
+import { SESSION_RECHECK_MS } from './invalidations.js';
+import type { MesaIo, MesaSocket } from './types.js';
 
 // The full actor stays on this node: socket.data crosses Redis (fetchSockets), so it holds
 // only what presence shows.
@@ -49,12 +47,15 @@ export function authenticateSocket(app: FastifyInstance) {
   };
 }
 
-/** Tells every connection of a room (on every node) why, then disconnects it. */
+/**
+ * Tells this node's connections of a room why, then disconnects them. This node's only: every
+ * node hears the invalidation (realtime/invalidations.ts) and ends its own connections.
+ */
 export function endConnections(io: MesaIo, room: string, payload: SessionEnded): void {
-  io.to(room).emit('session.ended', payload);
+  io.local.to(room).emit('session.ended', payload);
   // A namespace disconnect (not a transport close) so the message above is flushed first;
   // a client that keeps the transport cannot rejoin: `authenticateSocket` runs again.
-  io.in(room).disconnectSockets(false);
+  io.local.in(room).disconnectSockets(false);
 }
 
 /** Re-checks the session of each of this node's connections; ends those that are no longer valid. */
@@ -75,15 +76,15 @@ export async function recheckLocalSessions(app: FastifyInstance, io: MesaIo): Pr
 }
 
 /**
- * Ends connections with their session: `session.ended` and `user.deactivated` domain events
- * (reaching other nodes through the adapter's rooms), and a periodic re-check that catches
- * idle and absolute expiry. Returns a function that stops the timer.
+ * Ends connections with their session: `session.ended` and `user.deactivated` of any node
+ * (`app.invalidations`), and a periodic re-check that catches idle and absolute expiry.
+ * Returns a function that stops the timer.
  */
 export function enforceSessions(app: FastifyInstance, io: MesaIo): () => void {
-  app.events.on('session.ended', ({ sessionId }) =>
+  app.invalidations.on('session.ended', ({ sessionId }) =>
     endConnections(io, sessionRoom(sessionId), { reason: 'session_ended' }),
   );
-  app.events.on('user.deactivated', ({ userId }) =>
+  app.invalidations.on('user.deactivated', ({ userId }) =>
     endConnections(io, userRoom(userId), { reason: 'user_deactivated' }),
   );
   let running = false;

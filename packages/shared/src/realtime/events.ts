@@ -178,15 +178,12 @@ export interface ClientToServerEvents {
   'presence.list': (input: PresenceListInput, ack: AckCallback<Presence>) => void;
 }
 
-/** Messages between server nodes (through the Redis adapter). */
-export interface InterServerEvents {
-  /** Rights changed on one node: every node re-checks its own connections. */
-  'access.changed': (payload: {
-    programId: string | null;
-    userId: string | null;
-    organizationId: string | null;
-  }) => void;
-}
+/**
+ * Messages between server nodes through the Redis adapter: none. Session ends, deactivations
+ * and access changes cross nodes on the server's own invalidation channel, for Socket.IO and
+ * document connections alike (docs/realtime.md).
+ */
+export type InterServerEvents = Record<string, never>;
 
 /** What each connection carries, visible to every node (`fetchSockets`): identity only. */
 export interface SocketData {

@@ -97,9 +97,10 @@ export function createCollabEndpoint(app: FastifyInstance): CollabEndpoint {
     onError: (error, name) => log.error({ err: error, document: name }, 'connection failed'),
   };
   const unwatch = watchAccess({
-    events: ctx.events,
+    events: app.invalidations,
     clients: () => clients,
-    authenticate,
+    // A re-check is not activity: an open tab must not keep an idle session alive.
+    authenticate: (cookie) => authenticateCookieHeader(app, cookie, { touch: false }),
     access,
     onError: (error) => log.error({ err: error }, 'access re-check failed'),
   });
