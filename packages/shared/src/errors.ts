@@ -17,6 +17,7 @@ export const ErrorCodes = {
   invitationInvalid: 'invitation_invalid',
   setupUnavailable: 'setup_unavailable',
   serviceUnavailable: 'service_unavailable',
+  storageFull: 'storage_full',
   internal: 'internal_error',
 } as const;
 

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ErrorCodes, type ErrorBody, type ErrorCode } from '@mesa/shared';
 import { AppError, TooManyRequestsError } from '../lib/errors.js';
+import { storageFaultOf, type StorageFault } from '../db/storage-faults.js';
 
 function body(code: ErrorCode, message: string, field?: string): ErrorBody {
   return { error: field === undefined ? { code, message } : { code, message, field } };
@@ -35,6 +36,23 @@ const byFastifyCode: Record<string, { status: number; code: ErrorCode; message: 
   },
 };
 
+// A busy database frees up in moments; a full disk waits for an operator.
+const byStorageFault: Record<
+  StorageFault,
+  { retryAfter: number; code: ErrorCode; message: string }
+> = {
+  busy: {
+    retryAfter: 1,
+    code: ErrorCodes.serviceUnavailable,
+    message: 'The database is busy; nothing was changed. Try again in a moment.',
+  },
+  full: {
+    retryAfter: 30,
+    code: ErrorCodes.storageFull,
+    message: 'The server has no storage space left; nothing was changed. Try again later.',
+  },
+};
+
 /**
  * One error shape for every failure: `{"error":{"code","message"}}`. Never HTML, never a
  * stack trace; unexpected errors are logged with their stack and answered as 500.
@@ -54,6 +72,13 @@ export const errorsPlugin = fp(async (app) => {
     }
     if (error instanceof AppError) {
       return reply.code(error.statusCode).send(body(error.code, error.message, error.field));
+    }
+    const fault = storageFaultOf(error);
+    if (fault) {
+      const answer = byStorageFault[fault];
+      request.log.warn({ err: error }, `database ${fault}`);
+      reply.header('Retry-After', String(answer.retryAfter));
+      return reply.code(503).send(body(answer.code, answer.message));
     }
     const known =
       typeof error === 'object' && error !== null && 'code' in error
