@@ -111,6 +111,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     config,
     now: app.now,
     events: app.events,
+    log: app.log,
     // A program created through the API gets its plan, with its template, in the same transaction.
     onProgramCreated: async (trx, programId, locale) => {
       await createPlanDocument(trx, programId, locale, app.now());

@@ -19,6 +19,11 @@ export interface Db {
    * repository prepares once (see createSqliteJournalStore); Kysely stays the default.
    */
   sqlite?: SQLite.Database;
+  /**
+   * SQLite only: whether the write lock could be taken right now, asked without waiting (a
+   * sqlite3 shell, a tool or a worker thread may hold it). Health reports `busy` when not.
+   */
+  writeLockFree?: () => Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -31,8 +36,15 @@ function openSqlite(dataDir: string): Db {
   const database = new SQLite(file);
   // Durable on commit, and the event loop never waits on a lock (see GatedSqliteDialect).
   applySqlitePragmas(database, { busyTimeoutMs: 0 });
-  const kysely = new Kysely<Database>({ dialect: new GatedSqliteDialect(database) });
-  return { kysely, dialect: 'sqlite', sqlite: database, close: () => kysely.destroy() };
+  const dialect = new GatedSqliteDialect(database);
+  const kysely = new Kysely<Database>({ dialect });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    sqlite: database,
+    writeLockFree: () => dialect.writeLockFree(),
+    close: () => kysely.destroy(),
+  };
 }
 
 function openPostgres(url: string): Db {

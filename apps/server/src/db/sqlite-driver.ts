@@ -127,17 +127,16 @@ class GatedConnection implements DatabaseConnection {
 }
 
 class GatedSqliteDriver implements Driver {
-  readonly #gate = new TransactionGate();
-
   constructor(
     private readonly db: SQLite.Database,
+    private readonly gate: TransactionGate,
     private readonly retry: BusyRetry,
   ) {}
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new GatedConnection(this.db, this.#gate, this.retry);
+    return new GatedConnection(this.db, this.gate, this.retry);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -175,7 +174,25 @@ export class GatedSqliteDialect extends SqliteDialect {
     super({ database: db });
   }
 
+  readonly #gate = new TransactionGate();
+
   override createDriver(): Driver {
-    return new GatedSqliteDriver(this.db, this.retry);
+    return new GatedSqliteDriver(this.db, this.#gate, this.retry);
+  }
+
+  /**
+   * Whether this connection could take the write lock right now, asked once without waiting
+   * for another process (health): BEGIN IMMEDIATE then ROLLBACK, between this handle's transactions.
+   */
+  async writeLockFree(): Promise<boolean> {
+    while (this.#gate.held) await this.#gate.released();
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      if (isSqliteBusy(error)) return false;
+      throw error;
+    }
+    this.db.exec('ROLLBACK');
+    return true;
   }
 }

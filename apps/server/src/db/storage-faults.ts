@@ -31,3 +31,29 @@ function codeOf(error: unknown): string {
   if (typeof error !== 'object' || error === null || !('code' in error)) return '';
   return typeof error.code === 'string' ? error.code : '';
 }
+
+/**
+ * The last storage fault a request met, so health can say what writers see (a full disk on a
+ * PostgreSQL server is only known from a write that failed). Forgotten after `windowMs`.
+ */
+export class RecentStorageFaults {
+  #last: { fault: StorageFault; at: number } | null = null;
+
+  constructor(private readonly windowMs = 30_000) {}
+
+  /** Records a fault met now. */
+  note(fault: StorageFault, at = Date.now()): void {
+    this.#last = { fault, at };
+  }
+
+  /** Forgets the fault: a write went through since. */
+  clear(): void {
+    this.#last = null;
+  }
+
+  /** The fault met within the window, or null. */
+  recent(now = Date.now()): StorageFault | null {
+    if (!this.#last || now - this.#last.at > this.windowMs) return null;
+    return this.#last.fault;
+  }
+}

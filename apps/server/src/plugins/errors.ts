@@ -2,7 +2,14 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ErrorCodes, type ErrorBody, type ErrorCode } from '@mesa/shared';
 import { AppError, TooManyRequestsError } from '../lib/errors.js';
-import { storageFaultOf, type StorageFault } from '../db/storage-faults.js';
+import { RecentStorageFaults, storageFaultOf, type StorageFault } from '../db/storage-faults.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The storage faults requests met lately (read by health). */
+    storageFaults: RecentStorageFaults;
+  }
+}
 
 function body(code: ErrorCode, message: string, field?: string): ErrorBody {
   return { error: field === undefined ? { code, message } : { code, message, field } };
@@ -58,6 +65,13 @@ const byStorageFault: Record<
  * stack trace; unexpected errors are logged with their stack and answered as 500.
  */
 export const errorsPlugin = fp(async (app) => {
+  app.decorate('storageFaults', new RecentStorageFaults());
+  // A state-changing request that succeeded wrote (or could have): storage is no longer full.
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode < 400 && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+      app.storageFaults.clear();
+    }
+  });
   app.setErrorHandler((error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issue = error.validation[0];
@@ -77,6 +91,7 @@ export const errorsPlugin = fp(async (app) => {
     if (fault) {
       const answer = byStorageFault[fault];
       request.log.warn({ err: error }, `database ${fault}`);
+      app.storageFaults.note(fault);
       reply.header('Retry-After', String(answer.retryAfter));
       return reply.code(503).send(body(answer.code, answer.message));
     }
