@@ -8,7 +8,8 @@ import { loadConfig } from '../apps/server/src/env.ts';
 import { ErrorCodes } from '../packages/shared/src/errors.ts';
 
 const ERROR_MEANINGS = {
-  bad_request: 'malformed JSON, an empty body, a `__proto__` key (400)',
+  bad_request:
+    'malformed JSON, an empty body, a `__proto__` key, a malformed URL or HTTP request (400; 414 for an over-long URL part, 431 for oversized headers)',
   validation_failed: 'a body or parameter does not match the schema; `field` names it (400)',
   unauthenticated: 'no valid session (401)',
   invalid_credentials:
@@ -19,6 +20,7 @@ const ERROR_MEANINGS = {
   conflict: 'taken program code or email, last active admin (409)',
   payload_too_large: 'body over 1 MiB (413)',
   unsupported_media_type: 'body that is not JSON (415)',
+  request_timeout: 'the request did not arrive whole within 30 s (408)',
   too_many_requests: 'too many failed sign-ins; see `Retry-After` (429)',
   weak_password: 'new password too short, too common, or equal to the email (400)',
   invitation_invalid: 'invitation link used, revoked or expired (404)',

@@ -12,6 +12,7 @@ export const ErrorCodes = {
   conflict: 'conflict',
   payloadTooLarge: 'payload_too_large',
   unsupportedMediaType: 'unsupported_media_type',
+  requestTimeout: 'request_timeout',
   tooManyRequests: 'too_many_requests',
   weakPassword: 'weak_password',
   invitationInvalid: 'invitation_invalid',

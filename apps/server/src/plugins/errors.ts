@@ -116,6 +116,18 @@ export const errorsPlugin = fp(async (app) => {
       .send(body(ErrorCodes.internal, 'Something went wrong on the server; try again.'));
   });
 
+  // Fastify's own 503 while closing is `{"error":"Service Unavailable"}`; answer it here instead.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('Connection', 'close').header('Retry-After', '5');
+    const message = 'The server is shutting down; try again in a moment.';
+    return reply.code(503).send(body(ErrorCodes.serviceUnavailable, message));
+  });
+
   app.setNotFoundHandler((request, reply) => {
     reply
       .code(404)
