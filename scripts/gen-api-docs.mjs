@@ -10,7 +10,8 @@ import { ErrorCodes } from '../packages/shared/src/errors.ts';
 const ERROR_MEANINGS = {
   bad_request:
     'malformed JSON, an empty body, a `__proto__` key, a malformed URL or HTTP request (400; 414 for an over-long URL part, 431 for oversized headers)',
-  validation_failed: 'a body or parameter does not match the schema; `field` names it (400)',
+  validation_failed:
+    'a body or parameter does not match the schema, or a string holds U+0000 or a lone surrogate; `field` names it (400)',
   unauthenticated: 'no valid session (401)',
   invalid_credentials:
     'sign-in: wrong email or password, same reply for both (401); password change: wrong current password (400)',
