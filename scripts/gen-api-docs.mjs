@@ -19,7 +19,8 @@ const ERROR_MEANINGS = {
   foreign_origin: 'state-changing request from another origin (403)',
   not_found: 'no such route or resource (404)',
   conflict: 'taken program code or email, last active admin (409)',
-  payload_too_large: 'body over 1 MiB (413)',
+  payload_too_large:
+    'body over 1 MiB (413); the server reads up to 8 MiB of it before closing, so a client still sending gets this answer',
   unsupported_media_type: 'body that is not JSON (415)',
   request_timeout: 'the request did not arrive whole within 30 s (408)',
   too_many_requests: 'too many failed sign-ins; see `Retry-After` (429)',

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ErrorCodes, type ErrorBody, type ErrorCode } from '@mesa/shared';
 import { AppError, TooManyRequestsError } from '../lib/errors.js';
+import { drainBody } from '../lib/drain.js';
 import { RecentStorageFaults, storageFaultOf, type StorageFault } from '../db/storage-faults.js';
 
 declare module 'fastify' {
@@ -60,6 +61,10 @@ const byStorageFault: Record<
   },
 };
 
+// A refused upload is read (and dropped) up to this much before the connection closes, so its
+// client reads the 413; past it the connection is cut while the client sends.
+const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
+
 /**
  * One error shape for every failure: `{"error":{"code","message"}}`. Never HTML, never a
  * stack trace; unexpected errors are logged with their stack and answered as 500.
@@ -72,7 +77,7 @@ export const errorsPlugin = fp(async (app) => {
       app.storageFaults.clear();
     }
   });
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler(async (error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issue = error.validation[0];
       const where = error.validationContext ?? 'body';
@@ -99,7 +104,10 @@ export const errorsPlugin = fp(async (app) => {
       typeof error === 'object' && error !== null && 'code' in error
         ? byFastifyCode[String(error.code)]
         : undefined;
-    if (known) return reply.code(known.status).send(body(known.code, known.message));
+    if (known) {
+      if (known.status === 413) await drainBody(request.raw, DRAIN_LIMIT_BYTES);
+      return reply.code(known.status).send(body(known.code, known.message));
+    }
     const status =
       typeof error === 'object' && error !== null && 'statusCode' in error
         ? Number(error.statusCode)
