@@ -8,8 +8,10 @@ import { loadConfig } from '../apps/server/src/env.ts';
 import { ErrorCodes } from '../packages/shared/src/errors.ts';
 
 const ERROR_MEANINGS = {
-  bad_request: 'malformed JSON, an empty body, a `__proto__` key (400)',
-  validation_failed: 'a body or parameter does not match the schema; `field` names it (400)',
+  bad_request:
+    'malformed JSON, an empty body, a `__proto__` key, a malformed URL or HTTP request (400; 414 for an over-long URL part, 431 for oversized headers)',
+  validation_failed:
+    'a body or parameter does not match the schema, or a string holds U+0000 or a lone surrogate; `field` names it (400)',
   unauthenticated: 'no valid session (401)',
   invalid_credentials:
     'sign-in: wrong email or password, same reply for both (401); password change: wrong current password (400)',
@@ -17,20 +19,29 @@ const ERROR_MEANINGS = {
   foreign_origin: 'state-changing request from another origin (403)',
   not_found: 'no such route or resource (404)',
   conflict: 'taken program code or email, last active admin (409)',
-  payload_too_large: 'body over 1 MiB (413)',
+  payload_too_large:
+    'body over 1 MiB (413); the server reads up to 8 MiB of it before closing, so a client still sending gets this answer',
   unsupported_media_type: 'body that is not JSON (415)',
+  request_timeout: 'the request did not arrive whole within 30 s (408)',
   too_many_requests: 'too many failed sign-ins; see `Retry-After` (429)',
   weak_password: 'new password too short, too common, or equal to the email (400)',
   invitation_invalid: 'invitation link used, revoked or expired (404)',
   setup_unavailable: 'setup link used, replaced, or the workspace has people (404)',
-  service_unavailable: 'the database does not answer (503)',
+  service_unavailable:
+    'the database does not answer, or another process held its write lock through ~2.5 s of retries; nothing was changed; see `Retry-After` (503)',
+  storage_full:
+    'a write found no storage space left (SQLite `SQLITE_FULL`, PostgreSQL 53100); nothing was changed, reads still work; see `Retry-After` (503)',
   internal_error: 'a bug; logged with its stack (500)',
 };
 const ENV = [
   ['PORT', '3000', 'port the server listens on'],
   ['HOST', '127.0.0.1', 'address the server listens on'],
   ['DATA_DIR', './data', 'folder of the SQLite file'],
-  ['DATABASE_URL', 'SQLite in DATA_DIR', '`postgres://…` selects PostgreSQL'],
+  [
+    'DATABASE_URL',
+    'SQLite in DATA_DIR',
+    '`postgres://…` selects PostgreSQL; the server refuses to start when its `synchronous_commit` is `off`',
+  ],
   ['REDIS_URL', 'none', 'enables several nodes'],
   [
     'PUBLIC_URL',
@@ -49,7 +60,11 @@ const ENV = [
     'create the first admin (SICA General Secretariat) at start when nobody has an account; no setup link is printed then. The password must pass the password rules or the server refuses to start',
   ],
   ['MESA_DEMO_PASSWORD', 'random', 'password of the people `pnpm demo` creates'],
-  ['MESA_SESSION_IDLE_SECONDS', '2592000 (30 days)', 'a session unused this long ends'],
+  [
+    'MESA_SESSION_IDLE_SECONDS',
+    '2592000 (30 days)',
+    'a session unused this long ends (its activity is recorded every minute, or every quarter of this when shorter)',
+  ],
   [
     'MESA_SESSION_MAX_SECONDS',
     '7776000 (90 days)',

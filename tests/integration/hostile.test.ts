@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBodySchema, OrganizationSchema, listOf } from '@mesa/shared';
+import { ErrorBodySchema, OrganizationSchema, ProfileReplySchema, listOf } from '@mesa/shared';
 import { verifyCredentials } from '@mesa/server/testing';
 import { dialects } from '../helpers/databases.js';
 import { startServer, type TestServer } from '../helpers/server.js';
@@ -87,6 +87,37 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
     expect(list.headers.get('content-type')).toContain('application/json');
     const body = listOf(OrganizationSchema).parse(await list.json());
     for (const name of names) expect(body.data.map((o) => o.name)).toContain(name);
+  });
+
+  it('refuses a lone surrogate with 400 naming the field, in values and nested keys alike', async () => {
+    // Written as JSON escapes: JSON.stringify would escape them the same way.
+    const lone = await raw(
+      '/api/organizations',
+      '{"name":"lone \\ud800","shortName":"X","kind":"multilateral"}',
+    );
+    expect(lone.status).toBe(400);
+    expect(await errorOf(lone)).toMatchObject({ code: 'validation_failed', field: 'name' });
+    const low = await raw(
+      '/api/organizations',
+      '{"name":"Org","shortName":"\\udc00X","kind":"multilateral"}',
+    );
+    expect(await errorOf(low)).toMatchObject({ field: 'shortName' });
+    const pair = await raw(
+      '/api/organizations',
+      '{"name":"Paired \\ud83d\\ude00","shortName":"X","kind":"multilateral"}',
+    );
+    expect(pair.status).toBe(201);
+  });
+
+  it('keeps a U+FEFF a person typed and trims only white space', async () => {
+    const person = await createPersonOn(server);
+    const patch = (name: string) =>
+      fetchAs(server, person, '/api/me', { method: 'PATCH', body: JSON.stringify({ name }) });
+    const withBom = await patch('Ana\uFEFF');
+    expect(withBom.status).toBe(200);
+    expect(ProfileReplySchema.parse(await withBom.json()).user.name).toBe('Ana\uFEFF');
+    const spaced = await patch('\u00a0 Ana María \n');
+    expect(ProfileReplySchema.parse(await spaced.json()).user.name).toBe('Ana María');
   });
 });
 

@@ -175,3 +175,26 @@ describe('session cookie over https', () => {
     }
   });
 });
+
+describe.each(dialects)('a short idle timeout on %s', (dialect) => {
+  let server: TestServer;
+  const clock = fakeClock();
+  beforeAll(async () => {
+    server = await startServer({
+      dialect,
+      env: { MESA_SESSION_IDLE_SECONDS: '20', MESA_SESSION_MAX_SECONDS: '300' },
+      app: { now: clock.now },
+    });
+  });
+  afterAll(async () => server?.close());
+
+  it('keeps a session used every 15 s alive past the 20 s idle timeout, and ends it when left 21 s', async () => {
+    const person = await createPersonOn(server);
+    for (let i = 0; i < 6; i += 1) {
+      clock.advance(15);
+      expect((await getWith(server, '/api/me', person.cookie)).status).toBe(200);
+    }
+    clock.advance(21);
+    expect((await getWith(server, '/api/me', person.cookie)).status).toBe(401);
+  });
+});

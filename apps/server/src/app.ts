@@ -11,6 +11,7 @@ import { openDb, type Db } from './db/client.js';
 import { prepareDatabase } from './db/prepare.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { errorsPlugin } from './plugins/errors.js';
+import { answerClientError, answerFrameworkError } from './plugins/framework-errors.js';
 import { securityPlugin } from './plugins/security.js';
 import { webPlugin } from './plugins/web.js';
 import { requestLogPlugin } from './plugins/request-log.js';
@@ -64,6 +65,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Pino logger options, or false for none. */
   logger?: boolean | object;
+  /** How long a request may take to arrive whole before 408; 30 s unless a test shortens it. */
+  requestTimeoutMs?: number;
   /** Prints the one-line setup link once listening; defaults to stdout (tests silence it). */
   announce?: (line: string) => void;
 }
@@ -86,22 +89,29 @@ function loggerOptions(config: Config) {
  */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   const db = await openDb(config);
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config),
     // Limits set on purpose: 1 MiB JSON bodies, a connection that sends nothing is cut at 30 s,
     // a request must complete in 30 s; the server is behind no proxy unless configured.
     bodyLimit: 1024 * 1024,
     connectionTimeout: 30_000,
-    requestTimeout: 30_000,
+    requestTimeout,
+    // Node checks the request and header timeouts only this often (30 s by default).
+    http: { connectionsCheckingInterval: Math.min(5_000, requestTimeout / 2) },
     keepAliveTimeout: 72_000,
     routerOptions: { maxParamLength: 200 },
     trustProxy: false,
     // plugins/request-log.ts writes the one line per request, without secrets.
     logController: new LogController({ disableRequestLogging: true }),
-    return503OnClosing: true,
+    // Errors Fastify and Node make themselves (bad URL, timeout, malformed HTTP, closing) answer
+    // in the one error shape too; plugins/errors.ts writes them.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+    return503OnClosing: false,
     forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
-  app.server.headersTimeout = 15_000;
+  app.server.headersTimeout = Math.min(15_000, requestTimeout);
 
   app.decorate('db', db);
   app.decorate('config', config);
@@ -112,6 +122,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     config,
     now: app.now,
     events: app.events,
+    log: app.log,
     // A program created through the API gets its plan, with its template, in the same transaction.
     onProgramCreated: async (trx, programId, locale) => {
       await createPlanDocument(trx, programId, locale, app.now());

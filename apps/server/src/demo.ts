@@ -121,7 +121,11 @@ async function fill(ctx: ServiceContext, password: string) {
 // The domain events of this process reach no one: the rights the demo grants reach connections
 // already open in a running server when they reconnect (new subscriptions check them at once).
 function serviceContext(db: ServiceContext['db'], config: Config): ServiceContext {
-  return { db, config, now: systemClock, events: new DomainEvents() };
+  const log = {
+    warn: (details: object, message: string) =>
+      process.stderr.write(`mesa demo: ${message} ${JSON.stringify(details)}\n`),
+  };
+  return { db, config, now: systemClock, events: new DomainEvents(), log };
 }
 
 async function main() {

@@ -12,11 +12,13 @@ export const ErrorCodes = {
   conflict: 'conflict',
   payloadTooLarge: 'payload_too_large',
   unsupportedMediaType: 'unsupported_media_type',
+  requestTimeout: 'request_timeout',
   tooManyRequests: 'too_many_requests',
   weakPassword: 'weak_password',
   invitationInvalid: 'invitation_invalid',
   setupUnavailable: 'setup_unavailable',
   serviceUnavailable: 'service_unavailable',
+  storageFull: 'storage_full',
   internal: 'internal_error',
 } as const;
 

@@ -1,6 +1,7 @@
 /** @mesa/shared: the one contract both apps import. Named re-exports only. */
 export { ErrorCodes, ErrorBodySchema, type ErrorCode, type ErrorBody } from './errors.js';
 export { IdSchema, type Id } from './ids.js';
+export { isWellFormedText, trimWhiteSpace, trimmedString } from './text.js';
 export { Locales, LocaleSchema, type Locale } from './locale.js';
 export {
   ComponentIds,

@@ -11,8 +11,15 @@ export interface ServiceContext {
   config: Config;
   now: Clock;
   events: DomainEvents;
+  /** Where services report what they carry on past (a bookkeeping write that failed). */
+  log: ServiceLog;
   /** Runs inside the transaction that creates a program, e.g. to create its plan document. */
   onProgramCreated?: ProgramCreatedHook;
+}
+
+/** The one logging call services make; the app's pino logger fits it. */
+export interface ServiceLog {
+  warn(details: object, message: string): void;
 }
 
 /** Called in the program-creating transaction with the creating person's locale. */

@@ -2,6 +2,15 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ErrorCodes, type ErrorBody, type ErrorCode } from '@mesa/shared';
 import { AppError, TooManyRequestsError } from '../lib/errors.js';
+import { drainBody } from '../lib/drain.js';
+import { RecentStorageFaults, storageFaultOf, type StorageFault } from '../db/storage-faults.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The storage faults requests met lately (read by health). */
+    storageFaults: RecentStorageFaults;
+  }
+}
 
 function body(code: ErrorCode, message: string, field?: string): ErrorBody {
   return { error: field === undefined ? { code, message } : { code, message, field } };
@@ -35,12 +44,40 @@ const byFastifyCode: Record<string, { status: number; code: ErrorCode; message: 
   },
 };
 
+// A busy database frees up in moments; a full disk waits for an operator.
+const byStorageFault: Record<
+  StorageFault,
+  { retryAfter: number; code: ErrorCode; message: string }
+> = {
+  busy: {
+    retryAfter: 1,
+    code: ErrorCodes.serviceUnavailable,
+    message: 'The database is busy; nothing was changed. Try again in a moment.',
+  },
+  full: {
+    retryAfter: 30,
+    code: ErrorCodes.storageFull,
+    message: 'The server has no storage space left; nothing was changed. Try again later.',
+  },
+};
+
+// A refused upload is read (and dropped) up to this much before the connection closes, so its
+// client reads the 413; past it the connection is cut while the client sends.
+const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
+
 /**
  * One error shape for every failure: `{"error":{"code","message"}}`. Never HTML, never a
  * stack trace; unexpected errors are logged with their stack and answered as 500.
  */
 export const errorsPlugin = fp(async (app) => {
-  app.setErrorHandler((error, request, reply) => {
+  app.decorate('storageFaults', new RecentStorageFaults());
+  // A state-changing request that succeeded wrote (or could have): storage is no longer full.
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode < 400 && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+      app.storageFaults.clear();
+    }
+  });
+  app.setErrorHandler(async (error, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issue = error.validation[0];
       const where = error.validationContext ?? 'body';
@@ -55,11 +92,22 @@ export const errorsPlugin = fp(async (app) => {
     if (error instanceof AppError) {
       return reply.code(error.statusCode).send(body(error.code, error.message, error.field));
     }
+    const fault = storageFaultOf(error);
+    if (fault) {
+      const answer = byStorageFault[fault];
+      request.log.warn({ err: error }, `database ${fault}`);
+      app.storageFaults.note(fault);
+      reply.header('Retry-After', String(answer.retryAfter));
+      return reply.code(503).send(body(answer.code, answer.message));
+    }
     const known =
       typeof error === 'object' && error !== null && 'code' in error
         ? byFastifyCode[String(error.code)]
         : undefined;
-    if (known) return reply.code(known.status).send(body(known.code, known.message));
+    if (known) {
+      if (known.status === 413) await drainBody(request.raw, DRAIN_LIMIT_BYTES);
+      return reply.code(known.status).send(body(known.code, known.message));
+    }
     const status =
       typeof error === 'object' && error !== null && 'statusCode' in error
         ? Number(error.statusCode)
@@ -74,6 +122,18 @@ export const errorsPlugin = fp(async (app) => {
     return reply
       .code(500)
       .send(body(ErrorCodes.internal, 'Something went wrong on the server; try again.'));
+  });
+
+  // Fastify's own 503 while closing is `{"error":"Service Unavailable"}`; answer it here instead.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('Connection', 'close').header('Retry-After', '5');
+    const message = 'The server is shutting down; try again in a moment.';
+    return reply.code(503).send(body(ErrorCodes.serviceUnavailable, message));
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -1,30 +1,51 @@
 import fp from 'fastify-plugin';
-import { ErrorCodes } from '@mesa/shared';
+import { ErrorCodes, isWellFormedText } from '@mesa/shared';
 
 const MAX_DEPTH = 64;
 
-// The path of the first string holding U+0000, or null. PostgreSQL cannot store it in text
-// (SQLite can): refusing it everywhere keeps both databases answering alike instead of a 500.
-function findNul(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+// Why a string is refused, or null. PostgreSQL cannot store U+0000 in text (SQLite can):
+// refusing it everywhere keeps both databases answering alike instead of a 500. A lone
+// surrogate (JSON "\ud800") is not a character at all: stored, it would come back as U+FFFD,
+// changing what was sent without saying so.
+function refusal(text: string): string | null {
+  if (text.includes('\u0000')) return 'contains a NUL character';
+  if (!isWellFormedText(text)) return 'contains a lone surrogate (ill-formed Unicode)';
+  return null;
+}
+
+// The path of the first refused string (keys count too) and why, or null.
+function findRefused(
+  value: unknown,
+  path: string,
+  depth = 0,
+): { field: string; reason: string } | null {
+  if (typeof value === 'string') {
+    const reason = refusal(value);
+    return reason ? { field: path, reason } : null;
+  }
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return null;
   for (const [key, item] of Object.entries(value)) {
-    const found = findNul(item, path ? `${path}.${key}` : key, depth + 1);
+    const where = path ? `${path}.${key}` : key;
+    const found = findRefused(key, where, depth + 1) ?? findRefused(item, where, depth + 1);
     if (found !== null) return found;
   }
   return null;
 }
 
-/** Refuses JSON bodies carrying a NUL character in any string with 400 `validation_failed`. */
+/**
+ * Refuses JSON bodies with a string (or key) holding a NUL character or a lone surrogate with
+ * 400 `validation_failed` naming the field. Everything else is kept as sent.
+ */
 export const textInputPlugin = fp(async (app) => {
   app.addHook('preValidation', async (request, reply) => {
-    const field = findNul(request.body, '');
-    if (field === null) return;
+    const found = findRefused(request.body, '');
+    if (found === null) return;
+    const field = found.field || 'body';
     return reply.code(400).send({
       error: {
         code: ErrorCodes.validation,
-        message: `Invalid body: ${field || 'body'} contains a NUL character`,
-        field: field || 'body',
+        message: `Invalid body: ${field} ${found.reason}`,
+        field,
       },
     });
   });

@@ -8,6 +8,7 @@ export type ErrorMessageKey =
   | 'errors.not_found'
   | 'errors.network_error'
   | 'errors.service_unavailable'
+  | 'errors.storage_full'
   | 'errors.too_many_requests'
   | 'errors.generic';
 
@@ -16,6 +17,7 @@ const keysByCode: Record<string, ErrorMessageKey> = {
   [ErrorCodes.forbidden]: 'errors.forbidden',
   [ErrorCodes.notFound]: 'errors.not_found',
   [ErrorCodes.serviceUnavailable]: 'errors.service_unavailable',
+  [ErrorCodes.storageFull]: 'errors.storage_full',
   [ErrorCodes.tooManyRequests]: 'errors.too_many_requests',
   [ClientErrorCodes.network]: 'errors.network_error',
 };

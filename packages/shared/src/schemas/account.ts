@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trimmedString } from '../text.js';
 import { IdSchema } from '../ids.js';
 import { Limits } from '../limits.js';
 import { LocaleSchema } from '../locale.js';
@@ -11,7 +12,7 @@ import { EmailSchema, UserSchema } from './user.js';
 export const NewPasswordSchema = z.string().max(Limits.passwordMaxLength);
 
 /** A person's display name. */
-export const PersonNameSchema = z.string().trim().min(1).max(Limits.nameMaxLength);
+export const PersonNameSchema = trimmedString().min(1).max(Limits.nameMaxLength);
 
 /** One session of the signed-in person, as `GET /api/auth/sessions` lists it. */
 export const SessionInfoSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trimmedString } from '../text.js';
 import { IdSchema } from '../ids.js';
 import { Limits } from '../limits.js';
 import { RelationSchema, RoleSchema } from '../permissions.js';
@@ -8,9 +9,9 @@ import { CountryCodeSchema } from './program.js';
 /** `POST /api/organizations` body. */
 export const CreateOrganizationInputSchema = z.strictObject({
   /** Full name. */
-  name: z.string().trim().min(1).max(Limits.nameMaxLength),
+  name: trimmedString().min(1).max(Limits.nameMaxLength),
   /** Short name. */
-  shortName: z.string().trim().min(1).max(40),
+  shortName: trimmedString().min(1).max(40),
   /** Kind of organization. */
   kind: OrganizationKindSchema,
   /** ISO 3166-1 alpha-2 code for states. */
@@ -23,9 +24,9 @@ export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInputSche
 /** `PATCH /api/organizations/:id` body: rename. */
 export const UpdateOrganizationInputSchema = z.strictObject({
   /** New full name. */
-  name: z.string().trim().min(1).max(Limits.nameMaxLength).optional(),
+  name: trimmedString().min(1).max(Limits.nameMaxLength).optional(),
   /** New short name. */
-  shortName: z.string().trim().min(1).max(40).optional(),
+  shortName: trimmedString().min(1).max(40).optional(),
 });
 
 /** A person as administrators see them. */

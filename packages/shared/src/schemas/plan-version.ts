@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trimmedString } from '../text.js';
 import { IdSchema } from '../ids.js';
 
 /** A saved version of a plan (the list shows these). */
@@ -20,7 +21,7 @@ export type PlanVersion = z.infer<typeof PlanVersionSchema>;
 /** Body of "save a named version". */
 export const CreatePlanVersionInputSchema = z.object({
   /** What the version is, e.g. "Draft sent to donors". */
-  name: z.string().trim().min(1).max(120),
+  name: trimmedString().min(1).max(120),
 });
 /** Input of "save a named version". */
 export type CreatePlanVersionInput = z.infer<typeof CreatePlanVersionInputSchema>;

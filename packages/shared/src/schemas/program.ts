@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trimmedString } from '../text.js';
 import { IdSchema } from '../ids.js';
 import { ComponentIdSchema } from './component.js';
 import { ProgramAbilitiesSchema } from '../permissions.js';
@@ -80,15 +81,13 @@ export const ProgramReplySchema = z.object({ program: ProgramSchema });
 /** `POST /api/programs` body: every editable field of a program. */
 export const CreateProgramInputSchema = z.strictObject({
   /** SICA code such as "BA1"; unique; null when none is given. */
-  code: z
-    .string()
-    .trim()
+  code: trimmedString()
     .regex(/^[A-Z0-9][A-Z0-9-]{0,15}$/, 'must be a code such as BA1')
     .nullable(),
   /** English title. */
-  titleEn: z.string().trim().min(1).max(Limits.titleMaxLength),
+  titleEn: trimmedString().min(1).max(Limits.titleMaxLength),
   /** Spanish title. */
-  titleEs: z.string().trim().min(1).max(Limits.titleMaxLength),
+  titleEs: trimmedString().min(1).max(Limits.titleMaxLength),
   /** Component letter. */
   componentId: ComponentIdSchema,
   /** Whether it is a priority program. */

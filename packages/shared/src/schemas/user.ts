@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { trimmedString } from '../text.js';
 import { IdSchema } from '../ids.js';
 import { Limits } from '../limits.js';
 import { LocaleSchema } from '../locale.js';
 import { RoleSchema, WorkspaceAbilitiesSchema } from '../permissions.js';
 
 /** An email address, trimmed and lower-cased. */
-export const EmailSchema = z
-  .string()
-  .trim()
+export const EmailSchema = trimmedString()
   .max(Limits.emailMaxLength)
   .pipe(z.email({ error: 'must be an email address' }))
   .transform((s) => s.toLowerCase());

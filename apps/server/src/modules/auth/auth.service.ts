@@ -27,8 +27,29 @@ import {
   touchSession,
 } from './auth.repository.js';
 
-// Writing last_active_at on every request would turn reads into writes; a minute is precise enough.
-const TOUCH_AFTER_MS = 60_000;
+// Writing last_active_at on every request would turn reads into writes: once a minute is precise
+// enough, but four times per idle period when that is shorter, or a session in use would idle out.
+function touchAfterMs(idleSeconds: number): number {
+  return Math.min(60_000, (idleSeconds * 1000) / 4);
+}
+
+// A request waits this long at most for a bookkeeping write (usually ~1 ms); past it the write
+// goes on alone, so a busy database (writes retried for seconds) never holds up a read.
+const BOOKKEEPING_WAIT_MS = 100;
+
+// Session bookkeeping (activity, removing an ended session) must never fail or stall the request
+// it rides on: a busy or full database only costs the record, which is logged.
+async function bookkeep(ctx: ServiceContext, write: Promise<void>, what: string): Promise<void> {
+  const done = write.catch((error: unknown) =>
+    ctx.log.warn({ err: error }, `${what} not recorded`),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const enough = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, BOOKKEEPING_WAIT_MS);
+  });
+  await Promise.race([done, enough]);
+  clearTimeout(timer);
+}
 
 /** Where a session was opened from, for the person's list of sessions. */
 export interface SessionOrigin {
@@ -76,12 +97,14 @@ export async function validateSessionToken(
   const now = ctx.now().getTime();
   const idleUntil = Date.parse(row.last_active_at) + ctx.config.session.idleSeconds * 1000;
   if (now >= Date.parse(row.expires_at) || now >= idleUntil || !row.active) {
-    await deleteSession(ctx.db, row.session_id);
+    await bookkeep(ctx, deleteSession(ctx.db, row.session_id), 'ended session removal');
     ctx.events.emit('session.ended', { sessionId: row.session_id, userId: row.user_id });
     return null;
   }
-  if (options.touch !== false && now - Date.parse(row.last_active_at) > TOUCH_AFTER_MS) {
-    await touchSession(ctx.db, row.session_id, new Date(now).toISOString());
+  const idleFor = now - Date.parse(row.last_active_at);
+  if (options.touch !== false && idleFor > touchAfterMs(ctx.config.session.idleSeconds)) {
+    const at = new Date(now).toISOString();
+    await bookkeep(ctx, touchSession(ctx.db, row.session_id, at), 'session activity');
   }
   return {
     userId: row.user_id,

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
+import { applySqlitePragmas } from '../../db/sqlite-pragmas.js';
 import { compactedRow, storedDocument } from './document-state.js';
 import type { DocumentWrite, StoredDocument } from './document-store.js';
 import type { StoreReply, StoreRequest } from './sqlite-store.js';
@@ -11,11 +12,8 @@ import type { StoreReply, StoreRequest } from './sqlite-store.js';
  */
 const { file } = workerData as { file: string };
 const db = new SQLite(file);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
-db.pragma('foreign_keys = ON');
-// Waiting here blocks only this thread; past it the commit fails and is retried by the caller.
-db.pragma('busy_timeout = 5000');
+// Waiting for a lock blocks only this thread; past it the commit fails and the caller retries.
+applySqlitePragmas(db, { busyTimeoutMs: 5000 });
 
 const statements = {
   exists: db.prepare<[string], { name: string }>('select name from documents where name = ?'),
