@@ -110,7 +110,10 @@ describe('the plan in the browser', () => {
       .locator('.collaboration-carets__label', { hasText: 'Ana Pérez' })
       .first()
       .waitFor();
-    await anaPage.locator('.presence-list__name', { hasText: 'Beto Ruiz' }).first().waitFor();
+    await anaPage
+      .locator('section.presence .presence-list__name', { hasText: 'Beto Ruiz' })
+      .first()
+      .waitFor();
 
     // Beto's network drops for real; he keeps typing and is told his changes are kept.
     flaky.cut();
