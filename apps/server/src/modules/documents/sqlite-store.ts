@@ -88,6 +88,9 @@ export function createSqliteDocumentStore(file: string): DocumentStore {
       ensureWorker().postMessage({ ...message, id });
     });
 
+  // Started with the server, not with the first document: a thread and its connection take
+  // ~100 ms to start, which the first person to open a plan after a restart would wait for.
+  ensureWorker();
   return {
     load: (name) => request({ op: 'load', name }),
     async commit(writes, at) {

@@ -2,8 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import { CloseCodes, parseDocumentName } from '@mesa/shared';
 import type { Actor, DocumentAccess } from '../../authz/index.js';
+import type { StoredDocument } from '../../modules/documents/index.js';
 import { wantsAck } from './ack.js';
 import { CollabClient, type AccessMode, type MessageLimits } from './client.js';
+import { answerFromStored, catchUp } from './early-sync.js';
 import { MessageRate } from './limits.js';
 import { DocumentLoadError, type DocumentRegistry } from './registry.js';
 
@@ -75,7 +77,8 @@ export function acceptConnection(
   const cookie = request.headers.cookie;
   const { name, query } = parseCollabUrl(request.url);
   const ackEnabled = wantsAck(query);
-  void admit(ws, cookie, name, deps).then(
+  const arrival: Arrival = { cookie, name, queued, answeredFrom: null };
+  void admit(ws, arrival, deps).then(
     (admitted) => {
       ws.off('message', hold);
       if (!admitted || ws.readyState !== ws.OPEN) {
@@ -95,6 +98,7 @@ export function acceptConnection(
       });
       deps.onOpen(client);
       client.start(queued);
+      if (arrival.answeredFrom) catchUp(client, arrival.answeredFrom);
     },
     (error: unknown) => {
       deps.onError(error, name);
@@ -111,12 +115,17 @@ function onClientClose(deps: ConnectionDeps): (client: CollabClient) => void {
   };
 }
 
-async function admit(
-  ws: WebSocket,
-  cookie: string | undefined,
-  name: string,
-  deps: ConnectionDeps,
-) {
+/** What admission reads of the upgrade, the messages held meanwhile, and any early answer. */
+interface Arrival {
+  cookie: string | undefined;
+  name: string;
+  queued: RawData[];
+  /** The stored state the joiner's sync step 1 was answered from while its document loaded. */
+  answeredFrom: StoredDocument | null;
+}
+
+async function admit(ws: WebSocket, arrival: Arrival, deps: ConnectionDeps) {
+  const { cookie, name, queued } = arrival;
   const refuse = (code: number, reason: string) => {
     ws.close(code, reason);
     return null;
@@ -129,7 +138,9 @@ async function admit(
     return refuse(mode, mode === CloseCodes.notFound ? 'no such document' : 'forbidden');
   let doc;
   try {
-    doc = await deps.registry.acquire(name);
+    doc = await deps.registry.acquire(name, async (stored) => {
+      if (await answerFromStored(ws, queued, stored)) arrival.answeredFrom = stored;
+    });
   } catch (error) {
     if (!(error instanceof DocumentLoadError)) throw error;
     deps.onError(error, name);

@@ -63,6 +63,8 @@ export class LiveDocument {
   bytes: number;
   rowsSinceCompaction: number;
   lastAutoVersionAt: number | null;
+  /** Whether anything changed since it was built from the stored state. */
+  changedSinceLoad = false;
   unloadTimer: NodeJS.Timeout | null = null;
   /** Set while unloading; an acquire waits for it, then loads afresh. */
   unloading: Promise<void> | null = null;
@@ -89,6 +91,7 @@ export class LiveDocument {
     // Attached after loading, so the stored state is not written back.
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
       this.loadedState = null;
+      this.changedSinceLoad = true;
       onUpdate(this, update, origin);
     });
     this.awareness = new Awareness(this.ydoc);

@@ -1,4 +1,4 @@
-import type { DocumentStore } from '../../modules/documents/index.js';
+import type { DocumentStore, StoredDocument } from '../../modules/documents/index.js';
 import { LiveDocument, REMOTE_ORIGIN, SERVER_ORIGIN } from './document.js';
 import type { Persistence } from './persistence.js';
 import { encodeUpdate } from './protocol.js';
@@ -7,13 +7,32 @@ import { encodeUpdate } from './protocol.js';
 export class DocumentLoadError extends Error {}
 
 /**
+ * Called with a document's stored state as soon as it is read, before the Y.Doc is built from
+ * it (tens to hundreds of milliseconds for a large plan): a joiner can be answered from it.
+ * The build waits for what it returns (at most EARLY_ANSWER_WAIT_MS), so the answer's bytes
+ * leave before the build holds the event loop.
+ */
+export type WhenStored = (stored: StoredDocument) => Promise<void>;
+
+/** The longest a document's build waits for early answers to be written out. */
+const EARLY_ANSWER_WAIT_MS = 2000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+interface Loading {
+  promise: Promise<LiveDocument | null>;
+  stored: StoredDocument | null;
+  whenStored: WhenStored[];
+}
+
+/**
  * Loaded documents by name. A document loads on its first holder (connection or server
  * operation), is shared by all, and unloads `idleUnloadMs` after its last holder leaves —
  * after its queued changes are committed and its rows merged.
  */
 export class DocumentRegistry {
   private readonly docs = new Map<string, LiveDocument>();
-  private readonly loading = new Map<string, Promise<LiveDocument | null>>();
+  private readonly loading = new Map<string, Loading>();
 
   constructor(
     private readonly deps: {
@@ -43,25 +62,32 @@ export class DocumentRegistry {
 
   /** The load in progress for a document, if any. */
   loadingOf(name: string): Promise<LiveDocument | null> | undefined {
-    return this.loading.get(name);
+    return this.loading.get(name)?.promise;
   }
 
   /**
    * Holds a document, loading it if needed; null when it does not exist. Every successful
-   * acquire must be paired with `release`. Throws DocumentLoadError when loading fails.
+   * acquire must be paired with `release`. Throws DocumentLoadError when loading fails. When
+   * the document has to be loaded, `whenStored` gets its stored state first.
    */
-  async acquire(name: string): Promise<LiveDocument | null> {
+  async acquire(name: string, whenStored?: WhenStored): Promise<LiveDocument | null> {
     const existing = this.docs.get(name);
     if (existing?.unloading) await existing.unloading;
     const loaded = this.docs.get(name);
     if (loaded) return this.hold(loaded);
-    let promise = this.loading.get(name);
-    if (!promise) {
-      promise = this.load(name);
-      this.loading.set(name, promise);
-      void promise.finally(() => this.loading.delete(name)).catch(() => undefined);
+    let loading = this.loading.get(name);
+    if (!loading) {
+      const started: Loading = { promise: Promise.resolve(null), stored: null, whenStored: [] };
+      started.promise = this.load(name, started);
+      this.loading.set(name, started);
+      void started.promise.finally(() => this.loading.delete(name)).catch(() => undefined);
+      loading = started;
     }
-    const doc = await promise;
+    if (whenStored) {
+      if (loading.stored) void whenStored(loading.stored);
+      else loading.whenStored.push(whenStored);
+    }
+    const doc = await loading.promise;
     return doc ? this.hold(doc) : null;
   }
 
@@ -85,7 +111,7 @@ export class DocumentRegistry {
     return doc;
   }
 
-  private async load(name: string): Promise<LiveDocument | null> {
+  private async load(name: string, loading: Loading): Promise<LiveDocument | null> {
     let stored;
     try {
       stored = await this.deps.store.load(name);
@@ -93,6 +119,9 @@ export class DocumentRegistry {
       throw new DocumentLoadError(error instanceof Error ? error.message : String(error));
     }
     if (!stored) return null;
+    loading.stored = stored;
+    const early = loading.whenStored.map((answer) => answer(stored).catch(() => undefined));
+    if (early.length > 0) await Promise.race([Promise.all(early), sleep(EARLY_ANSWER_WAIT_MS)]);
     const persistence = this.deps.persistence;
     const onUpdate = (d: LiveDocument, update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE_ORIGIN) {
