@@ -113,3 +113,38 @@ describe('"Saved" means stored', () => {
     await waitFor(() => planText(b.doc).includes(`639 ${line}`), 30_000, 'merged for others');
   });
 });
+
+describe('a document whose changes cannot be stored yet', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mesa-unstored-'));
+  let server: TestServer;
+  const { open, destroyAll } = editorPool();
+  beforeAll(async () => {
+    server = await startServer({ dataDir, env: { MESA_COLLAB_IDLE_UNLOAD_SECONDS: '0.2' } });
+  });
+  afterAll(async () => {
+    destroyAll();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('stays loaded past its idle time, so a joiner gets the unstored change at once', async () => {
+    const programId = await aProgramId(server);
+    const name = planDocumentName(programId);
+    const writer = await createPersonOn(server, { programId, relation: 'lead' });
+    const a = open(server, writer, name, { ack: true });
+    await waitFor(() => a.saved(), 10_000, 'first saved');
+    const lock = holdWriteLock(dataDir);
+    try {
+      typeParagraph(a.doc, 'not stored yet');
+      a.destroy();
+      // Well past the idle unload time: unloading would wait for the disk.
+      await new Promise((r) => setTimeout(r, 1000));
+      const b = open(server, writer, name);
+      await waitFor(() => planText(b.doc).includes('not stored yet'), 5000, 'joiner synced');
+    } finally {
+      lock.release();
+    }
+    const c = open(server, writer, name, { ack: true });
+    await waitFor(() => c.saved() && planText(c.doc).includes('not stored yet'), 15_000, 'stored');
+  });
+});

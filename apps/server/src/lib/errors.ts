@@ -36,3 +36,13 @@ export class ConflictError extends AppError {
     super(409, ErrorCodes.conflict, message, field);
   }
 }
+
+/** 503 with `Retry-After`: the server cannot do it now (storage not accepting writes). */
+export class ServiceUnavailableError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(503, ErrorCodes.serviceUnavailable, message);
+  }
+}

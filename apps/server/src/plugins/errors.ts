@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ErrorCodes, type ErrorBody, type ErrorCode } from '@mesa/shared';
-import { AppError, TooManyRequestsError } from '../lib/errors.js';
+import { AppError, ServiceUnavailableError, TooManyRequestsError } from '../lib/errors.js';
 import { drainBody } from '../lib/drain.js';
 import { RecentStorageFaults, storageFaultOf, type StorageFault } from '../db/storage-faults.js';
 
@@ -86,7 +86,7 @@ export const errorsPlugin = fp(async (app) => {
       const message = `Invalid ${where}: ${field} ${issue?.message ?? 'is invalid'}`;
       return reply.code(400).send(body(ErrorCodes.validation, message, field));
     }
-    if (error instanceof TooManyRequestsError) {
+    if (error instanceof TooManyRequestsError || error instanceof ServiceUnavailableError) {
       reply.header('Retry-After', String(error.retryAfterSeconds));
     }
     if (error instanceof AppError) {

@@ -1,7 +1,21 @@
 import * as Y from 'yjs';
+import { ServiceUnavailableError } from '../../lib/errors.js';
 import type { LiveDocuments } from '../../modules/documents/index.js';
-import { SERVER_ORIGIN } from './document.js';
+import { SERVER_ORIGIN, type LiveDocument } from './document.js';
 import type { DocumentRegistry } from './registry.js';
+
+/** How long a service's change waits to be stored before its request is answered 503. */
+const STORE_WAIT_MS = 10_000;
+
+function committedWithin(seq: number, doc: LiveDocument, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    doc.whenCommitted(seq, () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
 
 /** The live layer as the documents service sees it (see LiveDocuments). */
 export function liveDocuments(registry: DocumentRegistry): LiveDocuments {
@@ -11,7 +25,11 @@ export function liveDocuments(registry: DocumentRegistry): LiveDocuments {
       if (!doc) return false;
       try {
         doc.ydoc.transact(() => change(doc.ydoc), SERVER_ORIGIN);
-        await new Promise<void>((resolve) => doc.whenCommitted(doc.changeSeq, resolve));
+        if (!(await committedWithin(doc.changeSeq, doc, STORE_WAIT_MS)))
+          throw new ServiceUnavailableError(
+            'The change is in the live document but storage is not accepting writes now; it will be stored as soon as it can. Check the plan before trying again.',
+            30,
+          );
         return true;
       } finally {
         registry.release(doc);

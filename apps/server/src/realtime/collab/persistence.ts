@@ -20,6 +20,8 @@ interface Batch {
 }
 
 interface Maintenance {
+  /** The state written, once taken. */
+  state?: Uint8Array;
   compact: boolean;
   version: { createdBy: string | null } | null;
   done: (() => void)[];
@@ -80,7 +82,10 @@ export class Persistence {
     this.schedule();
   }
 
-  /** Resolves once every change of `doc` so far is stored and its rows are merged into one. */
+  /**
+   * Resolves once every change of `doc` so far is stored and merging its rows into one was
+   * tried (a failed merge is retried later, without holding anyone up).
+   */
   settle(doc: LiveDocument): Promise<void> {
     return new Promise((resolve) => {
       doc.whenCommitted(doc.changeSeq, () => {
@@ -146,7 +151,10 @@ export class Persistence {
       b.doc.pending = [...b.changes, ...b.doc.pending];
       this.dirty.add(b.doc);
     }
-    for (const [doc, m] of maintenance) this.addMaintenance(doc, m);
+    for (const [doc, m] of maintenance) {
+      for (const done of m.done.splice(0)) done();
+      this.addMaintenance(doc, m);
+    }
     this.deps.onError(error, this.failures);
     const wait = RETRY_MS[Math.min(this.failures, RETRY_MS.length) - 1]!;
     this.retryTimer = setTimeout(() => {
@@ -184,9 +192,12 @@ export class Persistence {
   }
 }
 
-/** Compaction and automatic versions: the whole state, taken when their round starts. */
+/**
+ * Compaction and automatic versions: the whole state, taken when their round first starts
+ * (kept for retries: the document may be unloaded by then).
+ */
 function maintenanceWrite(doc: LiveDocument, m: Maintenance): DocumentWrite {
-  const state = Y.encodeStateAsUpdate(doc.ydoc);
+  const state = (m.state ??= Y.encodeStateAsUpdate(doc.ydoc));
   return {
     name: doc.name,
     append: null,

@@ -142,6 +142,13 @@ export class DocumentRegistry {
   private unload(doc: LiveDocument, force = false): Promise<void> {
     if (doc.unloading) return doc.unloading;
     if (!force && doc.holds > 0) return Promise.resolve();
+    // Changes not yet stored (storage busy or full) keep it in memory: a joiner meanwhile must
+    // find it loaded, not wait behind an unload that waits for the disk.
+    if (!force && doc.committedSeq < doc.changeSeq) {
+      doc.unloadTimer = setTimeout(() => void this.unload(doc), this.deps.idleUnloadMs);
+      doc.unloadTimer.unref();
+      return Promise.resolve();
+    }
     doc.unloading = this.deps.persistence
       .settle(doc)
       .catch((error: unknown) => this.deps.onError(error, doc.name))
