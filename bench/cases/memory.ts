@@ -1,6 +1,7 @@
 // Idle connections and idle unload: memory per connection, and how many documents are still
-// loaded once everyone left and the idle time passed (target 0). Runs last: reading memory
-// forces a full collection in the server.
+// loaded once everyone left and the idle time passed (target 0). Memory is read as the
+// process reports it; no collection is forced.
+
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { rawConnect } from '../harness/clients.js';
