@@ -7,20 +7,13 @@
 import WebSocket from 'ws';
 import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
-import { CollabMessageTypes } from '@mesa/shared';
+import { CollabMessageTypes, isUpdateMessage as isUpdate } from '@mesa/shared';
 import { clock } from './typing-protocol.js';
 
-const MESSAGE_SYNC = 0;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
-
-/** True for an update message: what the acknowledgement counts. */
+/** True for an update message (shared's rule, the one Mesa counts by) in any form `ws` sends. */
 export function isUpdateMessage(data: unknown): boolean {
-  let bytes: Uint8Array;
-  if (data instanceof Uint8Array) bytes = data;
-  else if (data instanceof ArrayBuffer) bytes = new Uint8Array(data);
-  else return false;
-  return bytes[0] === MESSAGE_SYNC && (bytes[1] === SYNC_STEP_2 || bytes[1] === SYNC_UPDATE);
+  if (data instanceof Uint8Array) return isUpdate(data);
+  return data instanceof ArrayBuffer && isUpdate(new Uint8Array(data));
 }
 
 /** One connection's count of update messages and what was acknowledged of them. */

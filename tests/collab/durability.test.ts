@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import { buildApp } from '@mesa/server/app';
 import { loadConfig } from '@mesa/server/env';
 import { createPerson, firstProgramId, type TestPerson } from '@mesa/server/testing';
 import type { TestServer } from '../helpers/server.js';
+import { freePort } from '../helpers/process.js';
 import { holdWriteLock } from '../helpers/sqlite.js';
 import {
   connectEditor,
@@ -21,15 +21,6 @@ import {
 } from '../helpers/collab.js';
 
 const serverDir = fileURLToPath(new URL('../../apps/server/', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function startChild(dataDir: string, port: number): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {

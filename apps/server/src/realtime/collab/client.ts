@@ -8,7 +8,7 @@ import { awarenessUser, type AwarenessUser } from './awareness.js';
 import type { LiveDocument, Peer } from './document.js';
 import { MAX_BUFFERED_BYTES, type MessageRate } from './limits.js';
 import { RefusedMessage, handleMessage } from './messages.js';
-import { encodeAwareness, encodeSyncStep1 } from './protocol.js';
+import { encodeAwareness, encodeSyncStep1, messageBytes } from './protocol.js';
 
 /** How a connection may use its document. */
 export type AccessMode = 'write' | 'read';
@@ -33,11 +33,6 @@ export interface ClientInit {
   rate: MessageRate;
   limits: MessageLimits;
   onClose: (client: CollabClient) => void;
-}
-
-function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return Buffer.concat(data);
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }
 
 /** One authorized connection to one document. */
@@ -89,7 +84,7 @@ export class CollabClient implements Peer {
     if (this.closed) return;
     if (!this.init.rate.allow()) return this.close(CloseCodes.tooManyMessages, 'too many messages');
     try {
-      handleMessage(this, toBytes(data));
+      handleMessage(this, messageBytes(data));
     } catch (error) {
       const code = error instanceof RefusedMessage ? error.code : CloseCodes.malformed;
       this.close(code, error instanceof Error ? error.message.slice(0, 100) : 'refused');

@@ -2,16 +2,12 @@ import type { RawData, WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { StoredDocument } from '../../modules/documents/index.js';
 import type { LiveDocument, Peer } from './document.js';
-import { decodeMessage, encodeSyncStep2 } from './protocol.js';
+import { decodeMessage, encodeSyncStep2, messageBytes } from './protocol.js';
 
-function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return Buffer.concat(data);
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
-}
-
-function isSyncStep1(data: RawData): Uint8Array | null {
+/** The state vector of a sync step 1, or null for any other (or undecodable) message. */
+function stateVectorOf(data: RawData): Uint8Array | null {
   try {
-    const message = decodeMessage(toBytes(data));
+    const message = decodeMessage(messageBytes(data));
     return message.type === 'syncStep1' ? message.stateVector : null;
   } catch {
     return null; // refused when the connection handles it
@@ -30,10 +26,11 @@ export function answerFromStored(
   queued: RawData[],
   stored: StoredDocument,
 ): Promise<boolean> {
-  const index = queued.findIndex((data) => isSyncStep1(data) !== null);
-  if (index < 0 || ws.readyState !== ws.OPEN) return Promise.resolve(false);
-  const stateVector = isSyncStep1(queued[index]!)!;
-  queued.splice(index, 1);
+  if (ws.readyState !== ws.OPEN) return Promise.resolve(false);
+  const index = queued.findIndex((data) => stateVectorOf(data) !== null);
+  if (index < 0) return Promise.resolve(false);
+  const [step1] = queued.splice(index, 1);
+  const stateVector = stateVectorOf(step1!)!;
   const state = stored.state ?? Y.encodeStateAsUpdate(new Y.Doc());
   const missing =
     Y.decodeStateVector(stateVector).size === 0 ? state : Y.diffUpdate(state, stateVector);

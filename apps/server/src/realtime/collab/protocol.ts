@@ -1,6 +1,13 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type { RawData } from 'ws';
 import { CollabMessageTypes } from '@mesa/shared';
+
+/** The bytes of a message as `ws` hands it over (a Buffer, fragments, or an ArrayBuffer). */
+export function messageBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
 
 /** A message that could not be decoded; the connection is closed with 4400. */
 export class MalformedMessageError extends Error {}
