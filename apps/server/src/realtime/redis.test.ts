@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { REDIS_CLOSE_TIMEOUT_MS, closeRedisClients, reportPublishFailures } from './redis.js';
+import {
+  REDIS_CLOSE_TIMEOUT_MS,
+  closeRedisClients,
+  reportPublishFailures,
+  reportUnsubscribeFailures,
+} from './redis.js';
 
 /** A stand-in for a node-redis client whose graceful close resolves, fails or never ends. */
 function client(close: 'resolves' | 'rejects' | 'hangs') {
@@ -71,5 +76,24 @@ describe("the Socket.IO adapter's publishes", () => {
     expect(await publisher.publish('room', 'too late')).toBe(0);
     expect(publisher.published).toEqual(['room:hello']);
     expect(errors).toEqual([new Error('The client is closed')]);
+  });
+
+  it('reports the unawaited unsubscribes a destroyed client rejects instead of leaving them unhandled', async () => {
+    const subscriber = {
+      destroyed: false,
+      unsubscribe(): Promise<void> {
+        return this.destroyed ? Promise.reject(new Error('Disconnects client')) : Promise.resolve();
+      },
+      pUnsubscribe(): Promise<void> {
+        return this.destroyed ? Promise.reject(new Error('Disconnects client')) : Promise.resolve();
+      },
+    };
+    const errors: unknown[] = [];
+    reportUnsubscribeFailures(subscriber, (err) => errors.push(err));
+    await subscriber.unsubscribe();
+    subscriber.destroyed = true;
+    await subscriber.unsubscribe();
+    await subscriber.pUnsubscribe();
+    expect(errors).toEqual([new Error('Disconnects client'), new Error('Disconnects client')]);
   });
 });

@@ -101,6 +101,23 @@ export function reportPublishFailures<C extends { publish(...args: never[]): Pro
   client.publish = guarded;
 }
 
+/** `reportPublishFailures` for the fire-and-forget UNSUBSCRIBE and PUNSUBSCRIBE of a client. */
+export function reportUnsubscribeFailures<
+  C extends {
+    unsubscribe(...args: never[]): Promise<unknown>;
+    pUnsubscribe(...args: never[]): Promise<unknown>;
+  },
+>(client: C, onError: (err: unknown) => void): void {
+  for (const name of ['unsubscribe', 'pUnsubscribe'] as const) {
+    const original = client[name].bind(client) as (...args: unknown[]) => Promise<unknown>;
+    const guarded = (...args: unknown[]) =>
+      original(...args).catch((err: unknown) => {
+        onError(err);
+      });
+    client[name] = guarded;
+  }
+}
+
 /** Connects the separate publish and subscribe clients the adapter needs (redis 6). */
 export async function connectRedisAdapter(
   config: Config & { redisUrl: string },
@@ -112,6 +129,11 @@ export async function connectRedisAdapter(
   pub.on('error', (err: unknown) => log.error({ err }, 'redis (socket.io publish) error'));
   sub.on('error', (err: unknown) => log.error({ err }, 'redis (socket.io subscribe) error'));
   reportPublishFailures(pub, (err) => log.warn({ err }, 'redis (socket.io publish) failed'));
+  // The adapter's close() unsubscribes without awaiting either; on a client that is down (a lost
+  // Redis link at shutdown) those commands are rejected when the client is destroyed.
+  reportUnsubscribeFailures(sub, (err) =>
+    log.warn({ err }, 'redis (socket.io unsubscribe) failed'),
+  );
   await connectOrGiveUp([pub, sub], config.redisUrl);
   return {
     adapter: createAdapter(pub, sub, { key: redisChannelPrefix(config), requestsTimeout: 2000 }),
