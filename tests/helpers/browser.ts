@@ -28,10 +28,11 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 }
 
-/** Laptop and tablet viewports the product is checked at. */
+/** The viewports the product is checked at: a laptop, a tablet and a phone. */
 export const Viewports = {
-  laptop: { width: 1366, height: 900 },
-  tablet: { width: 820, height: 1180 },
+  laptop: { width: 1280, height: 800 },
+  tablet: { width: 768, height: 1024 },
+  phone: { width: 390, height: 844 },
 } as const;
 
 /** A browser context signed in as a person (their session cookie set), in a language. */
