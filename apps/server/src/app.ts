@@ -15,6 +15,8 @@ import { answerClientError, answerFrameworkError } from './plugins/framework-err
 import { securityPlugin } from './plugins/security.js';
 import { webPlugin } from './plugins/web.js';
 import { requestLogPlugin } from './plugins/request-log.js';
+import { loggerOptions, processLogFormat } from './logging/log-format.js';
+import { setupLinkAnnouncer } from './logging/setup-banner.js';
 import { healthRoutes } from './modules/health/index.js';
 import { portfolioRoutes, registerPortfolioRealtime } from './modules/portfolio/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
@@ -67,21 +69,14 @@ export interface AppOptions {
   logger?: boolean | object;
   /** How long a request may take to arrive whole before 408; 30 s unless a test shortens it. */
   requestTimeoutMs?: number;
-  /** Prints the one-line setup link once listening; defaults to stdout (tests silence it). */
-  announce?: (line: string) => void;
+  /**
+   * Announces the setup link once listening; defaults to a box on a terminal or a JSON line
+   * with a `setupUrl` field (logging/setup-banner.ts). Tests silence or capture it.
+   */
+  announce?: (setupUrl: string) => void;
 }
-
-// Plain stdout, not the logger: the person starting Mesa must see the link even with JSON logs.
-const printLine = (line: string) => void process.stdout.write(`${line}\n`);
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
-
-function loggerOptions(config: Config) {
-  return {
-    level: config.logLevel,
-    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-  };
-}
 
 /**
  * Builds the whole server: database (migrated, seeded once), plugins, then the modules,
@@ -90,8 +85,9 @@ function loggerOptions(config: Config) {
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   const db = await openDb(config);
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const logFormat = processLogFormat(config);
   const app = Fastify({
-    logger: options.logger ?? loggerOptions(config),
+    logger: options.logger ?? loggerOptions(config, logFormat),
     // Limits set on purpose: 1 MiB JSON bodies, a connection that sends nothing is cut at 30 s,
     // a request must complete in 30 s; the server is behind no proxy unless configured.
     bodyLimit: 1024 * 1024,
@@ -135,10 +131,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     await prepareDatabase(db, config, app.now);
     const setupUrl = await bootstrapWorkspace(ctx);
     if (setupUrl) {
-      const announce = options.announce ?? printLine;
-      app.addHook('onListen', async () =>
-        announce(`>>> Mesa has no administrator yet. Create one (link works once): ${setupUrl}`),
-      );
+      // After Fastify's listening line ("Mesa is running at …", serve.ts), so it comes last.
+      const announce = options.announce ?? setupLinkAnnouncer(app.log, logFormat);
+      app.addHook('onListen', async () => announce(setupUrl));
     }
   } catch (error) {
     await app.close();
@@ -152,7 +147,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(securityPlugin, { allowedOrigins: config.allowedOrigins });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(authPlugin, { ctx });
-  await app.register(requestLogPlugin);
+  // On a terminal a line per request would bury what matters (the setup link, errors).
+  await app.register(requestLogPlugin, {
+    routineLevel: logFormat === 'pretty' ? 'debug' : 'info',
+  });
   await app.register(openapiPlugin, { publicUrl: config.publicUrl });
   await app.register(textInputPlugin);
 

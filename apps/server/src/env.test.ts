@@ -33,6 +33,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('writes logs in the automatic format unless LOG_FORMAT names pretty or json', () => {
+    expect(loadConfig({}).logFormat).toBe('auto');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(problemsOf({ LOG_FORMAT: 'fancy' })).toEqual([
+      'LOG_FORMAT: must be auto, pretty or json (got "fancy")',
+    ]);
+  });
+
   it('names the variable and the value of a bad port', () => {
     expect(problemsOf({ PORT: 'abc' })).toEqual(['PORT: must be a port number (got "abc")']);
   });

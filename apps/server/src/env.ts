@@ -44,6 +44,9 @@ const EnvSchema = z.object({
   MESA_COLLAB_MAX_MESSAGES_PER_SECOND: positiveInt(200),
   MESA_COLLAB_IDLE_UNLOAD_SECONDS: z.coerce.number().nonnegative().default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z
+    .enum(['auto', 'pretty', 'json'], { error: 'must be auto, pretty or json' })
+    .default('auto'),
 });
 
 /** The server's validated configuration; `buildApp` takes it, tests build it directly. */
@@ -71,6 +74,8 @@ export interface Config {
     idleUnloadSeconds: number;
   };
   logLevel: string;
+  /** `auto`: readable lines when stdout is a terminal, JSON otherwise (logging/log-format.ts). */
+  logFormat: 'auto' | 'pretty' | 'json';
 }
 
 /** Thrown with every problem found, one per line, so `main` can print them without a stack. */
@@ -149,5 +154,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       idleUnloadSeconds: e.MESA_COLLAB_IDLE_UNLOAD_SECONDS,
     },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
   };
 }

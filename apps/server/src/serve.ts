@@ -108,11 +108,17 @@ export async function serve(env: Record<string, string | undefined>): Promise<Fa
   const app = await buildOrFail(config, lock);
   installExits(app, lock);
   try {
-    await app.listen({ port: config.port, host: config.host });
+    // Fastify's own listening line says where Mesa is, before the onListen hooks (the setup
+    // link) run, so the link is the last thing printed at start.
+    await app.listen({
+      port: config.port,
+      host: config.host,
+      listenTextResolver: (address) =>
+        `Mesa is running at ${config.publicUrl} (listening on ${address})`,
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     fail(`cannot listen on ${config.host}:${config.port}: ${reason}`);
   }
-  app.log.info(`Mesa is running at ${config.publicUrl}`);
   return app;
 }

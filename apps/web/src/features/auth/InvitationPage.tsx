@@ -10,6 +10,7 @@ import { browserTimeZone, formatDateTime } from '../../lib/intl';
 import { AuthCard } from './components/AuthCard';
 import { InvitationForm } from './components/InvitationForm';
 import { LinkProblem } from './components/LinkProblem';
+import { linkKeys } from './queryKeys';
 
 function InvitationFacts({ invitation }: { invitation: InvitationPreview }) {
   const { t } = useTranslation();
@@ -42,7 +43,7 @@ export function InvitationPage() {
   const { token = '' } = useParams();
   useDocumentTitle(t('auth.invitation.title'));
   const preview = useQuery({
-    queryKey: ['invitation', token],
+    queryKey: linkKeys.invitation(token),
     queryFn: ({ signal }) => fetchInvitationPreview(token, signal),
     retry: false,
   });

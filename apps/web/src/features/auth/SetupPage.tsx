@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { checkSetupLink } from '../../lib/accountApi';
 import { AuthCard } from './components/AuthCard';
 import { LinkProblem } from './components/LinkProblem';
+import { linkKeys } from './queryKeys';
 import { SetupForm } from './components/SetupForm';
 
 /** `/setup/:token`: the one-time link printed at first start creates the first administrator. */
@@ -15,7 +16,7 @@ export function SetupPage() {
   const { token = '' } = useParams();
   useDocumentTitle(t('auth.setup.title'));
   const link = useQuery({
-    queryKey: ['setup', token],
+    queryKey: linkKeys.setup(token),
     queryFn: ({ signal }) => checkSetupLink(token, signal),
     retry: false,
   });

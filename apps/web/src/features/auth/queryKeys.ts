@@ -5,3 +5,10 @@ export const authKeys = {
   /** The signed-in person's sessions. */
   sessions: ['me', 'sessions'] as const,
 };
+
+/** Keys of the one-time link checks: public, the same whoever asks, and dead once used. */
+export const linkKeys = {
+  all: ['link'] as const,
+  setup: (token: string) => ['link', 'setup', token] as const,
+  invitation: (token: string) => ['link', 'invitation', token] as const,
+};
