@@ -21,8 +21,11 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
 fi
 
 step "installing dependencies with pnpm"
-say "  a first install takes a minute or more: better-sqlite3 (the SQLite driver) compiles"
-say "  SQLite from source when no prebuilt binary can be downloaded, quietly, for 1–3 minutes"
+if [ ! -e node_modules/.modules.yaml ]; then   # pnpm writes it once it has installed
+  say "  a first install can take a few minutes: where no prebuilt binary can be downloaded,"
+  say "  better-sqlite3 (the SQLite driver) compiles SQLite from source, and its install script"
+  say "  shows no output while it does; that is normal"
+fi
 if [ -t 1 ]; then
   # A person is watching: pnpm's own live progress (packages, then each build script running).
   pnpm install --frozen-lockfile
