@@ -21,7 +21,7 @@ interface Texts {
   beto: string;
 }
 
-describe('undo while someone else types', () => {
+describe('undo and carets while someone else types', () => {
   let server: TestServer;
   let browser: Browser;
   let programId: string;
@@ -29,7 +29,7 @@ describe('undo while someone else types', () => {
   let beto: TestPerson;
   const contexts: BrowserContext[] = [];
 
-  async function open(person: TestPerson): Promise<Page> {
+  async function open(person: TestPerson, program = programId): Promise<Page> {
     const context = await contextFor(browser, server, person);
     contexts.push(context);
     // Date.now stands still (timers still run): the undo manager groups changes made less than
@@ -37,7 +37,7 @@ describe('undo while someone else types', () => {
     // the editor does can split the phrase then, which is what this test is about.
     await context.clock.setFixedTime(new Date());
     const page = await context.newPage();
-    await page.goto(`/programs/${programId}`);
+    await page.goto(`/programs/${program}`);
     await page.locator('.save-status[data-status="saved"]').waitFor({ timeout: 20_000 });
     return page;
   }
@@ -146,5 +146,50 @@ describe('undo while someone else types', () => {
     await screenshot(anaPage, 'plan-undo-toolbar-en-laptop');
     await anaPage.close();
     await betoPage.close();
+  });
+
+  it('keeps a caret in an empty paragraph while someone fills an earlier empty one', async () => {
+    // A plan nobody has typed in yet: the template's headings over empty paragraphs.
+    const fresh = await server.app.ctx.db
+      .selectFrom('programs')
+      .select('id')
+      .where('id', '!=', programId)
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
+    const carla = await createPersonOn(server, {
+      role: 'member',
+      relation: 'lead',
+      programId: fresh.id,
+      name: 'Carla Díaz',
+    });
+    const dario = await createPersonOn(server, {
+      role: 'member',
+      relation: 'partner',
+      programId: fresh.id,
+      name: 'Darío Luna',
+    });
+    const carlaPage = await open(carla, fresh.id);
+    const darioPage = await open(dario, fresh.id);
+    const under = (page: Page, heading: number) =>
+      page.locator(`.plan-doc h2:nth-of-type(${heading}) + p`);
+
+    // Darío clicks into the empty paragraph under the third heading and reads a moment …
+    await darioPage.locator('.plan-doc h2').nth(2).click();
+    await darioPage.keyboard.press('End');
+    await darioPage.keyboard.press('ArrowDown');
+    // … while Carla fills the empty paragraph under the first.
+    await carlaPage.locator('.plan-doc h2').first().click();
+    await carlaPage.keyboard.press('End');
+    await carlaPage.keyboard.press('ArrowDown');
+    await carlaPage.keyboard.type('Carla fills the objectives.', { delay: 30 });
+    await under(darioPage, 1).getByText('Carla fills the objectives.').waitFor();
+
+    // Darío's words land where his caret was, not in the next empty paragraph.
+    await darioPage.keyboard.type('Darío plans the activities.');
+    await under(carlaPage, 3).getByText('Darío plans the activities.').waitFor();
+    expect(await under(darioPage, 3).innerText()).toContain('Darío plans the activities.');
+    expect((await under(darioPage, 4).innerText()).trim()).toBe('');
+    await carlaPage.close();
+    await darioPage.close();
   });
 });

@@ -197,3 +197,22 @@ describe('undo in the live plan editor', () => {
     expect(paragraphText(ana.editor, 0)).toBe('one|');
   });
 });
+
+describe('carets in the live plan editor', () => {
+  it('keeps one’s caret in an empty paragraph while someone fills an earlier empty one', async () => {
+    const [ana, ben] = twoPeople();
+    // Ben has clicked into the empty paragraph under the third heading; Ana writes under the first.
+    ben.editor.commands.setTextSelection(paragraphPosition(ben.editor, 2));
+    ben.editor.view.focus();
+    ana.editor.commands.setTextSelection(paragraphPosition(ana.editor, 0));
+    for (const c of 'ana') key(ana, c);
+    await settle();
+
+    for (const c of 'ben') key(ben, c);
+    await settle();
+    expect(paragraphText(ben.editor, 0)).toBe('ana');
+    expect(paragraphText(ben.editor, 2)).toBe('ben');
+    expect(paragraphText(ben.editor, 3)).toBe('');
+    expect(paragraphText(ana.editor, 2)).toBe('ben');
+  });
+});
