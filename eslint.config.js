@@ -146,6 +146,8 @@ export const boundaries = [
       'apps/web/src/lib/collab.ts',
       'apps/web/src/lib/collab.test.ts',
       'apps/web/src/features/plan/PlanEditor.tsx',
+      'apps/web/src/features/plan/liveExtensions.ts',
+      'apps/web/src/features/plan/liveExtensions.test.ts',
       'apps/web/src/features/minutes/MinutesEditor.tsx',
     ],
     patterns: [

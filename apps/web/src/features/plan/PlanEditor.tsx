@@ -1,10 +1,7 @@
 import { EditorContent, useEditor } from '@tiptap/react';
-import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { useTranslation } from 'react-i18next';
-import { PLAN_FRAGMENT, planExtensions } from '@mesa/editor';
 import type { CollabSession, LocalUser } from '../../lib/collab';
-import { renderCaret } from './caret';
+import { livePlanExtensions } from './liveExtensions';
 import { Toolbar } from './Toolbar';
 
 /** Props of PlanEditor. */
@@ -18,19 +15,15 @@ export interface PlanEditorProps {
 }
 
 /**
- * The plan, bound to its Yjs document: the shared schema from @mesa/editor plus
- * Collaboration (which brings undo/redo of one's own changes) and the other people's carets.
+ * The plan, bound to its Yjs document (livePlanExtensions: the shared schema, Collaboration
+ * with undo/redo of one's own changes, and the other people's carets).
  */
 export function PlanEditor({ session, user, editable }: PlanEditorProps) {
   const { t } = useTranslation();
   const label = t('plan.editorLabel');
   const editor = useEditor(
     {
-      extensions: [
-        ...planExtensions(),
-        Collaboration.configure({ document: session.doc, field: PLAN_FRAGMENT }),
-        CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
-      ],
+      extensions: livePlanExtensions(session, user),
       editable,
       editorProps: {
         attributes: editable

@@ -1,7 +1,8 @@
-import { useState } from 'react';
-import { useEditorState, type Editor } from '@tiptap/react';
+import { useState, type ReactNode } from 'react';
+import { useEditorState, type ChainedCommands, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { LinkForm } from './LinkForm';
+import { TOOLBAR_SHORTCUTS } from './shortcuts';
 import { TableTools } from './TableTools';
 import { ToolbarButton } from './ToolbarButton';
 
@@ -11,6 +12,24 @@ export interface ToolbarProps {
   editor: Editor;
 }
 
+type FormatName = keyof typeof TOOLBAR_SHORTCUTS & keyof typeof FORMATS;
+
+/** The toolbar's formatting buttons, in groups: what each shows and the command it runs. */
+const FORMATS = {
+  paragraph: { glyph: '¶', run: (c: ChainedCommands) => c.setParagraph() },
+  heading2: { glyph: 'H2', run: (c: ChainedCommands) => c.toggleHeading({ level: 2 }) },
+  heading3: { glyph: 'H3', run: (c: ChainedCommands) => c.toggleHeading({ level: 3 }) },
+  bold: { glyph: <b>B</b>, run: (c: ChainedCommands) => c.toggleBold() },
+  italic: { glyph: <i>I</i>, run: (c: ChainedCommands) => c.toggleItalic() },
+  bulletList: { glyph: '•≡', run: (c: ChainedCommands) => c.toggleBulletList() },
+  orderedList: { glyph: '1≡', run: (c: ChainedCommands) => c.toggleOrderedList() },
+  blockquote: { glyph: '❝', run: (c: ChainedCommands) => c.toggleBlockquote() },
+} satisfies Record<string, { glyph: ReactNode; run: (c: ChainedCommands) => ChainedCommands }>;
+
+const BLOCKS: FormatName[] = ['paragraph', 'heading2', 'heading3'];
+const MARKS: FormatName[] = ['bold', 'italic'];
+const LISTS: FormatName[] = ['bulletList', 'orderedList', 'blockquote'];
+
 /** The plan's formatting toolbar; undo and redo touch only this person's own changes. */
 export function Toolbar({ editor }: ToolbarProps) {
   const { t } = useTranslation();
@@ -18,8 +37,8 @@ export function Toolbar({ editor }: ToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
-      h2: e.isActive('heading', { level: 2 }),
-      h3: e.isActive('heading', { level: 3 }),
+      heading2: e.isActive('heading', { level: 2 }),
+      heading3: e.isActive('heading', { level: 3 }),
       bold: e.isActive('bold'),
       italic: e.isActive('italic'),
       bulletList: e.isActive('bulletList'),
@@ -33,44 +52,25 @@ export function Toolbar({ editor }: ToolbarProps) {
     }),
   });
   const run = () => editor.chain().focus();
+  const format = (name: FormatName) => (
+    <ToolbarButton
+      key={name}
+      label={t(`plan.toolbar.${name}`)}
+      shortcut={TOOLBAR_SHORTCUTS[name]}
+      // "Normal text" is an action, not a state that can be on or off.
+      pressed={name === 'paragraph' ? undefined : state[name]}
+      onClick={() => FORMATS[name].run(run()).run()}
+    >
+      {FORMATS[name].glyph}
+    </ToolbarButton>
+  );
+  const separator = <span className="plan-toolbar__sep" aria-hidden="true" />;
   return (
     <div className="plan-toolbar-wrap">
       <div className="plan-toolbar" role="toolbar" aria-label={t('plan.toolbar.label')}>
-        <ToolbarButton
-          label={t('plan.toolbar.paragraph')}
-          onClick={() => run().setParagraph().run()}
-        >
-          ¶
-        </ToolbarButton>
-        <ToolbarButton
-          label={t('plan.toolbar.heading2')}
-          pressed={state.h2}
-          onClick={() => run().toggleHeading({ level: 2 }).run()}
-        >
-          H2
-        </ToolbarButton>
-        <ToolbarButton
-          label={t('plan.toolbar.heading3')}
-          pressed={state.h3}
-          onClick={() => run().toggleHeading({ level: 3 }).run()}
-        >
-          H3
-        </ToolbarButton>
-        <span className="plan-toolbar__sep" aria-hidden="true" />
-        <ToolbarButton
-          label={t('plan.toolbar.bold')}
-          pressed={state.bold}
-          onClick={() => run().toggleBold().run()}
-        >
-          <b>B</b>
-        </ToolbarButton>
-        <ToolbarButton
-          label={t('plan.toolbar.italic')}
-          pressed={state.italic}
-          onClick={() => run().toggleItalic().run()}
-        >
-          <i>I</i>
-        </ToolbarButton>
+        {BLOCKS.map(format)}
+        {separator}
+        {MARKS.map(format)}
         <ToolbarButton
           label={t('plan.toolbar.link')}
           pressed={state.link || linking}
@@ -78,33 +78,14 @@ export function Toolbar({ editor }: ToolbarProps) {
         >
           ↗
         </ToolbarButton>
-        <span className="plan-toolbar__sep" aria-hidden="true" />
-        <ToolbarButton
-          label={t('plan.toolbar.bulletList')}
-          pressed={state.bulletList}
-          onClick={() => run().toggleBulletList().run()}
-        >
-          •≡
-        </ToolbarButton>
-        <ToolbarButton
-          label={t('plan.toolbar.orderedList')}
-          pressed={state.orderedList}
-          onClick={() => run().toggleOrderedList().run()}
-        >
-          1≡
-        </ToolbarButton>
-        <ToolbarButton
-          label={t('plan.toolbar.blockquote')}
-          pressed={state.blockquote}
-          onClick={() => run().toggleBlockquote().run()}
-        >
-          ❝
-        </ToolbarButton>
-        <span className="plan-toolbar__sep" aria-hidden="true" />
+        {separator}
+        {LISTS.map(format)}
+        {separator}
         <TableTools editor={editor} inTable={state.inTable} />
-        <span className="plan-toolbar__sep" aria-hidden="true" />
+        {separator}
         <ToolbarButton
           label={t('plan.toolbar.undo')}
+          shortcut={TOOLBAR_SHORTCUTS.undo}
           disabled={!state.canUndo}
           onClick={() => run().undo().run()}
         >
@@ -112,6 +93,7 @@ export function Toolbar({ editor }: ToolbarProps) {
         </ToolbarButton>
         <ToolbarButton
           label={t('plan.toolbar.redo')}
+          shortcut={TOOLBAR_SHORTCUTS.redo}
           disabled={!state.canRedo}
           onClick={() => run().redo().run()}
         >
