@@ -38,6 +38,8 @@ export {
   Relations,
   RelationSchema,
   ProgramAbilitiesSchema,
+  ProgramAbilityFlagsSchema,
+  ProgramActionSchema,
   WorkspaceAbilitiesSchema,
   effectiveRelation,
   programAbilities,
@@ -48,9 +50,18 @@ export {
   type ActorFacts,
   type ProgramFacts,
   type ProgramAbilities,
+  type ProgramAbilityFlags,
+  type ProgramAction,
   type WorkspaceAbilities,
   type WorkspaceFacts,
 } from './permissions.js';
+export {
+  DenialReasons,
+  DenialReasonSchema,
+  denialReason,
+  type DenialReason,
+  type DenialFacts,
+} from './denials.js';
 export {
   DocumentKinds,
   MAX_DOCUMENT_NAME_LENGTH,

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  programAbilities,
+  programAbilities as abilitiesWithReasons,
   workspaceAbilities,
   type ActorFacts,
   type ProgramFacts,
-  type ProgramAbilities,
+  type ProgramAbilityFlags,
 } from './permissions.js';
+
+// The table's yes/no part; the reasons for each "no" have their own tests (denials.test.ts).
+const programAbilities = (actor: ActorFacts, program: ProgramFacts): ProgramAbilityFlags => {
+  const { denied: _reasons, ...flags } = abilitiesWithReasons(actor, program);
+  return flags;
+};
 
 const member = (kind: ActorFacts['organizationKind'] = 'partner_nation'): ActorFacts => ({
   role: 'member',
@@ -15,7 +21,7 @@ const on = (relation: ProgramFacts['relation'], isCoordinator = false): ProgramF
   relation,
   isCoordinator,
 });
-const only = (...keys: (keyof ProgramAbilities)[]) =>
+const only = (...keys: (keyof ProgramAbilityFlags)[]) =>
   Object.fromEntries(
     (
       [

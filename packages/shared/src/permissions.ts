@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { OrganizationKind } from './schemas/organization.js';
+import { DenialReasonSchema, denialReason } from './denials.js';
 
 /** A person's role in the workspace. */
 export const Roles = ['admin', 'member', 'viewer'] as const;
@@ -31,8 +32,8 @@ export interface ProgramFacts {
   isCoordinator: boolean;
 }
 
-/** Everything a person may do on one program; replies carry it as `abilities`. */
-export const ProgramAbilitiesSchema = z.object({
+/** Whether a person may do each action on one program. */
+export const ProgramAbilityFlagsSchema = z.object({
   /** Open the program, its plan and discussions. */
   read: z.boolean(),
   /** Type in the program's plan. */
@@ -51,6 +52,19 @@ export const ProgramAbilitiesSchema = z.object({
   invite: z.boolean(),
   /** Manage the program's organizations and coordinators (admins). */
   administer: z.boolean(),
+});
+/** Whether a person may do each action on one program. */
+export type ProgramAbilityFlags = z.infer<typeof ProgramAbilityFlagsSchema>;
+
+/** An action on one program (a key of the ability flags). */
+export const ProgramActionSchema = ProgramAbilityFlagsSchema.keyof();
+/** An action on one program. */
+export type ProgramAction = z.infer<typeof ProgramActionSchema>;
+
+/** Everything a person may do on one program, and why not; replies carry it as `abilities`. */
+export const ProgramAbilitiesSchema = ProgramAbilityFlagsSchema.extend({
+  /** For each refused action, and only those, why the policy refuses it. */
+  denied: z.partialRecord(ProgramActionSchema, DenialReasonSchema),
 });
 /** Abilities on one program. */
 export type ProgramAbilities = z.infer<typeof ProgramAbilitiesSchema>;
@@ -75,8 +89,18 @@ export function effectiveRelation(actor: ActorFacts, program: ProgramFacts): Rel
   return program.relation;
 }
 
-/** The table "Who may do what" of DESIGN.md, for one person and one program. */
+/** The table "Who may do what" of DESIGN.md, for one person and one program, with reasons. */
 export function programAbilities(actor: ActorFacts, program: ProgramFacts): ProgramAbilities {
+  const flags = programAbilityFlags(actor, program);
+  const facts = { role: actor.role, relation: effectiveRelation(actor, program) };
+  const denied: ProgramAbilities['denied'] = {};
+  for (const action of ProgramActionSchema.options) {
+    if (!flags[action]) denied[action] = denialReason(action, facts);
+  }
+  return { ...flags, denied };
+}
+
+function programAbilityFlags(actor: ActorFacts, program: ProgramFacts): ProgramAbilityFlags {
   const relation = effectiveRelation(actor, program);
   const admin = actor.role === 'admin';
   const onProgram = relation !== null;

@@ -1,15 +1,15 @@
 import {
   programAbilities,
   workspaceAbilities,
-  type ProgramAbilities,
+  type ProgramAction,
   type ProgramFacts,
   type WorkspaceAbilities,
   type WorkspaceFacts,
 } from '@mesa/shared';
 import type { Actor } from './actor.js';
 
-/** An action on one program (a key of ProgramAbilities). */
-export type ProgramAction = keyof ProgramAbilities;
+// An action on one program: a key of the shared ability flags (not of `denied`).
+export type { ProgramAction };
 /** A workspace-wide action (a key of WorkspaceAbilities). */
 export type WorkspaceAction = keyof WorkspaceAbilities;
 

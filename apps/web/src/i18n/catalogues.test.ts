@@ -20,12 +20,55 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((match) => match[1] ?? '').sort();
 }
 
-describe('catalogues', () => {
-  const english = flatten(en);
-  const spanish = flatten(es);
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
-  it('gives Spanish exactly the keys of English', () => {
-    expect([...spanish.keys()].sort()).toEqual([...english.keys()].sort());
+/** A key without its plural suffix: `plan.presence.count_one` → `plan.presence.count`. */
+function baseKey(key: string): string {
+  return key.replace(PLURAL_SUFFIX, '');
+}
+
+/** The plural families of a catalogue: base key → the categories it has. */
+function pluralFamilies(catalogue: Map<string, string>): Map<string, string[]> {
+  const families = new Map<string, string[]>();
+  for (const key of catalogue.keys()) {
+    const category = PLURAL_SUFFIX.exec(key)?.[1];
+    if (category) families.set(baseKey(key), [...(families.get(baseKey(key)) ?? []), category]);
+  }
+  return families;
+}
+
+/**
+ * Placeholders that never hold a number. Any other value is a number and must be `{{count}}`,
+ * so i18next chooses its plural form ("1 person", "2 people"); nothing else can say "1 people".
+ */
+const TEXT_PLACEHOLDERS = new Set([
+  'active', // a date and time
+  'author', // a person's name
+  'device', // a browser's description
+  'email',
+  'expires', // a date and time
+  'field', // a field's label
+  'id', // a component's letter
+  'name',
+  'opened', // a date and time
+  'page', // a page's title
+  'programs', // a phrase that carries its own count ("the strategy's 22 programs")
+  'time',
+]);
+
+const catalogues = { en: flatten(en), es: flatten(es) } as const;
+
+describe('catalogues', () => {
+  const english = catalogues.en;
+  const spanish = catalogues.es;
+  const withoutPlurals = (c: Map<string, string>) =>
+    [...c.keys()].filter((key) => !PLURAL_SUFFIX.test(key)).sort();
+
+  it('gives Spanish exactly the keys of English, plural families compared by their base key', () => {
+    expect(withoutPlurals(spanish)).toEqual(withoutPlurals(english));
+    expect([...pluralFamilies(spanish).keys()].sort()).toEqual(
+      [...pluralFamilies(english).keys()].sort(),
+    );
   });
 
   it('leaves no text empty', () => {
@@ -36,7 +79,38 @@ describe('catalogues', () => {
 
   it('uses the same placeholders in both languages', () => {
     for (const [key, text] of english) {
-      expect(placeholders(spanish.get(key) ?? ''), key).toEqual(placeholders(text));
+      // Plural forms are compared through their `other` form, which every language has.
+      const spanishKey = PLURAL_SUFFIX.test(key) ? `${baseKey(key)}_other` : key;
+      const expected = placeholders(english.get(spanishKey) ?? text);
+      expect(placeholders(spanish.get(spanishKey) ?? ''), key).toEqual(expected);
     }
   });
+
+  for (const [language, catalogue] of Object.entries(catalogues)) {
+    const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+
+    it(`gives every plural family every plural form of ${language} (${categories.join(', ')})`, () => {
+      for (const [family, forms] of pluralFamilies(catalogue)) {
+        expect([...forms].sort(), family).toEqual([...categories].sort());
+      }
+    });
+
+    it(`interpolates numbers in ${language} only as {{count}} of a plural family`, () => {
+      for (const [key, text] of catalogue) {
+        for (const name of placeholders(text)) {
+          if (name === 'count') {
+            expect(
+              PLURAL_SUFFIX.test(key),
+              `${key} interpolates {{count}}: give it plural forms`,
+            ).toBe(true);
+          } else {
+            expect(
+              TEXT_PLACEHOLDERS.has(name),
+              `${key} interpolates {{${name}}}: a number must be {{count}} with plural forms`,
+            ).toBe(true);
+          }
+        }
+      }
+    });
+  }
 });

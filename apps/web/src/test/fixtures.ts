@@ -1,4 +1,11 @@
-import type { Component, Organization, Program, ProgramAbilities } from '@mesa/shared';
+import {
+  ProgramActionSchema,
+  type Component,
+  type Organization,
+  type Program,
+  type ProgramAbilities,
+  type ProgramAbilityFlags,
+} from '@mesa/shared';
 import type { Me } from '../lib/accountApi';
 
 /** A component; override any field. */
@@ -32,9 +39,12 @@ export function makeComponents(): Component[] {
   ];
 }
 
-/** The abilities of a reader who may do nothing else; override any ability. */
+/**
+ * The abilities of a reader who may do nothing else (a viewer: every refusal is explained by the
+ * read-only role unless `denied` says otherwise); override any ability.
+ */
 export function makeAbilities(overrides: Partial<ProgramAbilities> = {}): ProgramAbilities {
-  return {
+  const flags: ProgramAbilityFlags = {
     read: true,
     editPlan: false,
     comment: false,
@@ -46,6 +56,11 @@ export function makeAbilities(overrides: Partial<ProgramAbilities> = {}): Progra
     administer: false,
     ...overrides,
   };
+  const denied: ProgramAbilities['denied'] = {};
+  for (const action of ProgramActionSchema.options) {
+    if (!flags[action]) denied[action] = overrides.denied?.[action] ?? 'read_only_role';
+  }
+  return { ...flags, denied };
 }
 
 /** A documented, non-priority program with every optional fact unrecorded; override any field. */

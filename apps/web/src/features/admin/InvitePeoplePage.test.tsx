@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
+import type { Me } from '../../lib/accountApi';
 import { makeMe, makeOrganization } from '../../test/fixtures';
 import { ok, stubFetch } from '../../test/fetchStub';
 import { renderRoute } from '../../test/renderWithProviders';
@@ -46,4 +47,41 @@ describe('InvitePeoplePage', () => {
         .map((o) => o.getAttribute('value')),
     ).toEqual(['member', 'viewer']);
   });
+
+  it('tells a coordinator what a coordinator may do', async () => {
+    stubInvitations({ invite: true }, ['member', 'viewer']);
+    renderRoute(<InvitePeoplePage />);
+    expect(
+      await screen.findByText(
+        'As a program coordinator you can invite members and viewers of the organizations on your programs.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('tells an administrator that they may invite anyone, not what a coordinator may', async () => {
+    stubInvitations({ invite: true, administer: true }, ['admin', 'member', 'viewer']);
+    renderRoute(<InvitePeoplePage />);
+    expect(
+      await screen.findByText(
+        'As a workspace administrator you can invite anyone, into any organization and with any role.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/program coordinator/)).toBeNull();
+  });
+
+  it('tells an administrator so in Spanish', async () => {
+    stubInvitations({ invite: true, administer: true }, ['admin', 'member', 'viewer']);
+    renderRoute(<InvitePeoplePage />, { language: 'es' });
+    expect(await screen.findByText(/Como administrador del espacio puede invitar/)).toBeTruthy();
+    expect(screen.queryByText(/coordinador/)).toBeNull();
+  });
 });
+
+function stubInvitations(abilities: Partial<Me['abilities']>, roles: string[]) {
+  stubFetch({
+    '/api/me': ok(makeMe({ abilities })),
+    '/api/invitations/options': ok({ roles, organizations: [secretariat, partner] }),
+    '/api/organizations': ok({ data: [secretariat, partner] }),
+    '/api/invitations': ok({ data: [] }),
+  });
+}

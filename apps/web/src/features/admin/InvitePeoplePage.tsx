@@ -6,7 +6,10 @@ import { useMe } from '../auth/useMe';
 import { Forbidden } from './components/Forbidden';
 import { InvitationsPanel } from './components/InvitationsPanel';
 
-/** `/invite-people`: coordinators invite members or viewers of their programs' organizations. */
+/**
+ * `/invite-people`: coordinators invite members or viewers of their programs' organizations;
+ * an administrator who comes here may invite anyone, and reads so.
+ */
 export function InvitePeoplePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('admin.invitePeople.title'));
@@ -17,7 +20,11 @@ export function InvitePeoplePage() {
     <div className="page admin-page">
       <header className="page-header">
         <h1>{t('admin.invitePeople.title')}</h1>
-        <p className="page-header__lead">{t('admin.invitePeople.lead')}</p>
+        <p className="page-header__lead">
+          {me.data.abilities.administer
+            ? t('admin.invitePeople.leadAdmin')
+            : t('admin.invitePeople.lead')}
+        </p>
       </header>
       <InvitationsPanel />
     </div>

@@ -28,7 +28,7 @@ export function OrganizationsPage() {
       ) : null}
       {organizations.data ? (
         <AdminTable
-          caption={t('admin.orgs.tableCaption', { total: organizations.data.length })}
+          caption={t('admin.orgs.tableCaption', { count: organizations.data.length })}
           columns={[t('admin.orgs.name'), t('admin.orgs.kind'), t('admin.orgs.country')]}
         >
           {organizations.data.map((organization) => (

@@ -23,7 +23,7 @@ export function PeoplePage() {
       {people.isPending ? <LoadingState label={t('admin.loading')} /> : null}
       {people.data ? (
         <AdminTable
-          caption={t('admin.people.tableCaption', { total: people.data.length })}
+          caption={t('admin.people.tableCaption', { count: people.data.length })}
           columns={[
             t('admin.people.person'),
             t('admin.people.organization'),

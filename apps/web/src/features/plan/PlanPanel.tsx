@@ -7,6 +7,7 @@ import './plan.css';
 import { ExportActions } from './ExportActions';
 import { PlanEditor } from './PlanEditor';
 import { PlanPresence } from './PlanPresence';
+import { ReadOnlyNotice } from './ReadOnlyNotice';
 import { SaveStatus } from './SaveStatus';
 import { useMe } from '../auth/useMe';
 import { useCollabStatus, usePlanSession } from './usePlanSession';
@@ -74,7 +75,6 @@ interface WorkspaceProps {
 
 function PlanWorkspace(props: WorkspaceProps) {
   const { session, user, editable, program, organizationName, timeZone } = props;
-  const { t } = useTranslation();
   const status = useCollabStatus(session);
   const people = usePresence(session);
   const stopped = status.kind === 'access-lost' || status.kind === 'signed-out';
@@ -84,7 +84,7 @@ function PlanWorkspace(props: WorkspaceProps) {
         <SaveStatus status={status} onRetry={() => session.retry()} />
         <ExportActions programId={program.id} />
       </div>
-      {!editable ? <p className="plan__notice">{t('plan.readOnlyNotice')}</p> : null}
+      {!editable ? <ReadOnlyNotice reason={program.abilities.denied.editPlan} /> : null}
       <div className="plan__body">
         {stopped ? null : <PlanEditor session={session} user={user} editable={editable} />}
         <aside className="plan__side">

@@ -41,7 +41,7 @@ describe('SaveStatus', () => {
 
   it('tells a person who lost access what to do next', () => {
     renderIn('en', <SaveStatus status={{ kind: 'access-lost' }} />);
-    expect(screen.getByText(/Ask the program coordinator/)).toBeTruthy();
+    expect(screen.getByText(/A workspace administrator can give it back/)).toBeTruthy();
   });
 
   it('explains an error by its close code and offers to retry', () => {

@@ -93,6 +93,34 @@ describe('PortfolioPage', () => {
     expect(screen.getByText(/2 of its 8 priority programs/)).toBeTruthy();
   });
 
+  it('speaks of one program in the singular and of several in the plural, in both languages', async () => {
+    const one = [programs[1]!, { ...programs[0]!, componentId: 'A' as const }, programs[2]!];
+    stubFetch({
+      '/api/components': ok({ data: makeComponents() }),
+      '/api/programs': ok({ data: [one[0]] }),
+    });
+    renderRoute(<PortfolioPage />);
+    expect(
+      await screen.findByText(
+        "1 of the strategy's 22 programs is recorded. 1 of its 8 priority programs is among them.",
+      ),
+    ).toBeTruthy();
+    expect(within(section(/Component B/)).getByText('1 program recorded')).toBeTruthy();
+    cleanup();
+    stubFetch({
+      '/api/components': ok({ data: makeComponents() }),
+      '/api/programs': ok({ data: one }),
+    });
+    renderRoute(<PortfolioPage />, { language: 'es' });
+    expect(
+      await screen.findByText(
+        'Constan 3 de los 22 programas de la estrategia. Entre ellos figuran 2 de sus 8 programas prioritarios.',
+      ),
+    ).toBeTruthy();
+    expect(within(section(/Componente A/)).getByText('2 programas registrados')).toBeTruthy();
+    expect(within(section(/Componente B/)).getByText('1 programa registrado')).toBeTruthy();
+  });
+
   it('narrows the list to priority programs with the checkbox', async () => {
     stubPortfolio();
     renderRoute(<PortfolioPage />);
@@ -128,7 +156,11 @@ describe('PortfolioPage', () => {
     stubFetch({
       '/api/components': ok({ data: makeComponents() }),
       '/api/programs': ok({
-        data: [makeProgram({ abilities: makeAbilities({ read: false }) })],
+        data: [
+          makeProgram({
+            abilities: makeAbilities({ read: false, denied: { read: 'no_relation' } }),
+          }),
+        ],
       }),
     });
     renderRoute(<PortfolioPage />);

@@ -90,19 +90,48 @@ describe('ProgramPage', () => {
     expect(document.title).toBe('Program not found · Mesa');
   });
 
-  it('explains a 403 and offers no pointless retry', async () => {
+  function refuse(language: 'en' | 'es' = 'en') {
     stubFetch({
       '/api/programs/p-ba1': {
         status: 403,
-        body: { error: { code: 'forbidden', message: 'No access' } },
+        body: { error: { code: 'forbidden', message: 'You do not have access to this.' } },
       },
       '/api/components': ok({ data: makeComponents() }),
       '/api/organizations': ok({ data: [] }),
     });
-    renderRoute(<ProgramPage />, { path: '/programs/:programId', at: '/programs/p-ba1' });
-    const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText(/Ask the program coordinator/)).toBeTruthy();
-    expect(within(alert).queryByRole('button')).toBeNull();
+    return renderRoute(<ProgramPage />, {
+      path: '/programs/:programId',
+      at: '/programs/p-ba1',
+      language,
+    });
+  }
+
+  it('answers a 403 calmly: access is per organization, an administrator gives it, the way back', async () => {
+    refuse();
+    const heading = await screen.findByRole('heading', {
+      level: 1,
+      name: 'You do not have access to this program',
+    });
+    const explanation = heading.parentElement!;
+    expect(explanation.textContent).toContain('Access to a program is given per organization');
+    expect(explanation.textContent).toContain('A workspace administrator can give');
+    // Not an error: nothing red, nothing announced as an alert, no pointless retry.
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.querySelector('.error-state')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Back to the portfolio' }).getAttribute('href')).toBe(
+      '/',
+    );
+    expect(document.title).toBe('You do not have access to this program · Mesa');
+  });
+
+  it('answers a 403 in Spanish too', async () => {
+    refuse('es');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'No tiene acceso a este programa' }),
+    ).toBeTruthy();
+    expect(screen.getByText(/El acceso a un programa se da por organización/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Volver a la cartera' })).toBeTruthy();
   });
 
   it('shows a reader (a viewer) no editing controls at all', async () => {

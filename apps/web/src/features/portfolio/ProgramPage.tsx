@@ -20,14 +20,19 @@ import { useOrganizations } from './useOrganizations';
 import { useProgram } from './useProgram';
 import { ProgramDetailsEditor } from '../programEdit/components/ProgramDetailsEditor';
 
-function ProgramNotFound() {
+/**
+ * A calm page in place of the program, with the way back: "not found", or the answer to a 403
+ * — how access works and who gives it. The server's refusal says nothing about the program, and
+ * neither does that page: no organization, no coordinator, not even whether it has a plan.
+ */
+function ProgramUnavailable({ title, body }: { title: string; body: string }) {
   const { t } = useTranslation();
-  useDocumentTitle(t('program.notFoundTitle'));
+  useDocumentTitle(title);
   return (
     <EmptyState
       level={1}
-      title={t('program.notFoundTitle')}
-      body={t('program.notFoundBody')}
+      title={title}
+      body={body}
       action={<Link to="/">{t('common.backToPortfolio')}</Link>}
     />
   );
@@ -41,7 +46,14 @@ function ProgramBody({ id }: { id: string }) {
   const organizations = useOrganizations();
   const title = program.data ? localizedTitle(program.data, locale) : undefined;
   useDocumentTitle(title);
-  if (isApiErrorStatus(program.error, 404)) return <ProgramNotFound />;
+  if (isApiErrorStatus(program.error, 404)) {
+    return (
+      <ProgramUnavailable title={t('program.notFoundTitle')} body={t('program.notFoundBody')} />
+    );
+  }
+  if (isApiErrorStatus(program.error, 403)) {
+    return <ProgramUnavailable title={t('access.noAccessTitle')} body={t('access.noAccessBody')} />;
+  }
   const failed = failedQueries([program, components, organizations]);
   if (failed.length > 0) {
     const error = failed[0]?.error;

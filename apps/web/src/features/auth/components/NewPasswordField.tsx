@@ -16,7 +16,7 @@ export interface NewPasswordFieldProps {
 /** The client-side check of a new password: the length rule, shown up front in the hint. */
 export function newPasswordError(password: string, t: TFunction): string | undefined {
   if (password.length >= Limits.passwordMinLength) return undefined;
-  return t('auth.form.passwordTooShort', { min: Limits.passwordMinLength });
+  return t('auth.form.passwordTooShort', { count: Limits.passwordMinLength });
 }
 
 /** A new-password input with the 12-character rule stated before anyone types. */
@@ -25,7 +25,7 @@ export function NewPasswordField({ name, error, label }: NewPasswordFieldProps) 
   return (
     <PasswordField
       label={label ?? t('auth.form.password')}
-      hint={t('auth.form.passwordRule', { min: Limits.passwordMinLength })}
+      hint={t('auth.form.passwordRule', { count: Limits.passwordMinLength })}
       name={name}
       autoComplete="new-password"
       required

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Organization, Program } from '@mesa/shared';
+import { AccessReason } from '../../../components/AccessReason';
 import { LoadingState } from '../../../components/LoadingState';
 import { portfolioKeys } from '../queryKeys';
 
@@ -36,7 +37,9 @@ export function PlanSection({ program, organizations }: PlanSectionProps) {
           />
         </Suspense>
       ) : (
-        <p className="muted">{t('plan.noAccess')}</p>
+        <p className="muted">
+          <AccessReason reason={program.abilities.denied.read} />
+        </p>
       )}
     </section>
   );

@@ -13,14 +13,16 @@ export interface PortfolioSummaryProps {
 /** What is recorded against the strategy's own totals, with a key to the badges. */
 export function PortfolioSummary({ recorded, priority }: PortfolioSummaryProps) {
   const { t } = useTranslation();
+  // Two numbers per sentence, each with its own plural forms: the total is a phrase of its own.
+  const programs = t('portfolio.strategyPrograms', { count: StrategyFacts.programCount });
+  const priorityPrograms = t('portfolio.strategyPriorityPrograms', {
+    count: StrategyFacts.priorityProgramCount,
+  });
   return (
     <div className="portfolio-summary">
       <p className="portfolio-summary__counts">
-        {t('portfolio.summaryRecorded', { recorded, total: StrategyFacts.programCount })}{' '}
-        {t('portfolio.summaryPriority', {
-          priority,
-          priorityTotal: StrategyFacts.priorityProgramCount,
-        })}
+        {t('portfolio.summaryRecorded', { count: recorded, programs })}{' '}
+        {t('portfolio.summaryPriority', { count: priority, programs: priorityPrograms })}
       </p>
       <div className="legend">
         <p className="legend__title" id="legend-title">
