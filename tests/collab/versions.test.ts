@@ -53,7 +53,11 @@ describe.each(dialects)('plan versions on %s', (dialect) => {
     const compared = PlanVersionComparisonSchema.parse(
       await (await fetchAs(server, bob, `${base}/${version.id}/compare`)).json(),
     );
-    expect(compared.diff).toContainEqual({ op: 'added', text: 'Added after the draft' });
+    expect(compared.diff).toContainEqual({
+      kind: 'text',
+      op: 'added',
+      text: 'Added after the draft',
+    });
 
     const restored = await fetchAs(server, alice, `${base}/${version.id}/restore`, {
       method: 'POST',

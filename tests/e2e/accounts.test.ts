@@ -52,7 +52,26 @@ describe('accounts in the browser', () => {
     expect(await page.getByText(email).count()).toBe(1);
     await expectNoAxeViolations(page);
     await page.getByLabel('Name').fill('Inés Invitada');
-    await page.getByLabel('Password', { exact: true }).fill(NEW_PASSWORD);
+    // A common password is refused at the field, saying which rule it breaks; no banner.
+    const password = page.getByLabel('Password', { exact: true });
+    await password.fill('password1234');
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await page.locator('input[aria-invalid="true"]').waitFor();
+    const describedBy = (await password.getAttribute('aria-describedby')) ?? '';
+    const advice = await page
+      .locator(
+        describedBy
+          .split(' ')
+          .map((id) => `[id="${id}"]`)
+          .join(', '),
+      )
+      .allInnerTexts();
+    expect(advice.join(' ')).toContain('one of the most common passwords');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await password.evaluate((input) => input === document.activeElement)).toBe(true);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'invitation-weak-password-en-laptop');
+    await password.fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Create my account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Program portfolio' }).waitFor();
 
@@ -125,11 +144,15 @@ describe('accounts in the browser', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     const page = await context.newPage();
     await page.goto('/admin/invitations');
-    await page.getByLabel('Correo electrónico').fill(`ui-${Date.now()}@example.org`);
+    const invited = `ui-${Date.now()}@example.org`;
+    await page.getByLabel('Correo electrónico').fill(invited);
     await page.getByRole('button', { name: 'Crear enlace de invitación' }).click();
-    const link = page.getByLabel('Enlace de invitación');
+    const link = page.getByLabel(`Enlace de invitación para ${invited}`);
     await link.waitFor();
     expect(await link.inputValue()).toMatch(/\/invite\/.+/);
+    // The email is cleared for the next person; focus is on the new link.
+    expect(await page.getByLabel('Correo electrónico').inputValue()).toBe('');
+    expect(await link.evaluate((input) => input === document.activeElement)).toBe(true);
     await page.getByRole('button', { name: 'Copiar enlace' }).click();
     await page.getByText('El enlace se ha copiado.').waitFor();
     await expectNoAxeViolations(page);

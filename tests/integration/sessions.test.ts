@@ -124,6 +124,13 @@ describe.each(dialects)('sessions on %s', (dialect) => {
       expect(res.status).toBe(400);
       expect(await codeOf(res)).toBe('weak_password');
     }
+    // The refusal names the field and every rule broken, for the form to say at the field.
+    const both = await change(FACTORY_PASSWORD, 'password');
+    expect(ErrorBodySchema.parse(await both.json()).error).toMatchObject({
+      code: 'weak_password',
+      field: 'newPassword',
+      reasons: ['too_short', 'common'],
+    });
     const long = await change(FACTORY_PASSWORD, 'x'.repeat(257));
     expect(long.status).toBe(400);
     expect(await codeOf(long)).toBe('validation_failed');

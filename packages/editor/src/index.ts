@@ -14,6 +14,26 @@ export {
 } from './template.js';
 export { fragmentToJson, type PmMark, type PmNode } from './pm-json.js';
 export { docToMarkdown, jsonToMarkdown } from './markdown.js';
-export { docToText, jsonToTextLines } from './text.js';
+export {
+  docToText,
+  jsonToBlocks,
+  jsonToTextLines,
+  type PlanBlock,
+  type PlanTableRow,
+} from './text.js';
 export { escapeMarkdownText } from './inline.js';
-export { diffLines, type DiffLine } from './diff.js';
+export { diffLines, diffSequence, type DiffLine, type DiffStep } from './diff.js';
+export {
+  diffPlans,
+  type ChangeOp,
+  type PlanDiffBlock,
+  type TableDiffCell,
+  type TableDiffRow,
+} from './plan-diff.js';
+export { formatExportDate } from './export-date.js';
+export {
+  planExportHeader,
+  programHeading,
+  type ExportFacts,
+  type ExportVersion,
+} from './export-header.js';

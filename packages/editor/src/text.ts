@@ -5,31 +5,57 @@ import { PLAN_FRAGMENT } from './template.js';
 
 const TEXTBLOCKS = new Set(['paragraph', 'heading']);
 
-function collectLines(node: PmNode, lines: string[]): void {
+/** A block of a plan as versions are compared: a line of text, or a table of cell texts. */
+export type PlanBlock = { kind: 'text'; text: string } | { kind: 'table'; rows: PlanTableRow[] };
+
+/** One row of a table: its cells' plain text, and whether they are header cells. */
+export interface PlanTableRow {
+  /** Each cell's text (its paragraphs joined by spaces). */
+  cells: string[];
+  /** Every cell of the row is a header cell. */
+  header: boolean;
+}
+
+function textOf(blocks: readonly PlanBlock[]): string {
+  return blocks.map((b) => (b.kind === 'text' ? b.text : '')).join(' ');
+}
+
+function tableRow(row: PmNode): PlanTableRow {
+  const cells = row.content ?? [];
+  const header = cells.length > 0 && cells.every((cell) => cell.type === 'tableHeader');
+  return { cells: cells.map((cell) => textOf(jsonToBlocks(cell))), header };
+}
+
+function collectBlocks(node: PmNode, blocks: PlanBlock[]): void {
   if (TEXTBLOCKS.has(node.type)) {
-    lines.push(inlineText(node.content));
+    blocks.push({ kind: 'text', text: inlineText(node.content) });
     return;
   }
-  if (node.type === 'tableRow') {
-    const cells = (node.content ?? []).map((cell) => {
-      const inner: string[] = [];
-      for (const child of cell.content ?? []) collectLines(child, inner);
-      return inner.join(' ');
-    });
-    lines.push(cells.join(' | '));
+  if (node.type === 'table') {
+    blocks.push({ kind: 'table', rows: (node.content ?? []).map(tableRow) });
     return;
   }
-  for (const child of node.content ?? []) collectLines(child, lines);
+  for (const child of node.content ?? []) collectBlocks(child, blocks);
+}
+
+/**
+ * The plan as the blocks a comparison shows: one text line per paragraph or heading (lists
+ * and quotes flattened), and each table whole, so it can be shown as a table.
+ */
+export function jsonToBlocks(doc: PmNode): PlanBlock[] {
+  const blocks: PlanBlock[] = [];
+  collectBlocks(doc, blocks);
+  return blocks;
 }
 
 /**
  * The plain text of a plan as lines: one per paragraph or heading, one per table row (cells
- * joined by ` | `). Marks and structure are dropped; this is what versions are compared on.
+ * joined by ` | `). Marks and structure are dropped.
  */
 export function jsonToTextLines(doc: PmNode): string[] {
-  const lines: string[] = [];
-  collectLines(doc, lines);
-  return lines;
+  return jsonToBlocks(doc).flatMap((block) =>
+    block.kind === 'text' ? [block.text] : block.rows.map((row) => row.cells.join(' | ')),
+  );
 }
 
 /** The plain text of the plan in a Y.Doc, one line per block. */

@@ -34,6 +34,11 @@ export const ErrorBodySchema = z.object({
     message: z.string(),
     /** The request field at fault, when there is one. */
     field: z.string().optional(),
+    /**
+     * Why the field was refused, as stable machine codes the web app translates: for
+     * `weak_password`, every password rule it breaks (`PasswordRules`).
+     */
+    reasons: z.array(z.string()).optional(),
   }),
 });
 

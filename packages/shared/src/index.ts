@@ -140,11 +140,18 @@ export {
   CreatePlanVersionInputSchema,
   PlanVersionContentSchema,
   PlanVersionComparisonSchema,
+  PlanDiffBlockSchema,
+  TableDiffRowSchema,
+  TableDiffCellSchema,
+  TableChangeOpSchema,
+  type PlanDiffBlock,
   type PlanVersion,
   type CreatePlanVersionInput,
 } from './schemas/plan-version.js';
 export {
   NewPasswordSchema,
+  PasswordRules,
+  type PasswordRule,
   PersonNameSchema,
   SessionInfoSchema,
   SessionsReplySchema,

@@ -10,6 +10,26 @@ export class AppError extends Error {
   ) {
     super(message);
   }
+
+  /** Machine codes saying why the field was refused (the reply's `reasons`), if any. */
+  get reasons(): readonly string[] | undefined {
+    return undefined;
+  }
+}
+
+/** 400 `weak_password` on a field, naming every password rule the value breaks. */
+export class WeakPasswordError extends AppError {
+  constructor(
+    private readonly rules: readonly string[],
+    message: string,
+    field: string,
+  ) {
+    super(400, ErrorCodes.weakPassword, message, field);
+  }
+
+  override get reasons(): readonly string[] {
+    return this.rules;
+  }
 }
 
 /** 404 for a named kind of resource. */

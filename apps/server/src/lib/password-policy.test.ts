@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNewPassword } from './password-policy.js';
+import { checkNewPassword, passwordProblems } from './password-policy.js';
 
 describe('checkNewPassword', () => {
   it('accepts a long passphrase', async () => {
@@ -20,5 +20,16 @@ describe('checkNewPassword', () => {
     expect(await checkNewPassword('Password12345678', 'a@example.org')).toBe('common');
     expect(await checkNewPassword('dragondragon', 'a@example.org')).toBe('common');
     expect(await checkNewPassword('1qaz2wsx3edc', 'a@example.org')).toBe('common');
+  });
+});
+
+describe('passwordProblems', () => {
+  it('names every rule a password breaks, not only the first', async () => {
+    expect(await passwordProblems('password', 'a@example.org')).toEqual(['too_short', 'common']);
+    expect(await passwordProblems('ana.lopez', 'ana.lopez@example.org')).toEqual([
+      'too_short',
+      'same_as_email',
+    ]);
+    expect(await passwordProblems('lanterns over the lake', 'a@example.org')).toEqual([]);
   });
 });

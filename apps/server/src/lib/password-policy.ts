@@ -1,7 +1,7 @@
-import { Limits } from '@mesa/shared';
+import { Limits, type PasswordRule } from '@mesa/shared';
 
 /** Why a new password was refused, or null when it is acceptable. */
-export type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'same_as_email' | null;
+export type PasswordProblem = PasswordRule | null;
 
 let common: Set<string> | null = null;
 
@@ -27,19 +27,33 @@ function stems(lower: string): string[] {
 }
 
 /**
- * Checks a new password: at least `Limits.passwordMinLength` characters, at most
- * `Limits.passwordMaxLength`, not a common password (case-insensitive, also with digits or
+ * Every rule a new password breaks (none: it is acceptable): at least
+ * `Limits.passwordMinLength` characters, at most `Limits.passwordMaxLength` (an overlong one
+ * is checked no further), not a common password (case-insensitive, also with digits or
  * symbols appended, or doubled), not one character repeated, not the person's email.
  */
-export async function checkNewPassword(password: string, email: string): Promise<PasswordProblem> {
-  if (password.length > Limits.passwordMaxLength) return 'too_long';
-  if ([...password].length < Limits.passwordMinLength) return 'too_short';
+export async function passwordProblems(password: string, email: string): Promise<PasswordRule[]> {
+  if (password.length > Limits.passwordMaxLength) return ['too_long'];
+  const problems: PasswordRule[] = [];
+  if ([...password].length < Limits.passwordMinLength) problems.push('too_short');
   const lower = password.toLowerCase();
   const mail = email.trim().toLowerCase();
-  if (lower === mail || lower === mail.split('@')[0]) return 'same_as_email';
-  if (new Set(lower).size <= 2) return 'common';
+  if (mail !== '' && (lower === mail || lower === mail.split('@')[0])) {
+    problems.push('same_as_email');
+  } else if (new Set(lower).size <= 2 || (await isCommon(lower))) {
+    problems.push('common');
+  }
+  return problems;
+}
+
+async function isCommon(lower: string): Promise<boolean> {
   const list = await commonPasswords();
-  return stems(lower).some((s) => list.has(s)) ? 'common' : null;
+  return stems(lower).some((s) => list.has(s));
+}
+
+/** The first rule a new password breaks, or null when it is acceptable. */
+export async function checkNewPassword(password: string, email: string): Promise<PasswordProblem> {
+  return (await passwordProblems(password, email))[0] ?? null;
 }
 
 /** The sentence the API answers for each problem. */

@@ -16,6 +16,11 @@ function body(code: ErrorCode, message: string, field?: string): ErrorBody {
   return { error: field === undefined ? { code, message } : { code, message, field } };
 }
 
+function appErrorBody(error: AppError): ErrorBody {
+  const reply = body(error.code, error.message, error.field);
+  return error.reasons ? { error: { ...reply.error, reasons: [...error.reasons] } } : reply;
+}
+
 const byFastifyCode: Record<string, { status: number; code: ErrorCode; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: {
     status: 413,
@@ -90,7 +95,7 @@ export const errorsPlugin = fp(async (app) => {
       reply.header('Retry-After', String(error.retryAfterSeconds));
     }
     if (error instanceof AppError) {
-      return reply.code(error.statusCode).send(body(error.code, error.message, error.field));
+      return reply.code(error.statusCode).send(appErrorBody(error));
     }
     const fault = storageFaultOf(error);
     if (fault) {

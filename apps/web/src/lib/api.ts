@@ -33,12 +33,14 @@ export class ApiError extends Error {
   readonly field: string | undefined;
   /** Seconds to wait before trying again, from a 429's Retry-After; null when not given. */
   readonly retryAfterSeconds: number | null;
+  /** Why the field was refused, as the server's codes (e.g. the password rules broken). */
+  readonly reasons: readonly string[];
 
   constructor(
     status: number,
     code: string,
     message: string,
-    details: { field?: string; retryAfterSeconds?: number | null } = {},
+    details: { field?: string; retryAfterSeconds?: number | null; reasons?: string[] } = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -46,6 +48,7 @@ export class ApiError extends Error {
     this.code = code;
     this.field = details.field;
     this.retryAfterSeconds = details.retryAfterSeconds ?? null;
+    this.reasons = details.reasons ?? [];
   }
 }
 
@@ -82,9 +85,9 @@ function toApiError(response: Response, body: unknown): ApiError {
   const { status } = response;
   const parsed = ErrorBodySchema.safeParse(body);
   if (parsed.success) {
-    const { code, message, field } = parsed.data.error;
+    const { code, message, field, reasons } = parsed.data.error;
     const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
-    return new ApiError(status, code, message, { field, retryAfterSeconds });
+    return new ApiError(status, code, message, { field, retryAfterSeconds, reasons });
   }
   // A proxy or a crashed server may answer HTML; keep the status so callers can still react.
   return new ApiError(status, ClientErrorCodes.invalidReply, `Unexpected reply (HTTP ${status})`);

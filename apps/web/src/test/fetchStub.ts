@@ -18,13 +18,16 @@ function pathOf(input: RequestInfo | URL): string {
 
 /**
  * Replaces global fetch with one that answers by path from the table, 404 for anything else.
- * A table value may be a function, to answer differently as a test goes on (signed in later).
+ * A table value may be a function, to answer differently as a test goes on (signed in later)
+ * or by method (it gets the request's init).
  */
-export function stubFetch(replies: Record<string, StubReply | (() => StubReply)>) {
-  const fetchMock = vi.fn((input: RequestInfo | URL, _init?: RequestInit) => {
+export function stubFetch(
+  replies: Record<string, StubReply | ((init?: RequestInit) => StubReply)>,
+) {
+  const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
     const path = pathOf(input);
     const entry = replies[path];
-    const reply = (typeof entry === 'function' ? entry() : entry) ?? {
+    const reply = (typeof entry === 'function' ? entry(init) : entry) ?? {
       status: 404,
       body: { error: { code: 'not_found', message: 'No route' } },
     };

@@ -11,6 +11,15 @@ import { EmailSchema, UserSchema } from './user.js';
  */
 export const NewPasswordSchema = z.string().max(Limits.passwordMaxLength);
 
+/**
+ * The password rules a refused new password breaks, named in a `weak_password` error's
+ * `reasons` so the form can say at the field exactly what is wrong.
+ */
+export const PasswordRules = ['too_short', 'too_long', 'common', 'same_as_email'] as const;
+
+/** One password rule broken. */
+export type PasswordRule = (typeof PasswordRules)[number];
+
 /** A person's display name. */
 export const PersonNameSchema = trimmedString().min(1).max(Limits.nameMaxLength);
 

@@ -18,6 +18,7 @@ import {
   removeRelation,
   setRelation,
 } from './access.service.js';
+import { noContent } from '../../lib/no-content.js';
 
 const tags = ['admin'];
 
@@ -46,20 +47,21 @@ export const accessRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
         description:
           'Names a person coordinator (204, idempotent; 404 for an unknown person); emits access.changed.',
         params: ProgramUserParamsSchema,
+        response: noContent,
       },
     },
     async (request, reply) => {
       await addCoordinator(ctx, request.params.id, request.params.userId);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
   app.delete(
     '/api/programs/:id/coordinators/:userId',
-    { ...guard, schema: { tags, params: ProgramUserParamsSchema } },
+    { ...guard, schema: { tags, params: ProgramUserParamsSchema, response: noContent } },
     async (request, reply) => {
       await removeCoordinator(ctx, request.params.id, request.params.userId);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -82,21 +84,25 @@ export const accessRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
           "Sets an organization's relation (204; 404 for an unknown organization); emits access.changed.",
         params: ProgramOrganizationParamsSchema,
         body: PutRelationInputSchema,
+        response: noContent,
       },
     },
     async (request, reply) => {
       const { id, organizationId } = request.params;
       await setRelation(ctx, id, organizationId, request.body.relation);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
   app.delete(
     '/api/programs/:id/organizations/:organizationId',
-    { ...guard, schema: { tags, params: ProgramOrganizationParamsSchema } },
+    {
+      ...guard,
+      schema: { tags, params: ProgramOrganizationParamsSchema, response: noContent },
+    },
     async (request, reply) => {
       await removeRelation(ctx, request.params.id, request.params.organizationId);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 };

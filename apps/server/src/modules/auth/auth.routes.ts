@@ -21,6 +21,7 @@ import {
 import { presentActor } from './auth.presenter.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { updateProfile } from './profile.service.js';
+import { noContent } from '../../lib/no-content.js';
 
 /**
  * Opens a new session for a person, sets its cookie and returns the person as the API shows
@@ -63,11 +64,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
 
   app.post(
     '/api/auth/logout',
-    { ...publicRoute(), schema: { tags: ['auth'], description: 'Signs out (204).' } },
+    {
+      ...publicRoute(),
+      schema: { tags: ['auth'], description: 'Signs out (204).', response: noContent },
+    },
     async (request, reply) => {
       if (request.actor) await endSession(ctx, request.actor.sessionId, request.actor.userId);
       clearSessionCookie(reply);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 

@@ -1,8 +1,8 @@
 import { ErrorCodes, type ChangePasswordInput, type SessionInfo } from '@mesa/shared';
 import type { Actor } from '../../authz/actor.js';
 import type { ServiceContext } from '../../lib/context.js';
-import { AppError, NotFoundError } from '../../lib/errors.js';
-import { checkNewPassword, passwordProblemMessages } from '../../lib/password-policy.js';
+import { AppError, NotFoundError, WeakPasswordError } from '../../lib/errors.js';
+import { passwordProblemMessages, passwordProblems } from '../../lib/password-policy.js';
 import { hashPassword, verifyPassword } from '../../lib/passwords.js';
 import {
   deleteOwnSession,
@@ -33,16 +33,19 @@ export async function revokeOwnSession(
   announceEndedSessions(ctx, actor.userId, [sessionId]);
 }
 
-/** Refuses a new password that breaks the rules, with `weak_password` naming the field. */
+/**
+ * Refuses a new password that breaks the rules: `weak_password` naming the field and, in
+ * `reasons`, every rule it breaks, so the form can say exactly what is wrong at the field.
+ */
 export async function assertStrongPassword(
   password: string,
   email: string,
   field: string,
 ): Promise<void> {
-  const problem = await checkNewPassword(password, email);
-  if (problem) {
-    throw new AppError(400, ErrorCodes.weakPassword, passwordProblemMessages[problem], field);
-  }
+  const problems = await passwordProblems(password, email);
+  if (problems.length === 0) return;
+  const message = problems.map((p) => passwordProblemMessages[p]).join(' ');
+  throw new WeakPasswordError(problems, message, field);
 }
 
 /**

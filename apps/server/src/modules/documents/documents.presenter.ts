@@ -1,10 +1,11 @@
 import type { PlanVersion } from '@mesa/shared';
-import type { VersionRow } from './documents.repository.js';
+import type { NumberedVersionRow } from './documents.repository.js';
 
 /** A stored version as the API shows it. */
-export function presentVersion(row: VersionRow & { author_name: string | null }): PlanVersion {
+export function presentVersion(row: NumberedVersionRow): PlanVersion {
   return {
     id: row.id,
+    number: row.number,
     name: row.name,
     kind: row.kind === 'named' ? 'named' : 'auto',
     createdAt: row.created_at,

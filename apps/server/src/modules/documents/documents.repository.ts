@@ -99,34 +99,88 @@ export async function insertVersion(
   await db.insertInto('document_versions').values(row).execute();
 }
 
-/** Versions of a document, newest first, with the author's name (null if unknown). */
+/** A version row with its author's name (null if unknown) and its number in the history. */
+export type NumberedVersionRow = VersionRow & { author_name: string | null; number: number };
+
+/** How many versions a document has. */
+async function countVersions(db: Db, name: string): Promise<number> {
+  const row = await db
+    .selectFrom('document_versions')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('document', '=', name)
+    .executeTakeFirst();
+  // PostgreSQL answers count(*) as an int8 string.
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Versions of a document, newest first, numbered from the oldest (1) in the order they were
+ * saved (time, then id), with the author's name.
+ */
 export async function selectVersions(
   db: Db,
   name: string,
   limit: number,
-): Promise<(VersionRow & { author_name: string | null })[]> {
-  return db
-    .selectFrom('document_versions as v')
-    .leftJoin('users as u', 'u.id', 'v.created_by')
-    .select(['v.id', 'v.document', 'v.name', 'v.kind', 'v.created_by', 'v.created_at'])
-    .select('u.name as author_name')
-    .where('v.document', '=', name)
-    .orderBy('v.created_at', 'desc')
-    .orderBy('v.id', 'desc')
-    .limit(limit)
-    .execute();
+): Promise<NumberedVersionRow[]> {
+  const [rows, total] = await Promise.all([
+    db
+      .selectFrom('document_versions as v')
+      .leftJoin('users as u', 'u.id', 'v.created_by')
+      .select(['v.id', 'v.document', 'v.name', 'v.kind', 'v.created_by', 'v.created_at'])
+      .select('u.name as author_name')
+      .where('v.document', '=', name)
+      .orderBy('v.created_at', 'desc')
+      .orderBy('v.id', 'desc')
+      .limit(limit)
+      .execute(),
+    countVersions(db, name),
+  ]);
+  return rows.map((row, i) => ({ ...row, number: total - i }));
 }
 
-/** One version with its state and author's name, or undefined. */
-export async function selectVersion(db: Db, name: string, id: string) {
+/** The number of one version: how many of the document's versions were saved up to it. */
+export async function versionNumber(
+  db: Db,
+  name: string,
+  row: { id: string; created_at: string },
+): Promise<number> {
+  const found = await db
+    .selectFrom('document_versions')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('document', '=', name)
+    .where((eb) =>
+      eb.or([
+        eb('created_at', '<', row.created_at),
+        eb.and([eb('created_at', '=', row.created_at), eb('id', '<=', row.id)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(found?.n ?? 0);
+}
+
+function versionWithState(db: Db, name: string) {
   return db
     .selectFrom('document_versions as v')
     .leftJoin('users as u', 'u.id', 'v.created_by')
     .select(['v.id', 'v.document', 'v.name', 'v.kind', 'v.created_by', 'v.created_at', 'v.state'])
     .select('u.name as author_name')
-    .where('v.document', '=', name)
-    .where('v.id', '=', id)
+    .where('v.document', '=', name);
+}
+
+/** One version with its state, author's name and number, or undefined. */
+export async function selectVersion(db: Db, name: string, id: string) {
+  const row = await versionWithState(db, name).where('v.id', '=', id).executeTakeFirst();
+  return row && { ...row, number: await versionNumber(db, name, row) };
+}
+
+/** The document's latest version with its state, author's name and number, or undefined. */
+export async function selectLatestVersion(db: Db, name: string) {
+  const row = await versionWithState(db, name)
+    .orderBy('v.created_at', 'desc')
+    .orderBy('v.id', 'desc')
+    .limit(1)
     .executeTakeFirst();
+  return row && { ...row, number: await countVersions(db, name) };
 }
 
 /** When the document's latest automatic version was saved (ISO), or null. */

@@ -11,10 +11,12 @@ import {
 import type { ServiceContext } from '../../lib/context.js';
 import { requireProgram } from '../../authz/guards.js';
 import type { LiveDocuments } from './live-documents.js';
+import { attachmentDisposition } from '../../lib/download-names.js';
+import { noContent } from '../../lib/no-content.js';
+import { exportPlanMarkdown } from './plan-export.service.js';
 import {
   comparePlanVersion,
   createNamedVersion,
-  exportPlanMarkdown,
   getPlanVersion,
   listPlanVersions,
   restorePlanVersion,
@@ -23,6 +25,11 @@ import {
 const ProgramParams = z.object({ id: IdSchema });
 const VersionParams = z.object({ id: IdSchema, versionId: IdSchema });
 const tags = ['plans'];
+// Sent as text/markdown, so Fastify does not serialize it; the schema documents the reply.
+const PlanMarkdownResponse = {
+  description: 'The plan as Markdown (an attachment)',
+  content: { 'text/markdown': { schema: z.string() } },
+};
 
 /** A plan's versions (list, save, open, compare, restore) and its Markdown export. */
 export const documentsRoutes: FastifyPluginAsyncZod<{
@@ -85,25 +92,37 @@ export const documentsRoutes: FastifyPluginAsyncZod<{
 
   app.post(
     '/api/programs/:id/plan/versions/:versionId/restore',
-    { ...requireProgram('editPlan'), schema: { tags, params: VersionParams } },
+    {
+      ...requireProgram('editPlan'),
+      schema: { tags, params: VersionParams, response: noContent },
+    },
     async (request, reply) => {
       const { id: programId, versionId } = request.params;
       await restorePlanVersion(ctx, live, { actor: request.actor!, programId, versionId });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
   app.get(
     '/api/programs/:id/plan.md',
-    { ...requireProgram('read'), schema: { tags, params: ProgramParams } },
+    {
+      ...requireProgram('read'),
+      schema: {
+        tags,
+        params: ProgramParams,
+        description:
+          "The current plan as a Markdown file named after the program's code and title, starting with them (in the reader's language), the export time (in the reader's time zone) and the saved version the text is, or `current text` when it differs from the latest one.",
+        response: { 200: PlanMarkdownResponse },
+      },
+    },
     async (request, reply) => {
-      const markdown = await exportPlanMarkdown(ctx, live, {
+      const { markdown, fileName } = await exportPlanMarkdown(ctx, live, {
         actor: request.actor!,
         programId: request.params.id,
       });
       return reply
         .type('text/markdown; charset=utf-8')
-        .header('content-disposition', `attachment; filename="plan-${request.params.id}.md"`)
+        .header('content-disposition', attachmentDisposition(fileName))
         .send(markdown);
     },
   );

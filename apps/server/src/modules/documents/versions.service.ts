@@ -1,20 +1,19 @@
 import * as Y from 'yjs';
 import { planDocumentName } from '@mesa/shared';
-import {
-  PLAN_FRAGMENT,
-  diffLines,
-  docToMarkdown,
-  fragmentToJson,
-  jsonToTextLines,
-  jsonToMarkdown,
-} from '@mesa/editor';
+import { PLAN_FRAGMENT, diffPlans, jsonToTextLines, jsonToMarkdown } from '@mesa/editor';
 import { authorizeProgram, type Actor } from '../../authz/index.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { insertVersion, selectVersion, selectVersions } from './documents.repository.js';
+import {
+  insertVersion,
+  selectVersion,
+  selectVersions,
+  versionNumber,
+} from './documents.repository.js';
 import { presentVersion } from './documents.presenter.js';
 import type { LiveDocuments } from './live-documents.js';
+import { currentState, planJsonOf } from './plan-content.js';
 
 const LIST_LIMIT = 200;
 
@@ -22,12 +21,6 @@ function docOf(state: Uint8Array): Y.Doc {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
   return doc;
-}
-
-async function currentState(live: LiveDocuments, name: string): Promise<Uint8Array> {
-  const state = await live.state(name);
-  if (!state) throw new NotFoundError('plan');
-  return state;
 }
 
 async function findVersion(ctx: ServiceContext, programId: string, versionId: string) {
@@ -62,7 +55,8 @@ export async function createNamedVersion(
     created_at: ctx.now().toISOString(),
   };
   await insertVersion(ctx.db, { ...row, state });
-  return presentVersion({ ...row, author_name: input.actor.name });
+  const number = await versionNumber(ctx.db, document, row);
+  return presentVersion({ ...row, author_name: input.actor.name, number });
 }
 
 /** One version's content, read-only: ProseMirror JSON, plain text and Markdown. */
@@ -74,9 +68,7 @@ export async function getPlanVersion(
 ) {
   await authorizeProgram(ctx, actor, 'read', programId);
   const row = await findVersion(ctx, programId, versionId);
-  const doc = docOf(row.state);
-  const content = fragmentToJson(doc.getXmlFragment(PLAN_FRAGMENT));
-  doc.destroy();
+  const content = planJsonOf(row.state);
   return {
     version: presentVersion(row),
     content: content as unknown as Record<string, unknown>,
@@ -85,7 +77,7 @@ export async function getPlanVersion(
   };
 }
 
-/** A line diff of the plain text from a version to the current plan. */
+/** What changed from a version to the current plan: text line by line, tables as tables. */
 export async function comparePlanVersion(
   ctx: ServiceContext,
   live: LiveDocuments,
@@ -93,14 +85,8 @@ export async function comparePlanVersion(
 ) {
   await authorizeProgram(ctx, input.actor, 'read', input.programId);
   const row = await findVersion(ctx, input.programId, input.versionId);
-  const linesOf = (state: Uint8Array) => {
-    const doc = docOf(state);
-    const lines = jsonToTextLines(fragmentToJson(doc.getXmlFragment(PLAN_FRAGMENT)));
-    doc.destroy();
-    return lines;
-  };
-  const current = linesOf(await currentState(live, planDocumentName(input.programId)));
-  return { version: presentVersion(row), diff: diffLines(linesOf(row.state), current) };
+  const current = planJsonOf(await currentState(live, planDocumentName(input.programId)));
+  return { version: presentVersion(row), diff: diffPlans(planJsonOf(row.state), current) };
 }
 
 /**
@@ -129,17 +115,4 @@ export async function restorePlanVersion(
     fragment.insert(0, nodes);
   });
   if (!found) throw new NotFoundError('plan');
-}
-
-/** The current plan as Markdown (read access). */
-export async function exportPlanMarkdown(
-  ctx: ServiceContext,
-  live: LiveDocuments,
-  input: { actor: Actor; programId: string },
-): Promise<string> {
-  await authorizeProgram(ctx, input.actor, 'read', input.programId);
-  const doc = docOf(await currentState(live, planDocumentName(input.programId)));
-  const markdown = docToMarkdown(doc);
-  doc.destroy();
-  return markdown;
 }

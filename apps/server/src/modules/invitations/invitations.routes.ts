@@ -23,6 +23,7 @@ import {
   revokeInvitation,
 } from './invitations.service.js';
 import { invitationOptions } from './invitations.policy.js';
+import { noContent } from '../../lib/no-content.js';
 
 const tags = ['invitations'];
 
@@ -80,11 +81,12 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> =
         tags,
         description: 'Revokes (204); 404 for one you may not see.',
         params: IdParamsSchema,
+        response: noContent,
       },
     },
     async (request, reply) => {
       await revokeInvitation(ctx, request.actor!, request.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 

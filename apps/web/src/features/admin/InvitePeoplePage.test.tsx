@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Me } from '../../lib/accountApi';
 import { makeMe, makeOrganization } from '../../test/fixtures';
 import { ok, stubFetch } from '../../test/fetchStub';
@@ -74,6 +74,36 @@ describe('InvitePeoplePage', () => {
     renderRoute(<InvitePeoplePage />, { language: 'es' });
     expect(await screen.findByText(/Como administrador del espacio puede invitar/)).toBeTruthy();
     expect(screen.queryByText(/coordinador/)).toBeNull();
+  });
+
+  it('clears the email once the link is made and moves focus to the link, which stays with its Copy button', async () => {
+    const created = {
+      id: 'inv-1',
+      token: 'tok',
+      url: 'http://localhost:3000/invite/tok',
+      expiresAt: '2026-12-11T12:00:00Z',
+    };
+    stubFetch({
+      '/api/me': ok(makeMe({ abilities: { invite: true } })),
+      '/api/invitations/options': ok({ roles: ['member', 'viewer'], organizations: [partner] }),
+      '/api/organizations': ok({ data: [secretariat, partner] }),
+      '/api/invitations': (init) =>
+        init?.method === 'POST' ? { status: 201, body: { invitation: created } } : ok({ data: [] }),
+    });
+    renderRoute(<InvitePeoplePage />);
+    const email = await screen.findByRole<HTMLInputElement>('textbox', { name: 'Email' });
+    fireEvent.change(email, { target: { value: 'ana@example.org' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Role' }), {
+      target: { value: 'viewer' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create invitation link' }));
+    const link = await screen.findByLabelText('Invitation link for ana@example.org');
+    expect((link as HTMLInputElement).value).toBe(created.url);
+    await waitFor(() => expect(document.activeElement).toBe(link));
+    expect(email.value).toBe('');
+    // The role chosen stays for the next person of the batch.
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Role' }).value).toBe('viewer');
+    expect(screen.getByRole('button', { name: 'Copy link' })).toBeTruthy();
   });
 });
 

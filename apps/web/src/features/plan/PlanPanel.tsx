@@ -8,6 +8,7 @@ import { ExportActions } from './ExportActions';
 import { PlanEditor } from './PlanEditor';
 import { PlanPresence } from './PlanPresence';
 import { ReadOnlyNotice } from './ReadOnlyNotice';
+import { PrintHeader } from './PrintHeader';
 import { SaveStatus } from './SaveStatus';
 import { useMe } from '../auth/useMe';
 import { useCollabStatus, usePlanSession } from './usePlanSession';
@@ -80,6 +81,7 @@ function PlanWorkspace(props: WorkspaceProps) {
   const stopped = status.kind === 'access-lost' || status.kind === 'signed-out';
   return (
     <div className="plan" data-status={status.kind}>
+      <PrintHeader program={program} session={session} timeZone={timeZone} />
       <div className="plan__bar">
         <SaveStatus status={status} onRetry={() => session.retry()} />
         <ExportActions programId={program.id} />

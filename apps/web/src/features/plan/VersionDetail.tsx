@@ -43,7 +43,7 @@ export function VersionDetail(props: VersionDetailProps) {
       {mode === 'view' && version.data ? (
         <VersionViewer content={version.data.content} label={title} />
       ) : null}
-      {mode === 'compare' && comparison.data ? <DiffView lines={comparison.data.diff} /> : null}
+      {mode === 'compare' && comparison.data ? <DiffView blocks={comparison.data.diff} /> : null}
       {canRestore && !confirming ? (
         <button type="button" className="button button--small" onClick={() => setConfirming(true)}>
           {t('plan.versions.restore')}

@@ -46,7 +46,9 @@ export function VersionsPanel({ programId, canEdit, timeZone }: VersionsPanelPro
       <ul className="versions__list">
         {versions.data?.map((version) => (
           <li key={version.id} className="versions__item">
-            <span className="versions__name">{nameOf(version)}</span>
+            <span className="versions__name">
+              {t('plan.versions.numbered', { number: version.number, name: nameOf(version) })}
+            </span>
             <span className="versions__meta">
               {t('plan.versions.byAt', {
                 author: version.author?.name ?? t('plan.versions.unknownAuthor'),

@@ -34,11 +34,17 @@ export function CreateInvitationForm({ roles, organizations }: CreateInvitationF
     };
   });
   const mutation = useAdminMutation(createInvitation, [adminKeys.invitations]);
+  // The link is made: the email is cleared for the next person (role and organization are
+  // kept, as people are often invited in batches); the link below takes focus.
+  const clearEmail = () => {
+    const email = form.formRef.current?.elements.namedItem('email');
+    if (email instanceof HTMLInputElement) email.value = '';
+  };
 
   return (
     <>
       <CheckedForm
-        {...form.propsFor(mutation)}
+        {...form.propsFor(mutation, clearEmail)}
         className="form form--grid"
         submitLabel={t('admin.invitations.create')}
       >
@@ -62,7 +68,13 @@ export function CreateInvitationForm({ roles, organizations }: CreateInvitationF
           options={organizations.map((org) => ({ value: org.id, label: org.name }))}
         />
       </CheckedForm>
-      {mutation.data ? <InvitationLink invitation={mutation.data} /> : null}
+      {mutation.data ? (
+        <InvitationLink
+          key={mutation.data.id}
+          invitation={mutation.data}
+          email={mutation.variables.email}
+        />
+      ) : null}
     </>
   );
 }

@@ -6,18 +6,22 @@ import { acceptInvitation } from '../../../lib/accountApi';
 import { formText } from '../../../lib/formData';
 import { useAccountCreation } from '../useAccountCreation';
 import { NewPasswordField, newPasswordError } from './NewPasswordField';
+import { weakPasswordText } from './weakPasswordText';
 
 /** Accepts an invitation with a name and a password; the account is signed in at once. */
 export function InvitationForm({ token }: { token: string }) {
   const { t } = useTranslation();
-  const form = useCheckedForm((data) => {
-    const values = { name: formText(data, 'name').trim(), password: formText(data, 'password') };
-    const errors = {
-      name: values.name ? undefined : t('auth.form.nameRequired'),
-      password: newPasswordError(values.password, t),
-    };
-    return { values, errors };
-  });
+  const form = useCheckedForm(
+    (data) => {
+      const values = { name: formText(data, 'name').trim(), password: formText(data, 'password') };
+      const errors = {
+        name: values.name ? undefined : t('auth.form.nameRequired'),
+        password: newPasswordError(values.password, t),
+      };
+      return { values, errors };
+    },
+    (error) => ({ password: weakPasswordText(error, t) }),
+  );
   const mutation = useAccountCreation((input: { name: string; password: string }) =>
     acceptInvitation(token, input),
   );

@@ -6,23 +6,27 @@ import { completeSetup } from '../../../lib/accountApi';
 import { formText } from '../../../lib/formData';
 import { useAccountCreation } from '../useAccountCreation';
 import { NewPasswordField, newPasswordError } from './NewPasswordField';
+import { weakPasswordText } from './weakPasswordText';
 
 /** Creates the first administrator through the one-time setup link. */
 export function SetupForm({ token }: { token: string }) {
   const { t } = useTranslation();
-  const form = useCheckedForm((data) => {
-    const values = {
-      email: formText(data, 'email').trim(),
-      name: formText(data, 'name').trim(),
-      password: formText(data, 'password'),
-    };
-    const errors = {
-      email: values.email ? undefined : t('auth.form.emailRequired'),
-      name: values.name ? undefined : t('auth.form.nameRequired'),
-      password: newPasswordError(values.password, t),
-    };
-    return { values, errors };
-  });
+  const form = useCheckedForm(
+    (data) => {
+      const values = {
+        email: formText(data, 'email').trim(),
+        name: formText(data, 'name').trim(),
+        password: formText(data, 'password'),
+      };
+      const errors = {
+        email: values.email ? undefined : t('auth.form.emailRequired'),
+        name: values.name ? undefined : t('auth.form.nameRequired'),
+        password: newPasswordError(values.password, t),
+      };
+      return { values, errors };
+    },
+    (error) => ({ password: weakPasswordText(error, t) }),
+  );
   const mutation = useAccountCreation((input: { email: string; name: string; password: string }) =>
     completeSetup(token, input),
   );
