@@ -44,12 +44,15 @@ function pluralFamilies(catalogue: Map<string, string>): Map<string, string[]> {
 const TEXT_PLACEHOLDERS = new Set([
   'active', // a date and time
   'author', // a person's name
+  'date', // a date and time
   'device', // a browser's description
   'email',
   'expires', // a date and time
   'field', // a field's label
   'id', // a component's letter
+  'latest', // a saved version's label
   'name',
+  'number', // a saved version's number, a label that is never counted
   'opened', // a date and time
   'page', // a page's title
   'programs', // a phrase that carries its own count ("the strategy's 22 programs")

@@ -9,9 +9,9 @@ function isRule(reason: string): reason is PasswordRule {
 /** One broken password rule, said as what to do. */
 function ruleText(rule: PasswordRule, t: TFunction): string {
   if (rule === 'too_short')
-    return t('auth.passwordRules.tooShort', { min: Limits.passwordMinLength });
+    return t('auth.passwordRules.tooShort', { count: Limits.passwordMinLength });
   if (rule === 'too_long')
-    return t('auth.passwordRules.tooLong', { max: Limits.passwordMaxLength });
+    return t('auth.passwordRules.tooLong', { count: Limits.passwordMaxLength });
   if (rule === 'common') return t('auth.passwordRules.common');
   return t('auth.passwordRules.sameAsEmail');
 }
