@@ -5,6 +5,7 @@ import { useCheckedForm } from '../../../hooks/useCheckedForm';
 import { acceptInvitation } from '../../../lib/accountApi';
 import { formText } from '../../../lib/formData';
 import { useAccountCreation } from '../useAccountCreation';
+import { NewAccountSettingsNote } from './NewAccountSettingsNote';
 import { NewPasswordField, newPasswordError } from './NewPasswordField';
 
 /** Accepts an invitation with a name and a password; the account is signed in at once. */
@@ -18,7 +19,7 @@ export function InvitationForm({ token }: { token: string }) {
     };
     return { values, errors };
   });
-  const mutation = useAccountCreation((input: { name: string; password: string }) =>
+  const mutation = useAccountCreation<{ name: string; password: string }>((input) =>
     acceptInvitation(token, input),
   );
 
@@ -32,6 +33,7 @@ export function InvitationForm({ token }: { token: string }) {
         error={form.errors.name}
       />
       <NewPasswordField name="password" error={form.errors.password} />
+      <NewAccountSettingsNote />
     </CheckedForm>
   );
 }
