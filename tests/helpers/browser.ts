@@ -35,18 +35,26 @@ export const Viewports = {
   phone: { width: 390, height: 844 },
 } as const;
 
-/** A browser context signed in as a person (their session cookie set), in a language. */
+/**
+ * A browser context signed in as a person (their session cookie set), in a language and,
+ * when given, an IANA time zone (what the browser reports; otherwise the machine's).
+ */
 export async function contextFor(
   browser: Browser,
   server: TestServer,
   person: TestPerson | null,
-  options: { locale?: 'en' | 'es'; viewport?: { width: number; height: number } } = {},
+  options: {
+    locale?: 'en' | 'es';
+    viewport?: { width: number; height: number };
+    timeZone?: string;
+  } = {},
 ): Promise<BrowserContext> {
   const locale = options.locale ?? 'en';
   const context = await browser.newContext({
     locale: locale === 'es' ? 'es-ES' : 'en-US',
     viewport: options.viewport ?? Viewports.laptop,
     baseURL: server.url,
+    ...(options.timeZone ? { timezoneId: options.timeZone } : {}),
   });
   if (person) {
     await context.addCookies([

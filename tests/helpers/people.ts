@@ -5,6 +5,7 @@ import {
   type PersonOverrides,
   type TestPerson,
 } from '@mesa/server/testing';
+import { InvitationCreatedReplySchema } from '@mesa/shared';
 import type { TestServer } from './server.js';
 
 export { FACTORY_PASSWORD, type PersonOverrides, type TestPerson };
@@ -35,4 +36,19 @@ export function fetchAs(
   if (init.body !== undefined && !headers.has('content-type'))
     headers.set('content-type', 'application/json');
   return fetch(`${server.url}${path}`, { ...init, headers });
+}
+
+/** Invites `email` as a member of `organizationId` (default: the inviter's); the new link. */
+export async function inviteMember(
+  server: TestServer,
+  inviter: TestPerson,
+  email: string,
+  organizationId = inviter.organizationId,
+): Promise<{ token: string; url: string }> {
+  const res = await fetchAs(server, inviter, '/api/invitations', {
+    method: 'POST',
+    body: JSON.stringify({ email, role: 'member', organizationId }),
+  });
+  if (res.status !== 201) throw new Error(`invitation failed with ${res.status}`);
+  return InvitationCreatedReplySchema.parse(await res.json()).invitation;
 }

@@ -4,6 +4,16 @@ export { IdSchema, type Id } from './ids.js';
 export { isWellFormedText, trimWhiteSpace, trimmedString } from './text.js';
 export { Locales, LocaleSchema, type Locale } from './locale.js';
 export {
+  TimeZoneAreas,
+  UTC_ZONE,
+  LegacyTimeZoneNames,
+  TimeZoneSchema,
+  canonicalTimeZone,
+  listTimeZones,
+  timeZoneArea,
+  type TimeZoneArea,
+} from './time-zones.js';
+export {
   ComponentIds,
   ComponentIdSchema,
   ComponentSchema,
@@ -162,7 +172,6 @@ export {
   TokenParamsSchema,
   AccountCreatedReplySchema,
   IdParamsSchema,
-  TimeZoneSchema,
   UpdateMeInputSchema,
   ProfileReplySchema,
   type UpdateMeInput,

@@ -3,6 +3,7 @@ import { trimmedString } from '../text.js';
 import { IdSchema } from '../ids.js';
 import { Limits } from '../limits.js';
 import { LocaleSchema } from '../locale.js';
+import { TimeZoneSchema } from '../time-zones.js';
 import { EmailSchema, UserSchema } from './user.js';
 
 /**
@@ -76,6 +77,10 @@ export const SetupInputSchema = z.strictObject({
   name: PersonNameSchema,
   /** Their password. */
   password: NewPasswordSchema,
+  /** Interface language: the one the form was filled in (default `MESA_DEFAULT_LOCALE`). */
+  locale: LocaleSchema.optional(),
+  /** Time zone: the browser's (default UTC); changeable in the profile. */
+  timeZone: TimeZoneSchema.optional(),
 });
 
 /** First-administrator input. */
@@ -98,20 +103,6 @@ export const IdParamsSchema = z.object({
   /** The resource id. */
   id: IdSchema,
 });
-
-/** An IANA time zone the runtime knows, e.g. "America/Guatemala". */
-export const TimeZoneSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be an IANA time zone');
 
 /** `PATCH /api/me` body: the signed-in person's own profile; any subset of the fields. */
 export const UpdateMeInputSchema = z.strictObject({

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../ids.js';
+import { LocaleSchema } from '../locale.js';
+import { TimeZoneSchema } from '../time-zones.js';
 import { RoleSchema } from '../permissions.js';
 import { NewPasswordSchema, PersonNameSchema } from './account.js';
 import { OrganizationSchema } from './organization.js';
@@ -83,6 +85,10 @@ export const AcceptInvitationInputSchema = z.strictObject({
   name: PersonNameSchema,
   /** Password of the new account. */
   password: NewPasswordSchema,
+  /** Interface language: the one the form was filled in (default `MESA_DEFAULT_LOCALE`). */
+  locale: LocaleSchema.optional(),
+  /** Time zone: the browser's (default UTC); changeable in the profile. */
+  timeZone: TimeZoneSchema.optional(),
 });
 
 /** Invitation acceptance input. */

@@ -110,7 +110,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> =
       schema: {
         tags,
         description:
-          'Creates the account (email, role, organization from the invitation) and signs it in; the link dies. 404 `invitation_invalid`, 400 `weak_password`.',
+          'Creates the account (email, role, organization from the invitation; `locale` and `timeZone` as sent, else MESA_DEFAULT_LOCALE and UTC) and signs it in; the link dies. 404 `invitation_invalid`, 400 `weak_password`, 400 `validation_failed` for an unknown locale or time zone.',
         params: TokenParamsSchema,
         body: AcceptInvitationInputSchema,
         response: { 201: AccountCreatedReplySchema, 400: ErrorBodySchema, 404: ErrorBodySchema },

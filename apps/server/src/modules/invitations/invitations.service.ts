@@ -82,7 +82,10 @@ export async function previewInvitation(ctx: ServiceContext, token: string) {
   };
 }
 
-/** Creates the invited account (email, role and organization from the invitation), once. */
+/**
+ * Creates the invited account once: email, role and organization from the invitation; name,
+ * password, language and time zone from the person (else MESA_DEFAULT_LOCALE and UTC).
+ */
 export async function acceptInvitation(
   ctx: ServiceContext,
   token: string,
@@ -97,6 +100,8 @@ export async function acceptInvitation(
       password: input.password,
       role: RoleSchema.parse(row.role),
       organizationId: row.organization_id,
+      locale: input.locale,
+      timeZone: input.timeZone,
     });
     const at = ctx.now().toISOString();
     if (!(await markInvitationAccepted(trx, row.id, userId, at))) throw invalid();

@@ -36,7 +36,7 @@ export const setupRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async
       schema: {
         tags: ['setup'],
         description:
-          'Creates the first administrator (SICA General Secretariat), signs them in and kills the link. 404 `setup_unavailable` afterwards; 400 `weak_password`.',
+          'Creates the first administrator (SICA General Secretariat) in the `locale` and `timeZone` sent (else MESA_DEFAULT_LOCALE and UTC), signs them in and kills the link. 404 `setup_unavailable` afterwards; 400 `weak_password`, 400 `validation_failed` for an unknown locale or time zone.',
         params: TokenParamsSchema,
         body: SetupInputSchema,
         response: { 201: AccountCreatedReplySchema, 400: ErrorBodySchema, 404: ErrorBodySchema },

@@ -27,7 +27,8 @@ async function secretariatId(ctx: ServiceContext): Promise<string> {
 
 /**
  * Gives an empty workspace its way to a first administrator: MESA_ADMIN_EMAIL and
- * MESA_ADMIN_PASSWORD create one now; otherwise a new one-time setup link is made (older
+ * MESA_ADMIN_PASSWORD create one now (no browser to ask: language MESA_DEFAULT_LOCALE, time
+ * zone UTC, both changeable in the profile); otherwise a new one-time setup link is made (older
  * unused links die) and returned. Null when someone already has an account.
  */
 export async function bootstrapWorkspace(ctx: ServiceContext): Promise<string | null> {
@@ -59,7 +60,8 @@ export async function checkSetupToken(ctx: ServiceContext, token: string): Promi
 }
 
 /**
- * Creates the first administrator (in the SICA General Secretariat) and kills the link, in one
+ * Creates the first administrator (in the SICA General Secretariat) in the language and time
+ * zone their browser sent (else MESA_DEFAULT_LOCALE and UTC) and kills the link, in one
  * transaction; the token is claimed first so two simultaneous submissions make one admin.
  */
 export async function completeSetup(
@@ -79,6 +81,8 @@ export async function completeSetup(
       password: input.password,
       role: 'admin',
       organizationId: await secretariatId(tx),
+      locale: input.locale,
+      timeZone: input.timeZone,
     });
   });
 }

@@ -3,17 +3,21 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@mesa/shared';
 import { linkKeys } from './queryKeys';
+import { useLocale } from '../../i18n/useLocale';
+import { newAccountSettings, type NewAccountSettings } from './newAccountSettings';
 
 /**
- * A mutation that creates an account and signs it in (setup, invitation): afterwards the
- * interface takes the person's language and they land on the portfolio.
+ * A mutation that creates an account and signs it in (setup, invitation). The account gets
+ * the language the form was filled in and the browser's time zone (newAccountSettings);
+ * afterwards the interface takes the account's language and they land on the portfolio.
  */
-export function useAccountCreation<T>(create: (input: T) => Promise<User>) {
+export function useAccountCreation<T>(create: (input: T & NewAccountSettings) => Promise<User>) {
   const { i18n } = useTranslation();
+  const locale = useLocale();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: create,
+    mutationFn: (input: T) => create({ ...input, ...newAccountSettings(locale) }),
     onSuccess: async (user) => {
       await i18n.changeLanguage(user.locale);
       // What was cached belonged to nobody signed in; it goes. The check of the link just used

@@ -5,6 +5,7 @@ import { useCheckedForm } from '../../../hooks/useCheckedForm';
 import { acceptInvitation } from '../../../lib/accountApi';
 import { formText } from '../../../lib/formData';
 import { useAccountCreation } from '../useAccountCreation';
+import { NewAccountSettingsNote } from './NewAccountSettingsNote';
 import { NewPasswordField, newPasswordError } from './NewPasswordField';
 import { weakPasswordText } from './weakPasswordText';
 
@@ -22,7 +23,7 @@ export function InvitationForm({ token }: { token: string }) {
     },
     (error) => ({ password: weakPasswordText(error, t) }),
   );
-  const mutation = useAccountCreation((input: { name: string; password: string }) =>
+  const mutation = useAccountCreation<{ name: string; password: string }>((input) =>
     acceptInvitation(token, input),
   );
 
@@ -36,6 +37,7 @@ export function InvitationForm({ token }: { token: string }) {
         error={form.errors.name}
       />
       <NewPasswordField name="password" error={form.errors.password} />
+      <NewAccountSettingsNote />
     </CheckedForm>
   );
 }

@@ -5,6 +5,7 @@ import { useCheckedForm } from '../../../hooks/useCheckedForm';
 import { completeSetup } from '../../../lib/accountApi';
 import { formText } from '../../../lib/formData';
 import { useAccountCreation } from '../useAccountCreation';
+import { NewAccountSettingsNote } from './NewAccountSettingsNote';
 import { NewPasswordField, newPasswordError } from './NewPasswordField';
 import { weakPasswordText } from './weakPasswordText';
 
@@ -27,7 +28,7 @@ export function SetupForm({ token }: { token: string }) {
     },
     (error) => ({ password: weakPasswordText(error, t) }),
   );
-  const mutation = useAccountCreation((input: { email: string; name: string; password: string }) =>
+  const mutation = useAccountCreation<{ email: string; name: string; password: string }>((input) =>
     completeSetup(token, input),
   );
 
@@ -49,6 +50,7 @@ export function SetupForm({ token }: { token: string }) {
         error={form.errors.name}
       />
       <NewPasswordField name="password" error={form.errors.password} />
+      <NewAccountSettingsNote />
     </CheckedForm>
   );
 }

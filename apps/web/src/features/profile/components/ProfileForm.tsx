@@ -3,9 +3,9 @@ import { Locales, type User } from '@mesa/shared';
 import { CheckedForm } from '../../../components/CheckedForm';
 import { SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
+import { TimeZonePicker } from '../../../components/TimeZonePicker';
 import { useCheckedForm } from '../../../hooks/useCheckedForm';
 import { asLocale } from '../../../i18n/language';
-import { timeZoneChoices } from '../timeZones';
 import { useUpdateProfile } from '../useUpdateProfile';
 import { formText } from '../../../lib/formData';
 
@@ -21,10 +21,6 @@ export function ProfileForm({ user }: { user: User }) {
     return { values, errors: { name: values.name ? undefined : t('auth.form.nameRequired') } };
   });
   const mutation = useUpdateProfile();
-  const zones = timeZoneChoices(user.timeZone).map((zone) => ({
-    value: zone,
-    label: zone.replaceAll('_', ' '),
-  }));
 
   return (
     <CheckedForm
@@ -47,12 +43,11 @@ export function ProfileForm({ user }: { user: User }) {
         defaultValue={user.locale}
         options={Locales.map((locale) => ({ value: locale, label: t(`language.${locale}`) }))}
       />
-      <SelectField
+      <TimeZonePicker
         label={t('profile.timeZone')}
         hint={t('profile.timeZoneHint')}
         name="timeZone"
         defaultValue={user.timeZone}
-        options={zones}
       />
     </CheckedForm>
   );
