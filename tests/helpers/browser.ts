@@ -87,11 +87,19 @@ export interface AxeViolation {
   targets: string[];
 }
 
+/** Options of runAxe. */
+export interface AxeOptions {
+  /** Also check WCAG 2.2 AA target size (24 px, or spaced so), as the narrow-screen tests do. */
+  targetSize?: boolean;
+}
+
 /** Runs axe-core (WCAG 2 A/AA rules) on the page and returns the violations. */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+export async function runAxe(page: Page, options: AxeOptions = {}): Promise<AxeViolation[]> {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+  if (options.targetSize) tags.push('wcag22aa');
   // Evaluated over the DevTools protocol, so the app's CSP (no inline scripts) stays on.
   await page.evaluate(axeSource);
-  return page.evaluate(async () => {
+  return page.evaluate(async (values) => {
     const axe = (
       window as unknown as {
         axe: {
@@ -109,14 +117,12 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
         };
       }
     ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
+    const result = await axe.run(document, { runOnly: { type: 'tag', values } });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       targets: v.nodes.map((n) => n.target.join(' ')),
     }));
-  });
+  }, tags);
 }

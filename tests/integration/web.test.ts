@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, brotliDecompressSync, constants, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.js';
@@ -81,5 +82,46 @@ describe('the web app as served', () => {
     expect(api.status).toBe(404);
     expect(api.headers['content-type']).toMatch(/^application\/json/);
     expect((await rawGet(`${server.url}/assets/missing-Abc123.js`, 'br')).status).toBe(404);
+  });
+});
+
+// The real build (scripts/test.sh builds before the integration tests run).
+const webDist = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
+
+describe('the built index.html, before any script runs', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    if (!existsSync(join(webDist, 'index.html'))) {
+      throw new Error('apps/web/dist/index.html is missing: run `pnpm build` first');
+    }
+    server = await startServer({ app: { webRoot: webDist } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('names the app and says the page is loading, in English and Spanish, on every client route', async () => {
+    for (const path of ['/', '/sign-in', '/admin/people']) {
+      const res = await rawGet(server.url + path, null);
+      expect(res.status).toBe(200);
+      const html = res.body.toString();
+      const root = /<div id="root">([\s\S]*)<\/div>\s*<\/body>/.exec(html)?.[1] ?? '';
+      expect(root).toContain('<span class="brand__name">Mesa</span>');
+      expect(root).toMatch(
+        /role="status"[\s\S]*Loading the page…[\s\S]*lang="es">Cargando la página…/,
+      );
+      expect(html).toMatch(/<html lang="en">/);
+    }
+  });
+
+  it('needs nothing the CSP forbids: no inline script, the stylesheet linked from the app’s origin', async () => {
+    const res = await rawGet(server.url + '/', null);
+    const html = res.body.toString();
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) expect(tag).toMatch(/\ssrc="\/assets\//);
+    expect(html).not.toMatch(/<script\b[^>]*>[^<\s]/);
+    expect(html).toMatch(/<link rel="stylesheet"[^>]*href="\/assets\/[^"]+\.css"/);
   });
 });

@@ -1,14 +1,27 @@
+import type { WorkspaceAbilities } from '@mesa/shared';
+
+/** A workspace ability that decides whether an entry is shown (as the server's reply says). */
+export type NavAbility = keyof WorkspaceAbilities;
+
 /** An entry of the primary navigation. */
 export interface NavItem {
   /** Where the entry leads. */
   to: string;
   /** Catalogue key of its label. */
-  labelKey: 'nav.portfolio';
+  labelKey: 'nav.portfolio' | 'nav.admin';
   /** Path prefixes of the other pages that belong to the entry's section. */
   section: readonly string[];
+  /** Shown only to people whose workspace abilities include this one; everyone otherwise. */
+  ability?: NavAbility;
 }
 
 /** The primary navigation; meetings, commitments and search join this list as they arrive. */
 export const navItems: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.portfolio', section: ['/programs/'] },
+  { to: '/admin', labelKey: 'nav.admin', section: ['/admin/'], ability: 'administer' },
 ];
+
+/** The entries a person sees: those without an ability, and those whose ability they have. */
+export function visibleNavItems(abilities: WorkspaceAbilities): NavItem[] {
+  return navItems.filter((item) => item.ability === undefined || abilities[item.ability]);
+}

@@ -9,29 +9,34 @@ export interface AdminTableProps {
   captionHidden?: boolean;
   /** Column headings in order; a last, visually hidden "Actions" column is added. */
   columns: readonly string[];
-  /** The rows (`<tr>` elements). */
+  /** The rows (`<tr role="row">` of AdminCell cells, then an actions cell). */
   children: ReactNode;
 }
 
-/** The administration pages' table: caption, column headings and an actions column. */
+/**
+ * The administration pages' table: caption, column headings and an actions column. Below
+ * 960 px its rows stack as cards (admin.css), so a phone never scrolls sideways. The explicit
+ * table roles keep it a table for screen readers even where a browser would drop the semantics
+ * of a table whose display the stylesheet changed.
+ */
 export function AdminTable({ caption, captionHidden, columns, children }: AdminTableProps) {
   const { t } = useTranslation();
   return (
-    <table className="admin-table">
+    <table className="admin-table" role="table">
       <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
-      <thead>
-        <tr>
+      <thead role="rowgroup">
+        <tr role="row">
           {columns.map((column) => (
-            <th key={column} scope="col">
+            <th key={column} scope="col" role="columnheader">
               {column}
             </th>
           ))}
-          <th scope="col">
+          <th scope="col" role="columnheader">
             <span className="visually-hidden">{t('admin.actions')}</span>
           </th>
         </tr>
       </thead>
-      <tbody>{children}</tbody>
+      <tbody role="rowgroup">{children}</tbody>
     </table>
   );
 }

@@ -7,6 +7,7 @@ import { useErrorText } from '../../../hooks/useErrorText';
 import { renameOrganization } from '../../../lib/adminApi';
 import { portfolioKeys } from '../../portfolio/queryKeys';
 import { useAdminMutation } from '../useAdminMutation';
+import { AdminCell } from './AdminCell';
 import { formText } from '../../../lib/formData';
 
 function RenameForm({ organization, onDone }: { organization: Organization; onDone: () => void }) {
@@ -58,8 +59,8 @@ export function OrganizationRow({ organization }: { organization: Organization }
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   return (
-    <tr>
-      <td>
+    <tr role="row">
+      <AdminCell label={t('admin.orgs.name')}>
         {editing ? (
           <RenameForm organization={organization} onDone={() => setEditing(false)} />
         ) : (
@@ -68,10 +69,10 @@ export function OrganizationRow({ organization }: { organization: Organization }
             <span className="muted"> · {organization.shortName}</span>
           </>
         )}
-      </td>
-      <td>{t(`admin.kinds.${organization.kind}`)}</td>
-      <td>{organization.countryCode ?? '—'}</td>
-      <td className="admin-table__actions">
+      </AdminCell>
+      <AdminCell label={t('admin.orgs.kind')}>{t(`admin.kinds.${organization.kind}`)}</AdminCell>
+      <AdminCell label={t('admin.orgs.country')}>{organization.countryCode ?? '—'}</AdminCell>
+      <td className="admin-table__actions" role="cell">
         {editing ? null : (
           <button
             type="button"

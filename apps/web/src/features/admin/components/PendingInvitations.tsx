@@ -11,6 +11,7 @@ import { useTimeZone } from '../../auth/useTimeZone';
 import { adminKeys } from '../queryKeys';
 import { useAdminMutation } from '../useAdminMutation';
 import { useInvitations } from '../useAdminQueries';
+import { AdminCell } from './AdminCell';
 import { AdminTable } from './AdminTable';
 
 /** Invitations not yet accepted, with when they expire and a Revoke button. */
@@ -26,26 +27,25 @@ export function PendingInvitations({ organizations }: { organizations: readonly 
   if (!invitations.data) return <LoadingState label={t('admin.loading')} />;
   if (invitations.data.length === 0) return <p className="muted">{t('admin.invitations.none')}</p>;
   const orgName = (id: string) => organizations.find((org) => org.id === id)?.name ?? id;
+  const columns = [
+    t('auth.form.email'),
+    t('admin.invitations.role'),
+    t('admin.invitations.organization'),
+    t('admin.invitations.expires'),
+  ] as const;
   return (
     <>
       <FormAlert message={revoke.isError ? errorText(revoke.error) : undefined} />
-      <AdminTable
-        caption={t('admin.invitations.pendingHeading')}
-        captionHidden
-        columns={[
-          t('auth.form.email'),
-          t('admin.invitations.role'),
-          t('admin.invitations.organization'),
-          t('admin.invitations.expires'),
-        ]}
-      >
+      <AdminTable caption={t('admin.invitations.pendingHeading')} captionHidden columns={columns}>
         {invitations.data.map((invitation) => (
-          <tr key={invitation.id}>
-            <td>{invitation.email}</td>
-            <td>{t(`auth.roles.${invitation.role}`)}</td>
-            <td>{orgName(invitation.organizationId)}</td>
-            <td>{formatDateTime(invitation.expiresAt, locale, timeZone)}</td>
-            <td className="admin-table__actions">
+          <tr key={invitation.id} role="row">
+            <AdminCell label={columns[0]}>{invitation.email}</AdminCell>
+            <AdminCell label={columns[1]}>{t(`auth.roles.${invitation.role}`)}</AdminCell>
+            <AdminCell label={columns[2]}>{orgName(invitation.organizationId)}</AdminCell>
+            <AdminCell label={columns[3]}>
+              {formatDateTime(invitation.expiresAt, locale, timeZone)}
+            </AdminCell>
+            <td className="admin-table__actions" role="cell">
               <button
                 type="button"
                 className="button button--secondary"

@@ -6,6 +6,7 @@ import { useErrorText } from '../../../hooks/useErrorText';
 import { updatePerson } from '../../../lib/adminApi';
 import { adminKeys } from '../queryKeys';
 import { useAdminMutation } from '../useAdminMutation';
+import { AdminCell } from './AdminCell';
 
 function DeactivateConfirm({
   person,
@@ -46,13 +47,13 @@ export function PersonRow({ person, isSelf }: { person: Person; isSelf: boolean 
     [adminKeys.people],
   );
   return (
-    <tr className={person.active ? undefined : 'admin-table__inactive'}>
-      <td>
+    <tr role="row" className={person.active ? undefined : 'admin-table__inactive'}>
+      <AdminCell label={t('admin.people.person')}>
         <span className="admin-table__strong">{person.name}</span>
         <span className="admin-table__sub">{person.email}</span>
-      </td>
-      <td>{person.organizationName}</td>
-      <td>
+      </AdminCell>
+      <AdminCell label={t('admin.people.organization')}>{person.organizationName}</AdminCell>
+      <AdminCell label={t('admin.people.role')}>
         <label className="visually-hidden" htmlFor={`role-${person.id}`}>
           {t('admin.people.roleOf', { name: person.name })}
         </label>
@@ -69,9 +70,11 @@ export function PersonRow({ person, isSelf }: { person: Person; isSelf: boolean 
             </option>
           ))}
         </select>
-      </td>
-      <td>{person.active ? t('admin.people.active') : t('admin.people.inactive')}</td>
-      <td className="admin-table__actions">
+      </AdminCell>
+      <AdminCell label={t('admin.people.status')}>
+        {person.active ? t('admin.people.active') : t('admin.people.inactive')}
+      </AdminCell>
+      <td className="admin-table__actions" role="cell">
         <FormAlert message={mutation.isError ? errorText(mutation.error) : undefined} />
         {confirming ? (
           <DeactivateConfirm

@@ -1,18 +1,15 @@
 import type { MouseEvent } from 'react';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../lib/accountApi';
-import { useOrganizations } from '../../portfolio/useOrganizations';
-import { useSignOut } from '../useSignOut';
 import { useDisclosure } from '../../../hooks/useDisclosure';
+import { AccountLinks } from './AccountLinks';
+import { AccountName, useOwnOrganization } from './AccountName';
 
 /** The signed-in person in the header: name, organization and role, opening their menu. */
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { open, close, toggle, panelId: menuId, rootRef, buttonRef, onKeyDown } = useDisclosure();
-  const organizations = useOrganizations();
-  const signOut = useSignOut();
-  const organization = organizations.data?.find((org) => org.id === me.user.organizationId);
+  const organization = useOwnOrganization(me);
   const onPanelClick = (event: MouseEvent) => {
     if ((event.target as HTMLElement).closest('a')) close();
   };
@@ -27,12 +24,7 @@ export function UserMenu({ me }: { me: Me }) {
         aria-controls={menuId}
         onClick={toggle}
       >
-        <span className="user-menu__name">{me.user.name}</span>
-        <span className="user-menu__meta">
-          {organization?.shortName ?? ''}
-          {organization ? ' · ' : ''}
-          {t(`auth.roles.${me.user.role}`)}
-        </span>
+        <AccountName me={me} />
         <span className="visually-hidden">{t('auth.menu.open')}</span>
       </button>
       {/* Following a link closes the menu, so it never hangs over the page it opened. */}
@@ -41,31 +33,7 @@ export function UserMenu({ me }: { me: Me }) {
           <span>{me.user.email}</span>
           {organization ? <span>{organization.name}</span> : null}
         </p>
-        <ul className="user-menu__list">
-          <li>
-            <Link to="/profile">{t('auth.menu.profile')}</Link>
-          </li>
-          {me.abilities.administer ? (
-            <li>
-              <Link to="/admin">{t('auth.menu.admin')}</Link>
-            </li>
-          ) : null}
-          {me.abilities.invite && !me.abilities.administer ? (
-            <li>
-              <Link to="/invite-people">{t('auth.menu.invite')}</Link>
-            </li>
-          ) : null}
-          <li>
-            <button
-              type="button"
-              className="user-menu__signout"
-              disabled={signOut.isPending}
-              onClick={() => signOut.mutate()}
-            >
-              {t('auth.menu.signOut')}
-            </button>
-          </li>
-        </ul>
+        <AccountLinks me={me} />
       </div>
     </div>
   );
