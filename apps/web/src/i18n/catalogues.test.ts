@@ -50,13 +50,16 @@ const TEXT_PLACEHOLDERS = new Set([
   'expires', // a date and time
   'field', // a field's label
   'id', // a component's letter
+  'language', // a language's name
   'latest', // a saved version's label
   'name',
   'number', // a saved version's number, a label that is never counted
   'opened', // a date and time
   'page', // a page's title
+  'query', // what the person typed
   'programs', // a phrase that carries its own count ("the strategy's 22 programs")
   'time',
+  'zone', // a time zone's description
 ]);
 
 const catalogues = { en: flatten(en), es: flatten(es) } as const;
