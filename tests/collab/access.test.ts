@@ -150,4 +150,28 @@ describe.each(dialects)('document access on %s', (dialect) => {
       () => third.provider.synced && third.provider.awareness.getStates().has(a.doc.clientID),
     );
   });
+
+  it('lets six people share one plan: a joiner echoing everyone’s presence is not refused', async () => {
+    const people = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        createPersonOn(server, { programId, relation: 'lead', name: `Person ${i}` }),
+      ),
+    );
+    const editors: TestEditor[] = [];
+    for (const person of people) {
+      const editor = open(server, person, name);
+      editor.provider.awareness.setLocalStateField('user', { name: 'set by the server' });
+      editors.push(editor);
+      await waitFor(() => editor.provider.synced, 10_000, 'sync');
+    }
+    const names = (e: TestEditor) =>
+      [...e.provider.awareness.getStates().values()]
+        .map((state) => (state as { user?: { name?: string } }).user?.name)
+        .filter((n) => n?.startsWith('Person'));
+    // Each sees the five others as the server stamped them (its own state stays as it set it).
+    const seesOthers = (e: TestEditor, i: number) =>
+      people.every((_, j) => j === i || names(e).includes(`Person ${j}`));
+    await waitFor(() => editors.every(seesOthers), 10_000, 'presence');
+    expect(editors.flatMap((e) => e.closes)).toEqual([]);
+  });
 });
