@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { planDocumentName } from '@mesa/shared';
+import { AwarenessUserSchema, planDocumentName } from '@mesa/shared';
 import { dialects } from '../helpers/databases.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, fetchAs } from '../helpers/people.js';
@@ -142,6 +142,11 @@ describe.each(dialects)('document access on %s', (dialect) => {
       (e.provider.awareness.getStates().get(id) as { user?: { name: string } } | undefined)?.user;
     await waitFor(() => userOf(m, a.doc.clientID)?.name === 'Alice Real');
     expect(userOf(a, m.doc.clientID)?.name).toBe('Mallory');
+    // The organization travels in both languages: each reader labels the caret in their own.
+    expect(AwarenessUserSchema.parse(userOf(a, m.doc.clientID)).organization).toEqual({
+      en: `Org ${mallory.organizationId}`,
+      es: `Org ${mallory.organizationId} (es)`,
+    });
     // Mallory claims Alice's client id with a removal: the server drops it.
     m.provider.ws!.send(awarenessMessage([[a.doc.clientID, 1_000_000, 'null']]));
     await new Promise((r) => setTimeout(r, 300));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema } from '../ids.js';
 import { RoleSchema } from '../permissions.js';
 import { NewPasswordSchema, PersonNameSchema } from './account.js';
+import { LocalizedTextSchema } from './localized.js';
 import { OrganizationSchema } from './organization.js';
 import { EmailSchema } from './user.js';
 
@@ -71,8 +72,8 @@ export const InvitationPreviewSchema = z.object({
   email: z.string(),
   /** Role the account will have. */
   role: RoleSchema,
-  /** Name of the organization they join. */
-  organizationName: z.string(),
+  /** Name of the organization they join, in each language. */
+  organizationName: LocalizedTextSchema,
   /** When the link dies. */
   expiresAt: z.string(),
 });

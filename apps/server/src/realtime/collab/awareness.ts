@@ -1,17 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { CollabLimits } from '@mesa/shared';
+import { CollabLimits, type AwarenessUser } from '@mesa/shared';
 import type { Actor } from '../../authz/index.js';
 import { MalformedMessageError } from './protocol.js';
-
-/** The identity the server writes into every awareness state (never taken from the client). */
-export interface AwarenessUser {
-  id: string;
-  name: string;
-  organizationId: string;
-  organization: string;
-  color: string;
-}
 
 // A fixed palette: the colour follows the organization, so a person's caret looks like their
 // colleagues' and cannot be chosen to imitate someone else's.
@@ -32,7 +23,7 @@ function colorOf(organizationId: string): string {
   return PALETTE[hash % PALETTE.length]!;
 }
 
-/** The awareness `user` field for an actor. */
+/** The awareness `user` field for an actor (shared's AwarenessUserSchema). */
 export function awarenessUser(actor: Actor): AwarenessUser {
   return {
     id: actor.userId,

@@ -3,6 +3,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { useTranslation } from 'react-i18next';
 import { PLAN_FRAGMENT, planExtensions } from '@mesa/editor';
+import { useLocale } from '../../i18n/useLocale';
 import type { CollabSession, LocalUser } from '../../lib/collab';
 import { renderCaret } from './caret';
 import { Toolbar } from './Toolbar';
@@ -23,13 +24,19 @@ export interface PlanEditorProps {
  */
 export function PlanEditor({ session, user, editable }: PlanEditorProps) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const label = t('plan.editorLabel');
   const editor = useEditor(
     {
       extensions: [
         ...planExtensions(),
         Collaboration.configure({ document: session.doc, field: PLAN_FRAGMENT }),
-        CollaborationCaret.configure({ provider: session.provider, user, render: renderCaret }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          user,
+          // Each reader labels the others' carets with their organization in their own language.
+          render: (caretUser) => renderCaret(caretUser, locale),
+        }),
       ],
       editable,
       editorProps: {
@@ -38,7 +45,7 @@ export function PlanEditor({ session, user, editable }: PlanEditorProps) {
           : { class: 'plan-doc plan-doc--readonly', role: 'document', 'aria-label': label },
       },
     },
-    [session, editable, label],
+    [session, editable, label, locale],
   );
   return (
     <div className="plan-editor">

@@ -8,6 +8,7 @@ import { ExportActions } from './ExportActions';
 import { PlanEditor } from './PlanEditor';
 import { PlanPresence } from './PlanPresence';
 import { SaveStatus } from './SaveStatus';
+import { useLocale } from '../../i18n/useLocale';
 import { useMe } from '../auth/useMe';
 import { useCollabStatus, usePlanSession } from './usePlanSession';
 import { usePresence } from './usePresence';
@@ -40,9 +41,10 @@ export default function PlanPanel(props: PlanPanelProps) {
 
 function PlanLive({ program, me, organizations, onAccessChanged }: PlanPanelProps & { me: User }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const editable = program.abilities.editPlan;
   const user: LocalUser = { id: me.id, name: me.name, color: LOCAL_COLOR };
-  const organizationName = organizations.find((o) => o.id === me.organizationId)?.name;
+  const organizationName = organizations.find((o) => o.id === me.organizationId)?.name[locale];
   const session = usePlanSession({
     documentName: planDocumentName(program.id),
     userId: me.id,

@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../../i18n/useLocale';
 import type { Me } from '../../../lib/accountApi';
 import { useOrganizations } from '../../portfolio/useOrganizations';
 import { useSignOut } from '../useSignOut';
@@ -9,6 +10,7 @@ import { useDisclosure } from '../../../hooks/useDisclosure';
 /** The signed-in person in the header: name, organization and role, opening their menu. */
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const { open, close, toggle, panelId: menuId, rootRef, buttonRef, onKeyDown } = useDisclosure();
   const organizations = useOrganizations();
   const signOut = useSignOut();
@@ -29,7 +31,7 @@ export function UserMenu({ me }: { me: Me }) {
       >
         <span className="user-menu__name">{me.user.name}</span>
         <span className="user-menu__meta">
-          {organization?.shortName ?? ''}
+          {organization?.shortName[locale] ?? ''}
           {organization ? ' · ' : ''}
           {t(`auth.roles.${me.user.role}`)}
         </span>
@@ -39,7 +41,7 @@ export function UserMenu({ me }: { me: Me }) {
       <div id={menuId} className="user-menu__panel" hidden={!open} onClick={onPanelClick}>
         <p className="user-menu__who">
           <span>{me.user.email}</span>
-          {organization ? <span>{organization.name}</span> : null}
+          {organization ? <span>{organization.name[locale]}</span> : null}
         </p>
         <ul className="user-menu__list">
           <li>
