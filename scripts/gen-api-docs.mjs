@@ -11,14 +11,15 @@ const ERROR_MEANINGS = {
   bad_request:
     'malformed JSON, an empty body, a `__proto__` key, a malformed URL or HTTP request (400; 414 for an over-long URL part, 431 for oversized headers)',
   validation_failed:
-    'a body or parameter does not match the schema, or a string holds U+0000 or a lone surrogate; `field` names it (400)',
+    'a body or parameter does not match the schema (a field the request does not have included), or a string holds U+0000 or a lone surrogate; `field` names it, e.g. `name.es` (400)',
   unauthenticated: 'no valid session (401)',
   invalid_credentials:
     'sign-in: wrong email or password, same reply for both (401); password change: wrong current password (400)',
   forbidden: 'signed in but the policy refuses (403)',
   foreign_origin: 'state-changing request from another origin (403)',
   not_found: 'no such route or resource (404)',
-  conflict: 'taken program code or email, last active admin (409)',
+  conflict:
+    'taken program code, email or organization name (in either language), last active admin (409)',
   payload_too_large:
     'body over 1 MiB (413); the server reads up to 8 MiB of it before closing, so a client still sending gets this answer',
   unsupported_media_type: 'body that is not JSON (415)',
@@ -54,7 +55,11 @@ const ENV = [
     'none',
     'more origins allowed to send state-changing requests, comma-separated',
   ],
-  ['MESA_DEFAULT_LOCALE', 'en', 'language of content the workspace creates and of new accounts'],
+  [
+    'MESA_DEFAULT_LOCALE',
+    'en',
+    'language of content the workspace creates itself (the plan templates of seeded programs; a program a person creates gets their language) and of new accounts',
+  ],
   [
     'MESA_ADMIN_EMAIL, MESA_ADMIN_PASSWORD',
     'none',
@@ -131,6 +136,8 @@ function typeOf(s) {
   if (s.enum) return s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
   if (s.anyOf) return s.anyOf.map(typeOf).join(' \\| ');
   if (s.type === 'array') return `${typeOf(s.items)}[]`;
+  // A small nested object (a name in each language, an amount) is spelled out.
+  if (s.type === 'object' && s.properties) return `{ ${fields(s)} }`;
   if (s.type === 'object') return 'object';
   return s.type ?? 'any';
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { planDocumentName } from '@mesa/shared';
+import { AwarenessUserSchema, planDocumentName } from '@mesa/shared';
 import { dialects } from '../helpers/databases.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, fetchAs } from '../helpers/people.js';
@@ -142,6 +142,11 @@ describe.each(dialects)('document access on %s', (dialect) => {
       (e.provider.awareness.getStates().get(id) as { user?: { name: string } } | undefined)?.user;
     await waitFor(() => userOf(m, a.doc.clientID)?.name === 'Alice Real');
     expect(userOf(a, m.doc.clientID)?.name).toBe('Mallory');
+    // The organization travels in both languages: each reader labels the caret in their own.
+    expect(AwarenessUserSchema.parse(userOf(a, m.doc.clientID)).organization).toEqual({
+      en: `Org ${mallory.organizationId}`,
+      es: `Org ${mallory.organizationId} (es)`,
+    });
     // Mallory claims Alice's client id with a removal: the server drops it.
     m.provider.ws!.send(awarenessMessage([[a.doc.clientID, 1_000_000, 'null']]));
     await new Promise((r) => setTimeout(r, 300));
@@ -149,5 +154,29 @@ describe.each(dialects)('document access on %s', (dialect) => {
     await waitFor(
       () => third.provider.synced && third.provider.awareness.getStates().has(a.doc.clientID),
     );
+  });
+
+  it('lets six people share one plan: a joiner echoing everyone’s presence is not refused', async () => {
+    const people = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        createPersonOn(server, { programId, relation: 'lead', name: `Person ${i}` }),
+      ),
+    );
+    const editors: TestEditor[] = [];
+    for (const person of people) {
+      const editor = open(server, person, name);
+      editor.provider.awareness.setLocalStateField('user', { name: 'set by the server' });
+      editors.push(editor);
+      await waitFor(() => editor.provider.synced, 10_000, 'sync');
+    }
+    const names = (e: TestEditor) =>
+      [...e.provider.awareness.getStates().values()]
+        .map((state) => (state as { user?: { name?: string } }).user?.name)
+        .filter((n) => n?.startsWith('Person'));
+    // Each sees the five others as the server stamped them (its own state stays as it set it).
+    const seesOthers = (e: TestEditor, i: number) =>
+      people.every((_, j) => j === i || names(e).includes(`Person ${j}`));
+    await waitFor(() => editors.every(seesOthers), 10_000, 'presence');
+    expect(editors.flatMap((e) => e.closes)).toEqual([]);
   });
 });

@@ -181,7 +181,8 @@ describe('accounts in the browser', () => {
       const organizations = OrganizationsSchema.parse(
         await (await fetchAs(server, admin, '/api/organizations')).json(),
       ).data;
-      const nameOf = (id: string) => organizations.find((o) => o.id === id)!.name;
+      // Named in the reader's language: a Spanish coordinator reads the Spanish names.
+      const nameOf = (id: string) => organizations.find((o) => o.id === id)!.name[locale];
       const context = await contextFor(browser, server, coordinator, {
         locale,
         viewport: Viewports[size],

@@ -23,10 +23,10 @@ describe('live layer in the browser', () => {
   let luis: TestPerson;
   const contexts: BrowserContext[] = [];
 
-  async function renameOrganization(person: TestPerson, name: string): Promise<void> {
+  async function renameOrganization(person: TestPerson, en: string, es: string): Promise<void> {
     await server.app.ctx.db
       .updateTable('organizations')
-      .set({ name })
+      .set({ name_en: en, name_es: es })
       .where('id', '=', person.organizationId)
       .execute();
   }
@@ -66,8 +66,16 @@ describe('live layer in the browser', () => {
     programId = await aProgramId(server);
     ana = await createPersonOn(server, { relation: 'lead', programId, name: 'Ana Morales' });
     luis = await createPersonOn(server, { relation: 'partner', programId, name: 'Luis Pérez' });
-    await renameOrganization(ana, 'Ministerio de Seguridad de Guatemala');
-    await renameOrganization(luis, 'Policía Nacional Civil de El Salvador');
+    await renameOrganization(
+      ana,
+      'Guatemala Ministry of Security',
+      'Ministerio de Seguridad de Guatemala',
+    );
+    await renameOrganization(
+      luis,
+      'El Salvador National Civil Police',
+      'Policía Nacional Civil de El Salvador',
+    );
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -76,7 +84,7 @@ describe('live layer in the browser', () => {
     await server?.close();
   });
 
-  it('shows each person the other in Online now, by organization, and passes axe with it open', async () => {
+  it('shows each person the other in Online now, by organization in their own language, and passes axe with it open', async () => {
     const anaPage = await openPortfolio(ana, 'en');
     const luisPage = await openPortfolio(luis, 'es');
     for (const [page, locale, other] of [
@@ -84,7 +92,11 @@ describe('live layer in the browser', () => {
       [luisPage, 'es', ana],
     ] as const) {
       const button = await openOnlineNow(page, locale);
-      const group = page.getByRole('list', { name: /Policía Nacional|Ministerio de Seguridad/ });
+      const names =
+        locale === 'en'
+          ? /National Civil Police|Ministry of Security/
+          : /Policía Nacional|Ministerio de Seguridad/;
+      const group = page.getByRole('list', { name: names });
       await personItem(page, other.name).waitFor();
       expect(await group.count()).toBe(2);
       await button.filter({ hasText: '2' }).waitFor();

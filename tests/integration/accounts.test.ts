@@ -237,7 +237,6 @@ describe.each(dialects)('programs writable on %s', (dialect) => {
     componentId: 'B',
     priority: true,
     status: 'approved',
-    leadOrganizationId: null,
     countries: ['GT', 'HN'],
     estimatedCost: { amount: '1500000.50', currency: 'USD' },
   };

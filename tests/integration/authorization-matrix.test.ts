@@ -117,7 +117,6 @@ describe('authorization matrix', () => {
     componentId: 'A',
     priority: false,
     status: null,
-    leadOrganizationId: null,
     countries: [],
     estimatedCost: null,
   });
@@ -305,14 +304,18 @@ describe('authorization matrix', () => {
     'POST /api/organizations': {
       build: () => ({
         path: '/api/organizations',
-        body: { name: `Org ${unique()}`, shortName: 'ORG', kind: 'multilateral' },
+        body: {
+          name: { en: `Org ${unique()}`, es: `Org ${unique()} (es)` },
+          shortName: { en: 'ORG', es: 'ORG' },
+          kind: 'multilateral',
+        },
       }),
       expect: admins(201),
     },
     'PATCH /api/organizations/:id': {
       build: async () => ({
         path: `/api/organizations/${await organization()}`,
-        body: { name: 'Renamed' },
+        body: { shortName: { en: 'Renamed', es: 'Renombrada' } },
       }),
       expect: admins(200),
     },

@@ -51,7 +51,8 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
   });
 
   it('refuses __proto__ and constructor.prototype keys and unknown fields with 400', async () => {
-    const base = '"name":"Org","shortName":"O","kind":"multilateral"';
+    const base =
+      '"name":{"en":"Org","es":"Org"},"shortName":{"en":"O","es":"O"},"kind":"multilateral"';
     const proto = await raw('/api/organizations', `{${base},"__proto__":{"role":"admin"}}`);
     expect(proto.status).toBe(400);
     const ctor = await raw(
@@ -70,42 +71,35 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
       '<script>alert("x")</script>',
       "' OR 1=1 -- \u202e\ud83d\ude00 \\x00 %00",
     ];
+    const organization = (name: string) =>
+      JSON.stringify({
+        name: { en: name, es: `${name} (es)` },
+        shortName: { en: 'X', es: 'X' },
+        kind: 'multilateral',
+      });
     for (const name of names) {
-      const res = await raw(
-        '/api/organizations',
-        JSON.stringify({ name, shortName: 'X', kind: 'multilateral' }),
-      );
+      const res = await raw('/api/organizations', organization(name));
       expect(res.status).toBe(201);
     }
-    const nul = await raw(
-      '/api/organizations',
-      JSON.stringify({ name: 'a\u0000b', shortName: 'X', kind: 'multilateral' }),
-    );
+    const nul = await raw('/api/organizations', organization('a\u0000b'));
     expect(nul.status).toBe(400);
-    expect(await errorOf(nul)).toMatchObject({ code: 'validation_failed', field: 'name' });
+    expect(await errorOf(nul)).toMatchObject({ code: 'validation_failed', field: 'name.en' });
     const list = await fetchAs(server, admin, '/api/organizations');
     expect(list.headers.get('content-type')).toContain('application/json');
     const body = listOf(OrganizationSchema).parse(await list.json());
-    for (const name of names) expect(body.data.map((o) => o.name)).toContain(name);
+    for (const name of names) expect(body.data.map((o) => o.name.en)).toContain(name);
   });
 
   it('refuses a lone surrogate with 400 naming the field, in values and nested keys alike', async () => {
     // Written as JSON escapes: JSON.stringify would escape them the same way.
-    const lone = await raw(
-      '/api/organizations',
-      '{"name":"lone \\ud800","shortName":"X","kind":"multilateral"}',
-    );
+    const body = (name: string, short: string) =>
+      `{"name":{"en":"Org","es":"${name}"},"shortName":{"en":"${short}","es":"X"},"kind":"multilateral"}`;
+    const lone = await raw('/api/organizations', body('lone \\ud800', 'X'));
     expect(lone.status).toBe(400);
-    expect(await errorOf(lone)).toMatchObject({ code: 'validation_failed', field: 'name' });
-    const low = await raw(
-      '/api/organizations',
-      '{"name":"Org","shortName":"\\udc00X","kind":"multilateral"}',
-    );
-    expect(await errorOf(low)).toMatchObject({ field: 'shortName' });
-    const pair = await raw(
-      '/api/organizations',
-      '{"name":"Paired \\ud83d\\ude00","shortName":"X","kind":"multilateral"}',
-    );
+    expect(await errorOf(lone)).toMatchObject({ code: 'validation_failed', field: 'name.es' });
+    const low = await raw('/api/organizations', body('Org', '\\udc00X'));
+    expect(await errorOf(low)).toMatchObject({ field: 'shortName.en' });
+    const pair = await raw('/api/organizations', body('Paired \\ud83d\\ude00', 'X'));
     expect(pair.status).toBe(201);
   });
 

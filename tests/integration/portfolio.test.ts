@@ -48,7 +48,7 @@ describe.each(dialects)('portfolio on %s', (dialect) => {
       componentId: 'B',
       priority: false,
       status: null,
-      leadOrganizationId: null,
+      leadOrganizationIds: [],
       countries: [],
       estimatedCost: null,
     });
@@ -75,13 +75,17 @@ describe.each(dialects)('portfolio on %s', (dialect) => {
     expect(body.error.message).toContain('id');
   });
 
-  it('seeds the organizations including the SICA General Secretariat', async () => {
+  it('seeds the organizations in English and Spanish, including the SICA General Secretariat', async () => {
     const body = listOf(OrganizationSchema).parse(await (await get('/api/organizations')).json());
-    expect(body.data.filter((o) => o.kind === 'sica_secretariat').map((o) => o.shortName)).toEqual([
-      'SG-SICA',
+    expect(body.data.filter((o) => o.kind === 'sica_secretariat').map((o) => o.name)).toEqual([
+      { en: 'SICA General Secretariat', es: 'Secretaría General del SICA' },
     ]);
     expect(body.data.filter((o) => o.kind === 'sica_member')).toHaveLength(8);
-    expect(body.data.some((o) => o.name === 'Inter-American Development Bank')).toBe(true);
+    const idb = body.data.find((o) => o.name.en === 'Inter-American Development Bank');
+    expect(idb).toMatchObject({
+      name: { es: 'Banco Interamericano de Desarrollo' },
+      shortName: { en: 'IDB', es: 'BID' },
+    });
   });
 
   it('refuses a state-changing request from a foreign origin with 403', async () => {

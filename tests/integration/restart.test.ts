@@ -29,7 +29,7 @@ describe('restarting on the same data', () => {
       expect(body.data.find((p) => p.code === 'BA1')?.titleEn).toBe('Renamed by a person');
       const orgs = await second.app.ctx.db
         .selectFrom('organizations')
-        .select('name')
+        .select('name_en')
         .where('kind', '=', 'sica_secretariat')
         .execute();
       expect(orgs).toHaveLength(1);

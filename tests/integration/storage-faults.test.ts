@@ -87,8 +87,8 @@ describe('a full SQLite database', () => {
     fetchAs(server, admin, '/api/organizations', {
       method: 'POST',
       body: JSON.stringify({
-        name: `Org ${i} ${'x'.repeat(100)}`,
-        shortName: `O${i}`,
+        name: { en: `Org ${i} ${'x'.repeat(100)}`, es: `Org ${i} ${'y'.repeat(100)}` },
+        shortName: { en: `O${i}`, es: `O${i}` },
         kind: 'multilateral',
       }),
     });

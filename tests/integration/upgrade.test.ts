@@ -7,8 +7,9 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { planDocumentName } from '@mesa/shared';
+import { openDbMigratedTo, sql } from '@mesa/server/testing/migrations';
 import { startServer } from '../helpers/server.js';
-import { aProgramId, createPersonOn } from '../helpers/people.js';
+import { createPersonOn } from '../helpers/people.js';
 import { connectEditor, planText, waitFor, type TestEditor } from '../helpers/collab.js';
 
 /** One record as the update journal of earlier builds wrote it (header, then the body). */
@@ -42,19 +43,36 @@ describe('upgrading from a build with the update journal', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('stores the changes a crash left in the journal beyond its checkpoint, once, then drops it', async () => {
-    const first = await startServer({ dataDir });
-    const programId = await aProgramId(first);
-    const writer = await createPersonOn(first, { programId, relation: 'lead' });
-    await first.close();
-    const name = planDocumentName(programId);
+  /**
+   * The database as the journal's build left it (migrated up to 0004, seeded, with its
+   * checkpoint): one program and its plan, written in that build's columns.
+   */
+  async function journalBuildDatabase(programId: string): Promise<void> {
+    const db = await openDbMigratedTo({ dataDir, databaseUrl: null }, '0004_journal');
+    const at = new Date().toISOString();
+    try {
+      for (const statement of [
+        sql`insert into meta (key, value) values ('seed_version', '1')`,
+        sql`insert into components (id, title_en, title_es, position)
+          values ('A', 'Combating crime', 'Combate al delito', 1)`,
+        sql`insert into programs (id, code, title_en, title_es, component_id,
+            priority_confidence, confidence, created_at, updated_at)
+          values (${programId}, 'ZJ1', 'Journal program', 'Programa del diario', 'A',
+            'not_documented', 'documented', ${at}, ${at})`,
+        sql`insert into documents (name, kind, created_at)
+          values (${planDocumentName(programId)}, 'plan', ${at})`,
+        sql`insert into journal_checkpoints (name, seq) values ('document_updates', 1)`,
+      ])
+        await statement.execute(db.kysely);
+    } finally {
+      await db.close();
+    }
+  }
 
-    // The database as the journal's build left it: its checkpoint table and migration.
-    const db = new SQLite(join(dataDir, 'mesa.sqlite'));
-    db.exec(`create table journal_checkpoints (name text primary key, seq bigint not null);
-      insert into journal_checkpoints values ('document_updates', 1);
-      delete from kysely_migration where name = '0005_drop_journal';`);
-    db.close();
+  it('stores the changes a crash left in the journal beyond its checkpoint, once, then drops it', async () => {
+    const programId = 'journalprogram';
+    const name = planDocumentName(programId);
+    await journalBuildDatabase(programId);
     // Record 1 is stored already (at the checkpoint); 2 and 3 are not; the torn tail is ignored.
     const journal = Buffer.concat([
       journalRecord(1, name, paragraphUpdate('stored before the crash')),
@@ -66,6 +84,7 @@ describe('upgrading from a build with the update journal', () => {
 
     const upgraded = await startServer({ dataDir });
     try {
+      const writer = await createPersonOn(upgraded, { programId, relation: 'lead' });
       expect(existsSync(join(dataDir, 'document-updates.journal'))).toBe(false);
       const reader = connectEditor(upgraded, writer, name);
       editors.push(reader);

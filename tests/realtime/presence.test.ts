@@ -28,7 +28,7 @@ describe('presence', () => {
     await server?.close();
   });
 
-  it('shows another person coming online, grouped by organization, and going away', async () => {
+  it('shows another person coming online, grouped by organization named in both languages, and going away', async () => {
     const a = await connectAs(server, ana);
     open.push(a);
     const seen = record(a, 'presence.changed');
@@ -38,7 +38,11 @@ describe('presence', () => {
     const last = PresenceSchema.parse(seen.at(-1));
     const org = last.organizations.find((o) => o.id === ben.organizationId);
     expect(org?.people).toEqual([{ id: ben.userId, name: 'Ben' }]);
-    expect(org?.name).toBe(`Org ${ben.organizationId}`);
+    // Both languages travel: each reader names the organization in their own.
+    expect(org?.name).toEqual({
+      en: `Org ${ben.organizationId}`,
+      es: `Org ${ben.organizationId} (es)`,
+    });
     b.disconnect();
     await waitFor(() => expect(peopleOf(seen.at(-1))).not.toContain(ben.userId));
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProgramChangedSchema } from '@mesa/shared';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { aProgramId, createPersonOn, type TestPerson } from '../helpers/people.js';
+import { aProgramId, createPersonOn, fetchAs, type TestPerson } from '../helpers/people.js';
 import { connectAs, record, waitFor, type ClientSocket } from '../helpers/sockets.js';
 
 describe('program live updates', () => {
@@ -47,6 +47,49 @@ describe('program live updates', () => {
     expect(Object.keys(summary.summary).sort()).toEqual(
       ['code', 'componentId', 'id', 'priority', 'status', 'titleEn', 'titleEs'].sort(),
     );
+  });
+
+  it('re-sends the details when a relation changes, so the lead organizations follow, to the program room only', async () => {
+    const admin = await createPersonOn(server, { role: 'admin' });
+    const newcomer = await createPersonOn(server);
+    const sub = await connect(member);
+    const out = await connect(outsider);
+    await sub.emitWithAck('program.subscribe', { programId });
+    const subSeen = record(sub, 'program.changed');
+    const outSeen = record(out, 'program.changed');
+    const relate = (method: 'PUT' | 'DELETE') =>
+      fetchAs(
+        server,
+        admin,
+        `/api/programs/${programId}/organizations/${newcomer.organizationId}`,
+        {
+          method,
+          body: method === 'PUT' ? JSON.stringify({ relation: 'lead' }) : undefined,
+        },
+      );
+    expect((await relate('PUT')).status).toBe(204);
+    await waitFor(() => expect(subSeen).toHaveLength(1));
+    const led = ProgramChangedSchema.parse(subSeen[0]).details?.leadOrganizationIds;
+    expect([...(led ?? [])].sort()).toEqual(
+      [member.organizationId, newcomer.organizationId].sort(),
+    );
+    expect((await relate('DELETE')).status).toBe(204);
+    await waitFor(() => expect(subSeen).toHaveLength(2));
+    expect(ProgramChangedSchema.parse(subSeen[1]).details?.leadOrganizationIds).toEqual([
+      member.organizationId,
+    ]);
+    // Events reach one connection in the order they were sent: once this retitling arrives, a
+    // relation event sent to the portfolio would have arrived before it.
+    await server.app.ctx.db
+      .updateTable('programs')
+      .set({ title_en: 'After the relations changed' })
+      .where('id', '=', programId)
+      .execute();
+    server.app.events.emit('program.updated', { programId });
+    const barrier = (e: unknown) =>
+      ProgramChangedSchema.parse(e).summary.titleEn === 'After the relations changed';
+    await waitFor(() => expect(outSeen.some(barrier)).toBe(true));
+    expect(outSeen).toHaveLength(1);
   });
 
   it('refuses an outsider who tries to subscribe to a program (forbidden) and sends them no details', async () => {

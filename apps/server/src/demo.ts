@@ -26,11 +26,11 @@ interface DemoPerson {
   what: string;
 }
 
-// Organizations by their seeded short names; relations on the first program (P1) and second (P2).
+// Organizations by their seeded English short names; relations on the first program (P1) and second (P2).
 const RELATIONS: { organization: string; p1: Relation | null; p2: Relation | null }[] = [
   { organization: 'Guatemala', p1: 'lead', p2: 'partner' },
-  { organization: 'España', p1: 'partner', p2: 'lead' },
-  { organization: 'IDB / BID', p1: 'observer', p2: 'observer' },
+  { organization: 'Spain', p1: 'partner', p2: 'lead' },
+  { organization: 'IDB', p1: 'observer', p2: 'observer' },
 ];
 
 const PEOPLE: DemoPerson[] = [
@@ -60,28 +60,28 @@ const PEOPLE: DemoPerson[] = [
     email: 'partner@demo.mesa.test',
     name: 'Pablo Partner',
     role: 'member',
-    organization: 'España',
+    organization: 'Spain',
     what: 'member, partner org on P1 (lead on P2)',
   },
   {
     email: 'observer@demo.mesa.test',
     name: 'Olga Observer',
     role: 'member',
-    organization: 'IDB / BID',
+    organization: 'IDB',
     what: 'member, observer org: read and comment only',
   },
   {
     email: 'viewer@demo.mesa.test',
     name: 'Víctor Viewer',
     role: 'viewer',
-    organization: 'España',
+    organization: 'Spain',
     what: 'viewer: read and follow, never write',
   },
   {
     email: 'outsider@demo.mesa.test',
     name: 'Omar Outsider',
     role: 'member',
-    organization: 'Japón',
+    organization: 'Japan',
     what: 'member of an org without access: portfolio only, 403 inside programs',
   },
 ];
@@ -93,7 +93,7 @@ function fail(message: string): never {
 
 async function organizationIds(ctx: ServiceContext): Promise<Map<string, string>> {
   const organizations = await listOrganizations(ctx.db);
-  return new Map(organizations.map((o) => [o.shortName, o.id]));
+  return new Map(organizations.map((o) => [o.shortName.en, o.id]));
 }
 
 async function twoPrograms(ctx: ServiceContext) {

@@ -20,6 +20,8 @@ export {
   type ComponentId,
   type Component,
 } from './schemas/component.js';
+export { LocalizedTextSchema, localizedInput, type LocalizedText } from './schemas/localized.js';
+export { AwarenessUserSchema, type AwarenessUser } from './realtime/awareness.js';
 export {
   OrganizationKinds,
   OrganizationKindSchema,
@@ -202,6 +204,7 @@ export {
   ProgramOrganizationParamsSchema,
   PutRelationInputSchema,
   type CreateOrganizationInput,
+  type UpdateOrganizationInput,
   type Person,
 } from './schemas/admin.js';
 export {

@@ -6,6 +6,8 @@ export const Limits = {
   passwordMaxLength: 256,
   /** Longest person or organization name. */
   nameMaxLength: 120,
+  /** Longest organization short name. */
+  shortNameMaxLength: 40,
   /** Longest email address (RFC 5321). */
   emailMaxLength: 254,
   /** Longest program title. */

@@ -1,4 +1,4 @@
-import type { OrganizationKind, Role, Locale } from '@mesa/shared';
+import type { LocalizedText, OrganizationKind, Role, Locale } from '@mesa/shared';
 
 /** The signed-in person behind a request or connection; identity always comes from here. */
 export interface Actor {
@@ -9,7 +9,8 @@ export interface Actor {
   role: Role;
   organizationId: string;
   organizationKind: OrganizationKind;
-  organizationName: string;
+  /** Their organization's name in each language (presence and carets show the reader's). */
+  organizationName: LocalizedText;
   locale: Locale;
   timeZone: string;
 }

@@ -7,18 +7,22 @@ import { accounts } from './migrations/0002_accounts.js';
 import { documents } from './migrations/0003_documents.js';
 import { journal } from './migrations/0004_journal.js';
 import { LEGACY_JOURNAL_FILE, dropJournal } from './migrations/0005_drop_journal.js';
+import { leadRelations } from './migrations/0006_lead_relations.js';
+import { organizationNames } from './migrations/0007_organization_names.js';
 
 /**
  * Every migration, in order. One list serves SQLite and PostgreSQL; a migration that must
  * differ by dialect receives it. Names sort lexically, so keep the numeric prefix.
  */
-function listMigrations(db: Db, dataDir: string): Record<string, Migration> {
+export function listMigrations(db: Db, dataDir: string): Record<string, Migration> {
   return {
     '0001_foundation': foundation(db.dialect),
     '0002_accounts': accounts(db.dialect),
     '0003_documents': documents(db.dialect),
     '0004_journal': journal(),
     '0005_drop_journal': dropJournal(db.dialect, dataDir),
+    '0006_lead_relations': leadRelations(),
+    '0007_organization_names': organizationNames(),
   };
 }
 

@@ -17,8 +17,12 @@ export interface ComponentsTable {
 /** Organizations: states, partner nations, multilateral bodies, the SICA Secretariat. */
 export interface OrganizationsTable {
   id: string;
-  name: string;
-  short_name: string;
+  /** Full name in English (unique). */
+  name_en: string;
+  /** Full name in Spanish. */
+  name_es: string;
+  short_name_en: string;
+  short_name_es: string;
   kind: string;
   country_code: string | null;
   created_at: string;
@@ -35,7 +39,6 @@ export interface ProgramsTable {
   priority_confidence: string;
   confidence: string;
   status: string | null;
-  lead_organization_id: string | null;
   /** JSON array of ISO 3166-1 alpha-2 codes. */
   countries: string;
   estimated_cost_amount: string | null;
@@ -75,7 +78,10 @@ export interface SessionsTable {
   ip: string | null;
 }
 
-/** An organization's relation (lead, partner, observer) to a program. */
+/**
+ * An organization's relation (lead, partner, observer) to a program. The lead relations are
+ * also the program's "Lead organization" detail (0006 retired the separate column).
+ */
 export interface ProgramOrganizationsTable {
   program_id: string;
   organization_id: string;

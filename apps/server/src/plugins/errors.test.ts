@@ -1,5 +1,7 @@
 import Fastify from 'fastify';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ErrorBodySchema } from '@mesa/shared';
 import { errorsPlugin } from './errors.js';
 
@@ -50,5 +52,27 @@ describe('errorsPlugin and storage faults', () => {
     const answer = await answerTo(driverError('SQLITE_CORRUPT'));
     expect(answer.status).toBe(500);
     expect(answer.body.error.code).toBe('internal_error');
+  });
+});
+
+describe('errorsPlugin and strict bodies', () => {
+  it('refuses a field the body does not have with 400 naming that field', async () => {
+    const app = Fastify({ logger: false }).withTypeProvider<ZodTypeProvider>();
+    app.setValidatorCompiler(validatorCompiler);
+    await app.register(errorsPlugin);
+    const schema = z.strictObject({ status: z.string().nullable() });
+    app.post('/programs', { schema: { body: schema } }, async () => 'stored');
+    const res = await app.inject({
+      method: 'POST',
+      url: '/programs',
+      payload: { status: null, leadOrganizationId: 'org-1' },
+    });
+    await app.close();
+    expect(res.statusCode).toBe(400);
+    expect(ErrorBodySchema.parse(res.json()).error).toEqual({
+      code: 'validation_failed',
+      message: 'Invalid body: leadOrganizationId is not a field of this request',
+      field: 'leadOrganizationId',
+    });
   });
 });

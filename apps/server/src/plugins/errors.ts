@@ -49,6 +49,12 @@ const byFastifyCode: Record<string, { status: number; code: ErrorCode; message: 
   },
 };
 
+/** The first unknown key zod's `unrecognized_keys` issue names, if any. */
+function unknownKey(params: Record<string, unknown>): string | null {
+  const keys = params.keys;
+  return Array.isArray(keys) && typeof keys[0] === 'string' ? keys[0] : null;
+}
+
 // A busy database frees up in moments; a full disk waits for an operator.
 const byStorageFault: Record<
   StorageFault,
@@ -87,6 +93,13 @@ export const errorsPlugin = fp(async (app) => {
       const issue = error.validation[0];
       const where = error.validationContext ?? 'body';
       const path = issue?.instancePath.replace(/^\//, '').replaceAll('/', '.') ?? '';
+      // A field the request does not have (strict schemas refuse them) is named as the field.
+      const unknown = issue?.keyword === 'unrecognized_keys' ? unknownKey(issue.params) : null;
+      if (unknown !== null) {
+        const field = path === '' ? unknown : `${path}.${unknown}`;
+        const message = `Invalid ${where}: ${field} is not a field of this request`;
+        return reply.code(400).send(body(ErrorCodes.validation, message, field));
+      }
       const field = path === '' ? where : path;
       const message = `Invalid ${where}: ${field} ${issue?.message ?? 'is invalid'}`;
       return reply.code(400).send(body(ErrorCodes.validation, message, field));

@@ -3,15 +3,15 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MesaIo } from './types.js';
 import { PRESENCE_DEBOUNCE_MS, groupPresence, trackPresence } from './presence.js';
 
-const conn = (userId: string, name: string, organizationId: string, organizationName: string) => ({
+const conn = (userId: string, name: string, organizationId: string, organization: string) => ({
   userId,
   name,
   organizationId,
-  organizationName,
+  organizationName: { en: organization, es: `${organization} (es)` },
 });
 
 describe('groupPresence', () => {
-  it('groups people by organization, counts several tabs once, sorts by name', () => {
+  it('groups people by organization with both names, counts several tabs once, sorts by name', () => {
     const presence = groupPresence([
       conn('u2', 'Zoe', 'o1', 'UNDP'),
       conn('u1', 'Ana', 'o2', 'IDB'),
@@ -20,10 +20,10 @@ describe('groupPresence', () => {
     ]);
     expect(presence).toEqual({
       organizations: [
-        { id: 'o2', name: 'IDB', people: [{ id: 'u1', name: 'Ana' }] },
+        { id: 'o2', name: { en: 'IDB', es: 'IDB (es)' }, people: [{ id: 'u1', name: 'Ana' }] },
         {
           id: 'o1',
-          name: 'UNDP',
+          name: { en: 'UNDP', es: 'UNDP (es)' },
           people: [
             { id: 'u3', name: 'Ben' },
             { id: 'u2', name: 'Zoe' },

@@ -1,13 +1,16 @@
-import { workspaceRoom, type Presence, type SocketData } from '@mesa/shared';
+import { workspaceRoom, type LocalizedText, type Presence, type SocketData } from '@mesa/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { MesaIo } from './types.js';
 
 /** How long presence waits after a connect or disconnect before broadcasting (coalesces storms). */
 export const PRESENCE_DEBOUNCE_MS = 250;
 
-/** Groups connections by organization, each person once however many tabs they have. */
+/**
+ * Groups connections by organization, each person once however many tabs they have. Sorted by
+ * English name for a stable order; each reader sorts again by the name in their language.
+ */
 export function groupPresence(connections: readonly SocketData[]): Presence {
-  const orgs = new Map<string, { id: string; name: string; people: Map<string, string> }>();
+  const orgs = new Map<string, { id: string; name: LocalizedText; people: Map<string, string> }>();
   for (const c of connections) {
     let org = orgs.get(c.organizationId);
     if (!org) {
@@ -17,8 +20,10 @@ export function groupPresence(connections: readonly SocketData[]): Presence {
     org.people.set(c.userId, c.name);
   }
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+  const byEnglishName = (a: { name: LocalizedText }, b: { name: LocalizedText }) =>
+    a.name.en.localeCompare(b.name.en);
   return {
-    organizations: [...orgs.values()].sort(byName).map((org) => ({
+    organizations: [...orgs.values()].sort(byEnglishName).map((org) => ({
       id: org.id,
       name: org.name,
       people: [...org.people].map(([id, name]) => ({ id, name })).sort(byName),

@@ -51,8 +51,10 @@ export async function createPerson(
     const kind = o.organizationKind ?? 'partner_nation';
     await insertOrganizationRow(db, {
       id: organizationId,
-      name: `Org ${organizationId}`,
-      short_name: organizationId.slice(0, 6),
+      name_en: `Org ${organizationId}`,
+      name_es: `Org ${organizationId} (es)`,
+      short_name_en: organizationId.slice(0, 6),
+      short_name_es: `${organizationId.slice(0, 6)}-es`,
       kind,
       country_code: null,
       created_at: at,

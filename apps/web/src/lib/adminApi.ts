@@ -16,6 +16,7 @@ import {
   type Program,
   type Relation,
   type Role,
+  type UpdateOrganizationInput,
   type UpdateProgramInput,
 } from '@mesa/shared';
 import type { z } from 'zod';
@@ -39,11 +40,8 @@ export function createOrganization(input: CreateOrganizationInput): Promise<unde
   return sendJson('POST', '/api/organizations', input);
 }
 
-/** Renames an organization. */
-export function renameOrganization(
-  id: string,
-  input: { name?: string; shortName?: string },
-): Promise<undefined> {
+/** Renames an organization (full and short name, each in both languages). */
+export function renameOrganization(id: string, input: UpdateOrganizationInput): Promise<undefined> {
   return sendJson('PATCH', `/api/organizations/${segment(id)}`, input);
 }
 

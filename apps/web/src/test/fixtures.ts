@@ -75,7 +75,7 @@ export function makeProgram(overrides: Partial<Program> = {}): Program {
     priorityConfidence: 'not_documented',
     confidence: 'documented',
     status: null,
-    leadOrganizationId: null,
+    leadOrganizationIds: [],
     countries: [],
     estimatedCost: null,
     abilities: makeAbilities(),
@@ -87,8 +87,8 @@ export function makeProgram(overrides: Partial<Program> = {}): Program {
 export function makeOrganization(overrides: Partial<Organization> = {}): Organization {
   return {
     id: 'org-sgsica',
-    name: 'SICA General Secretariat',
-    shortName: 'SG-SICA',
+    name: { en: 'SICA General Secretariat', es: 'Secretaría General del SICA' },
+    shortName: { en: 'SG-SICA', es: 'SG-SICA' },
     kind: 'sica_secretariat',
     countryCode: null,
     ...overrides,

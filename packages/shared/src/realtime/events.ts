@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../errors.js';
 import { IdSchema } from '../ids.js';
+import { LocalizedTextSchema, type LocalizedText } from '../schemas/localized.js';
 import { ProgramSchema } from '../schemas/program.js';
 
 /**
@@ -47,13 +48,13 @@ export const PresencePersonSchema = z.object({
 export const PresenceOrganizationSchema = z.object({
   /** The organization's id. */
   id: IdSchema,
-  /** The organization's name. */
-  name: z.string(),
+  /** The organization's name in each language (each reader shows their own). */
+  name: LocalizedTextSchema,
   /** Its people online now, each once however many tabs they have, sorted by name. */
   people: z.array(PresencePersonSchema),
 });
 
-/** Who is online in the workspace now, grouped by organization (sorted by name). */
+/** Who is online in the workspace now, grouped by organization (readers sort by their name). */
 export const PresenceSchema = z.object({
   /** Organizations with at least one person online. */
   organizations: z.array(PresenceOrganizationSchema),
@@ -193,6 +194,6 @@ export interface SocketData {
   name: string;
   /** Their organization. */
   organizationId: string;
-  /** Their organization's name. */
-  organizationName: string;
+  /** Their organization's name in each language. */
+  organizationName: LocalizedText;
 }

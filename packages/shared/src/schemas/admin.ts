@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { trimmedString } from '../text.js';
 import { IdSchema } from '../ids.js';
 import { Limits } from '../limits.js';
 import { RelationSchema, RoleSchema } from '../permissions.js';
+import { LocalizedTextSchema, localizedInput } from './localized.js';
 import { OrganizationKindSchema } from './organization.js';
 import { CountryCodeSchema } from './program.js';
 
 /** `POST /api/organizations` body. */
 export const CreateOrganizationInputSchema = z.strictObject({
-  /** Full name. */
-  name: trimmedString().min(1).max(Limits.nameMaxLength),
-  /** Short name. */
-  shortName: trimmedString().min(1).max(40),
+  /** Full name in English and in Spanish, both required (unique among organizations). */
+  name: localizedInput(Limits.nameMaxLength),
+  /** Short name in English and in Spanish, both required. */
+  shortName: localizedInput(Limits.shortNameMaxLength),
   /** Kind of organization. */
   kind: OrganizationKindSchema,
   /** ISO 3166-1 alpha-2 code for states. */
@@ -21,13 +21,16 @@ export const CreateOrganizationInputSchema = z.strictObject({
 /** Organization input. */
 export type CreateOrganizationInput = z.infer<typeof CreateOrganizationInputSchema>;
 
-/** `PATCH /api/organizations/:id` body: rename. */
+/** `PATCH /api/organizations/:id` body: rename, in both languages at once. */
 export const UpdateOrganizationInputSchema = z.strictObject({
-  /** New full name. */
-  name: trimmedString().min(1).max(Limits.nameMaxLength).optional(),
-  /** New short name. */
-  shortName: trimmedString().min(1).max(40).optional(),
+  /** New full name in English and in Spanish. */
+  name: localizedInput(Limits.nameMaxLength).optional(),
+  /** New short name in English and in Spanish. */
+  shortName: localizedInput(Limits.shortNameMaxLength).optional(),
 });
+
+/** Organization rename input. */
+export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInputSchema>;
 
 /** A person as administrators see them. */
 export const PersonSchema = z.object({
@@ -41,8 +44,8 @@ export const PersonSchema = z.object({
   role: RoleSchema,
   /** Their organization. */
   organizationId: IdSchema,
-  /** Name of their organization. */
-  organizationName: z.string(),
+  /** Name of their organization in each language. */
+  organizationName: LocalizedTextSchema,
   /** False once deactivated (cannot sign in; keeps authorship). */
   active: z.boolean(),
   /** When the account was created. */
@@ -84,8 +87,8 @@ export const ProgramUserParamsSchema = z.object({
 export const ProgramRelationSchema = z.object({
   /** The organization. */
   organizationId: IdSchema,
-  /** Its name. */
-  organizationName: z.string(),
+  /** Its name in each language. */
+  organizationName: LocalizedTextSchema,
   /** Lead, partner or observer. */
   relation: RelationSchema,
 });

@@ -4,6 +4,7 @@ import { LocaleSchema } from '../locale.js';
 import { TimeZoneSchema } from '../time-zones.js';
 import { RoleSchema } from '../permissions.js';
 import { NewPasswordSchema, PersonNameSchema } from './account.js';
+import { LocalizedTextSchema } from './localized.js';
 import { OrganizationSchema } from './organization.js';
 import { EmailSchema } from './user.js';
 
@@ -73,8 +74,8 @@ export const InvitationPreviewSchema = z.object({
   email: z.string(),
   /** Role the account will have. */
   role: RoleSchema,
-  /** Name of the organization they join. */
-  organizationName: z.string(),
+  /** Name of the organization they join, in each language. */
+  organizationName: LocalizedTextSchema,
   /** When the link dies. */
   expiresAt: z.string(),
 });

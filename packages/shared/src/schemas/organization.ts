@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from '../ids.js';
+import { LocalizedTextSchema } from './localized.js';
 
 /** The kinds of organization DESIGN.md names. */
 export const OrganizationKinds = [
@@ -19,10 +20,10 @@ export type OrganizationKind = z.infer<typeof OrganizationKindSchema>;
 export const OrganizationSchema = z.object({
   /** Opaque id. */
   id: IdSchema,
-  /** Full name. */
-  name: z.string(),
-  /** Short name for tight places (header, chips). */
-  shortName: z.string(),
+  /** Full name in each language (`name.es`: "España"). */
+  name: LocalizedTextSchema,
+  /** Short name in each language, for tight places (header, chips). */
+  shortName: LocalizedTextSchema,
   /** What kind of organization it is. */
   kind: OrganizationKindSchema,
   /** ISO 3166-1 alpha-2 code for states, null for institutions. */

@@ -62,8 +62,11 @@ export const ProgramSchema = z.object({
   confidence: ConfidenceSchema,
   /** Lifecycle status; null = not recorded. */
   status: ProgramStatusSchema.nullable(),
-  /** Lead organization; null = not recorded. */
-  leadOrganizationId: IdSchema.nullable(),
+  /**
+   * The organizations holding the Lead relation to the program (program access), possibly
+   * several; empty = none recorded. Set through the relations, never as a program field.
+   */
+  leadOrganizationIds: z.array(IdSchema),
   /** Countries where the program runs; empty = not recorded. */
   countries: z.array(CountryCodeSchema),
   /** Estimated cost; null = not recorded. */
@@ -78,7 +81,10 @@ export type Program = z.infer<typeof ProgramSchema>;
 /** The reply of `GET /api/programs/:id`. */
 export const ProgramReplySchema = z.object({ program: ProgramSchema });
 
-/** `POST /api/programs` body: every editable field of a program. */
+/**
+ * `POST /api/programs` body: every editable field of a program. Unknown fields are refused;
+ * `leadOrganizationId` of earlier builds among them (lead organizations are relations).
+ */
 export const CreateProgramInputSchema = z.strictObject({
   /** SICA code such as "BA1"; unique; null when none is given. */
   code: trimmedString()
@@ -94,8 +100,6 @@ export const CreateProgramInputSchema = z.strictObject({
   priority: z.boolean(),
   /** Lifecycle status; null = not recorded. */
   status: ProgramStatusSchema.nullable(),
-  /** Lead organization (must exist); null = not recorded. */
-  leadOrganizationId: IdSchema.nullable(),
   /** Countries where it runs. */
   countries: z.array(CountryCodeSchema).max(50),
   /** Estimated cost; null = not recorded. */

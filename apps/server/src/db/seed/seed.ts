@@ -32,8 +32,10 @@ const SeedSchema = z.object({
   ),
   organizations: z.array(
     z.object({
-      name: z.string(),
-      shortName: z.string(),
+      nameEn: z.string(),
+      nameEs: z.string(),
+      shortNameEn: z.string(),
+      shortNameEs: z.string(),
       kind: OrganizationKindSchema,
       countryCode: z.string().length(2).nullable().optional(),
     }),
@@ -77,8 +79,10 @@ export async function seedDatabase(
     for (const o of data.organizations) {
       await insertOrganizationRow(trx, {
         id: newId(),
-        name: o.name,
-        short_name: o.shortName,
+        name_en: o.nameEn,
+        name_es: o.nameEs,
+        short_name_en: o.shortNameEn,
+        short_name_es: o.shortNameEs,
         kind: o.kind,
         country_code: o.countryCode ?? null,
         created_at: at,
@@ -96,7 +100,6 @@ export async function seedDatabase(
         priority_confidence: p.priorityConfidence,
         confidence: p.confidence,
         status: null,
-        lead_organization_id: null,
         countries: '[]',
         estimated_cost_amount: null,
         estimated_cost_currency: null,

@@ -65,15 +65,30 @@ export async function deleteCoordinator(
     .execute();
 }
 
-/** A program's organizations with their relation. */
+/** A program's organizations with their relation and names (English order; readers re-sort). */
 export function listRelationRows(db: Kysely<Database>, programId: string) {
   return db
     .selectFrom('program_organizations')
     .innerJoin('organizations', 'organizations.id', 'program_organizations.organization_id')
-    .select(['organizations.id', 'organizations.name', 'program_organizations.relation'])
+    .select([
+      'organizations.id',
+      'organizations.name_en',
+      'organizations.name_es',
+      'program_organizations.relation',
+    ])
     .where('program_organizations.program_id', '=', programId)
-    .orderBy('organizations.name')
+    .orderBy('organizations.name_en')
     .execute();
+}
+
+/** The programs' lead relations as (program, organization) pairs; every program when null. */
+export function listLeadRows(db: Kysely<Database>, programIds: readonly string[] | null) {
+  let query = db
+    .selectFrom('program_organizations')
+    .select(['program_id', 'organization_id'])
+    .where('relation', '=', 'lead');
+  if (programIds !== null) query = query.where('program_id', 'in', programIds);
+  return query.orderBy('organization_id').execute();
 }
 
 /** The programs an organization has a relation to. */

@@ -81,7 +81,7 @@ export const accessRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
       schema: {
         tags,
         description:
-          "Sets an organization's relation (204; 404 for an unknown organization); emits access.changed.",
+          "Sets an organization's relation (204; 404 for an unknown organization); emits access.changed. The organizations with the Lead relation are the program's lead organizations; subscribers of the program hear `program.changed`.",
         params: ProgramOrganizationParamsSchema,
         body: PutRelationInputSchema,
         response: noContent,

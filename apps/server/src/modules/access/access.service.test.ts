@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, firstProgramId } from '../../testing/factories.js';
 import { buildTestApp, recordEvents, type TestApp } from '../../testing/test-app.js';
+import { validateSessionToken } from '../auth/index.js';
+import { getProgram } from '../portfolio/index.js';
 import {
   addCoordinator,
+  leadOrganizations,
   removeCoordinator,
   removeRelation,
   setRelation,
@@ -44,5 +47,25 @@ describe('access service events', () => {
       setRelation(t.app.ctx, programId, 'no-such-organization', 'observer'),
     ).rejects.toThrow();
     expect(changed).toEqual([]);
+  });
+
+  it('makes the holders of the Lead relation the program’s lead organizations, and only them', async () => {
+    const admin = await createPerson(t.app, { role: 'admin' });
+    const actor = await validateSessionToken(t.app.ctx, admin.token);
+    if (!actor) throw new Error('the admin’s session is not valid');
+    const lead = await createPerson(t.app);
+    const partner = await createPerson(t.app);
+    await setRelation(t.app.ctx, programId, lead.organizationId, 'lead');
+    await setRelation(t.app.ctx, programId, partner.organizationId, 'partner');
+    expect((await leadOrganizations(t.app.ctx, [programId])).get(programId)).toEqual([
+      lead.organizationId,
+    ]);
+    expect((await getProgram(t.app.ctx, actor, programId)).leadOrganizationIds).toEqual([
+      lead.organizationId,
+    ]);
+    await setRelation(t.app.ctx, programId, lead.organizationId, 'observer');
+    expect((await getProgram(t.app.ctx, actor, programId)).leadOrganizationIds).toEqual([]);
+    await removeRelation(t.app.ctx, programId, lead.organizationId);
+    await removeRelation(t.app.ctx, programId, partner.organizationId);
   });
 });

@@ -8,6 +8,7 @@ import {
   deleteProgramRelation,
   insertCoordinator,
   listCoordinatorRows,
+  listLeadRows,
   listOrganizationsOnPrograms,
   listProgramsOfOrganization,
   listRelationRows,
@@ -54,7 +55,7 @@ export async function listRelations(ctx: ServiceContext, programId: string) {
   const rows = await listRelationRows(ctx.db, programId);
   return rows.map((r) => ({
     organizationId: r.id,
-    organizationName: r.name,
+    organizationName: { en: r.name_en, es: r.name_es },
     relation: RelationSchema.parse(r.relation),
   }));
 }
@@ -79,6 +80,25 @@ export async function removeRelation(
 ) {
   await deleteProgramRelation(ctx.db, programId, organizationId);
   ctx.events.emit('access.changed', { programId, userId: null, organizationId });
+}
+
+/**
+ * The organizations holding the Lead relation to each program (every program when
+ * `programIds` is null): what a program's "Lead organization" detail shows. A program without
+ * one is absent from the map.
+ */
+export async function leadOrganizations(
+  ctx: ServiceContext,
+  programIds: readonly string[] | null,
+): Promise<Map<string, string[]>> {
+  if (programIds?.length === 0) return new Map();
+  const leads = new Map<string, string[]>();
+  for (const row of await listLeadRows(ctx.db, programIds)) {
+    const ids = leads.get(row.program_id) ?? [];
+    ids.push(row.organization_id);
+    leads.set(row.program_id, ids);
+  }
+  return leads;
 }
 
 /** The organizations on any of the programs (lead, partner or observer). */

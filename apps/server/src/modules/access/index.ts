@@ -4,6 +4,7 @@ export {
   programsOfOrganization,
   organizationsOnPrograms,
   listRelations,
+  leadOrganizations,
   setRelation,
   addCoordinator,
 } from './access.service.js';

@@ -26,7 +26,8 @@ export function findSessionWithUser(db: Kysely<Database>, sessionId: string) {
       'users.time_zone',
       'users.organization_id',
       'organizations.kind as organization_kind',
-      'organizations.name as organization_name',
+      'organizations.name_en as organization_name_en',
+      'organizations.name_es as organization_name_es',
     ])
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();

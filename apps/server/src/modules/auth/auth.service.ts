@@ -114,7 +114,7 @@ export async function validateSessionToken(
     role: RoleSchema.parse(row.role),
     organizationId: row.organization_id,
     organizationKind: OrganizationKindSchema.parse(row.organization_kind),
-    organizationName: row.organization_name,
+    organizationName: { en: row.organization_name_en, es: row.organization_name_es },
     locale: LocaleSchema.parse(row.locale),
     timeZone: row.time_zone,
   };

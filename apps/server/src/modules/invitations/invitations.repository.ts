@@ -18,7 +18,10 @@ export function findInvitationByHash(db: Kysely<Database>, hash: string) {
     .selectFrom('invitations')
     .innerJoin('organizations', 'organizations.id', 'invitations.organization_id')
     .selectAll('invitations')
-    .select('organizations.name as organization_name')
+    .select([
+      'organizations.name_en as organization_name_en',
+      'organizations.name_es as organization_name_es',
+    ])
     .where('invitations.token_hash', '=', hash)
     .executeTakeFirst();
 }

@@ -77,7 +77,7 @@ export async function previewInvitation(ctx: ServiceContext, token: string) {
   return {
     email: row.email,
     role: RoleSchema.parse(row.role),
-    organizationName: row.organization_name,
+    organizationName: { en: row.organization_name_en, es: row.organization_name_es },
     expiresAt: row.expires_at,
   };
 }

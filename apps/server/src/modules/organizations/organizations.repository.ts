@@ -1,12 +1,12 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, OrganizationsTable } from '../../db/schema.js';
 
 /** An organization row as stored. */
 export type OrganizationRow = Selectable<OrganizationsTable>;
 
-/** Every organization, by name. */
+/** Every organization, by English name (readers sort by the name in their language). */
 export function listOrganizationRows(db: Kysely<Database>): Promise<OrganizationRow[]> {
-  return db.selectFrom('organizations').selectAll().orderBy('name').execute();
+  return db.selectFrom('organizations').selectAll().orderBy('name_en').execute();
 }
 
 /** Inserts an organization. */
@@ -40,7 +40,10 @@ export function findOrganizationRow(
 export async function updateOrganizationRow(
   db: Kysely<Database>,
   id: string,
-  patch: { name?: string; short_name?: string },
+  patch: Pick<
+    Updateable<OrganizationsTable>,
+    'name_en' | 'name_es' | 'short_name_en' | 'short_name_es'
+  >,
 ): Promise<void> {
   await db.updateTable('organizations').set(patch).where('id', '=', id).execute();
 }

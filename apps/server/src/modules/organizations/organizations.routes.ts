@@ -38,8 +38,10 @@ export const organizationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
       ...requireWorkspace('administer'),
       schema: {
         tags: ['admin'],
+        description:
+          'Creates an organization with its names in English and Spanish (both required). 409 `conflict` when another organization has one of the names, in either language.',
         body: CreateOrganizationInputSchema,
-        response: { 201: OrganizationReplySchema },
+        response: { 201: OrganizationReplySchema, 400: ErrorBodySchema, 409: ErrorBodySchema },
       },
     },
     async (request, reply) =>
@@ -52,10 +54,16 @@ export const organizationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
       ...requireWorkspace('administer'),
       schema: {
         tags: ['admin'],
-        description: 'Renames an organization; its kind does not change.',
+        description:
+          'Renames an organization: `name` and `shortName` each in both languages at once; its kind does not change. 409 `conflict` for a name another organization has.',
         params: IdParamsSchema,
         body: UpdateOrganizationInputSchema,
-        response: { 200: OrganizationReplySchema, 404: ErrorBodySchema },
+        response: {
+          200: OrganizationReplySchema,
+          400: ErrorBodySchema,
+          404: ErrorBodySchema,
+          409: ErrorBodySchema,
+        },
       },
     },
     async (request) => ({

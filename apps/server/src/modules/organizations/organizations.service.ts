@@ -1,8 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { CreateOrganizationInput, Organization } from '@mesa/shared';
+import type {
+  CreateOrganizationInput,
+  LocalizedText,
+  Organization,
+  UpdateOrganizationInput,
+} from '@mesa/shared';
 import type { Database } from '../../db/schema.js';
 import type { ServiceContext } from '../../lib/context.js';
-import { NotFoundError } from '../../lib/errors.js';
+import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import {
   findOrganizationRow,
@@ -17,19 +22,50 @@ export async function listOrganizations(db: Kysely<Database>): Promise<Organizat
   return (await listOrganizationRows(db)).map(presentOrganization);
 }
 
-/** Creates an organization (administrators). */
+const comparable = (name: string) => name.normalize('NFC').toLowerCase();
+
+/**
+ * 409 when another organization already has one of these names, in either language and
+ * whatever the case: two organizations both called "España" could not be told apart in a
+ * select. Compared here, not in SQL, because SQLite's lower() knows only ASCII ("ESPAÑA").
+ */
+async function assertNamesFree(
+  db: Kysely<Database>,
+  name: LocalizedText,
+  selfId: string | null,
+): Promise<void> {
+  const others = (await listOrganizationRows(db)).filter((row) => row.id !== selfId);
+  for (const locale of ['en', 'es'] as const) {
+    const wanted = comparable(name[locale]);
+    const holder = others.find(
+      (row) => comparable(row.name_en) === wanted || comparable(row.name_es) === wanted,
+    );
+    if (holder)
+      throw new ConflictError(
+        `Another organization is already called ${name[locale]}.`,
+        `name.${locale}`,
+      );
+  }
+}
+
+/** Creates an organization (administrators); 409 for a name another one has. */
 export async function createOrganization(
   ctx: ServiceContext,
   input: CreateOrganizationInput,
 ): Promise<Organization> {
   const id = newId();
-  await insertOrganizationRow(ctx.db, {
-    id,
-    name: input.name,
-    short_name: input.shortName,
-    kind: input.kind,
-    country_code: input.countryCode ?? null,
-    created_at: ctx.now().toISOString(),
+  await ctx.db.transaction().execute(async (trx) => {
+    await assertNamesFree(trx, input.name, null);
+    await insertOrganizationRow(trx, {
+      id,
+      name_en: input.name.en,
+      name_es: input.name.es,
+      short_name_en: input.shortName.en,
+      short_name_es: input.shortName.es,
+      kind: input.kind,
+      country_code: input.countryCode ?? null,
+      created_at: ctx.now().toISOString(),
+    });
   });
   return getOrganization(ctx, id);
 }
@@ -41,13 +77,26 @@ export async function getOrganization(ctx: ServiceContext, id: string): Promise<
   return presentOrganization(row);
 }
 
-/** Renames an organization (its kind never changes: rights depend on it). */
+/**
+ * Renames an organization in both languages (its kind never changes: rights depend on it);
+ * 404 when unknown, 409 for a name another one has. Names shown to people already online
+ * (presence, carets) follow when their connections next re-read their session.
+ */
 export async function renameOrganization(
   ctx: ServiceContext,
   id: string,
-  patch: { name?: string; shortName?: string },
+  patch: UpdateOrganizationInput,
 ): Promise<Organization> {
-  await getOrganization(ctx, id);
-  await updateOrganizationRow(ctx.db, id, { name: patch.name, short_name: patch.shortName });
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await findOrganizationRow(trx, id))) throw new NotFoundError('organization');
+    if (patch.name) await assertNamesFree(trx, patch.name, id);
+    if (!patch.name && !patch.shortName) return;
+    await updateOrganizationRow(trx, id, {
+      name_en: patch.name?.en,
+      name_es: patch.name?.es,
+      short_name_en: patch.shortName?.en,
+      short_name_es: patch.shortName?.es,
+    });
+  });
   return getOrganization(ctx, id);
 }

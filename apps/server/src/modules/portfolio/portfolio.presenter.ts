@@ -17,13 +17,20 @@ export function presentComponent(row: ComponentRow): Component {
   };
 }
 
-/** A program row as the API shows it to one viewer; absent facts stay null ("not recorded"). */
-export function presentProgram(row: ProgramRow, abilities: ProgramAbilities): Program {
-  return { ...presentProgramDetails(row), abilities };
+/**
+ * A program row as the API shows it to one viewer; absent facts stay null ("not recorded").
+ * `leads` are the organizations holding the Lead relation to it.
+ */
+export function presentProgram(
+  row: ProgramRow,
+  leads: readonly string[],
+  abilities: ProgramAbilities,
+): Program {
+  return { ...presentProgramDetails(row, leads), abilities };
 }
 
 /** A program row without any viewer's abilities (live fan-out to everyone who may read it). */
-export function presentProgramDetails(row: ProgramRow): ProgramDetails {
+export function presentProgramDetails(row: ProgramRow, leads: readonly string[]): ProgramDetails {
   const hasCost = row.estimated_cost_amount !== null && row.estimated_cost_currency !== null;
   return {
     id: row.id,
@@ -35,7 +42,7 @@ export function presentProgramDetails(row: ProgramRow): ProgramDetails {
     priorityConfidence: PriorityConfidenceSchema.parse(row.priority_confidence),
     confidence: ConfidenceSchema.parse(row.confidence),
     status: row.status === null ? null : ProgramStatusSchema.parse(row.status),
-    leadOrganizationId: row.lead_organization_id,
+    leadOrganizationIds: [...leads],
     countries: JSON.parse(row.countries) as string[],
     estimatedCost: hasCost
       ? { amount: row.estimated_cost_amount ?? '', currency: row.estimated_cost_currency ?? '' }

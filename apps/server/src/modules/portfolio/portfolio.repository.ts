@@ -67,13 +67,3 @@ export async function updateProgramRow(
     .where('id', '=', id)
     .execute();
 }
-
-/** Whether an organization exists (a program's lead must). */
-export async function leadOrganizationExists(db: Kysely<Database>, id: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row !== undefined;
-}

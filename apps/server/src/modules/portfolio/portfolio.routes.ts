@@ -58,7 +58,7 @@ export const portfolioRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = a
       schema: {
         tags: ['portfolio'],
         description:
-          'Creates a program (and its plan document); emits program.created. 409 `conflict` for a taken code.',
+          'Creates a program (and its plan document, in the creator’s language); emits program.created. 409 `conflict` for a taken code. Lead organizations are not a field: they are the organizations with the Lead relation (`PUT /api/programs/:id/organizations/:organizationId`), listed as `leadOrganizationIds`.',
         body: CreateProgramInputSchema,
         response: { 201: ProgramReplySchema, 400: ErrorBodySchema, 409: ErrorBodySchema },
       },
@@ -73,7 +73,8 @@ export const portfolioRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = a
       ...requireProgram('editDetails'),
       schema: {
         tags: ['portfolio'],
-        description: "Edits a program's details; emits program.updated. 409 for a taken code.",
+        description:
+          "Edits a program's details; emits program.updated. 409 for a taken code. `leadOrganizationId` is refused (400): set the Lead relation instead.",
         params: z.object({ id: IdSchema }),
         body: UpdateProgramInputSchema,
         response: { 200: ProgramReplySchema, 400: ErrorBodySchema, 409: ErrorBodySchema },

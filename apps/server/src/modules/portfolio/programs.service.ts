@@ -1,25 +1,17 @@
 import type { Kysely, Updateable } from 'kysely';
-import {
-  ErrorCodes,
-  programAbilities,
-  type CreateProgramInput,
-  type Program,
-  type UpdateProgramInput,
-} from '@mesa/shared';
+import type { CreateProgramInput, Program, UpdateProgramInput } from '@mesa/shared';
 import type { Actor } from '../../authz/actor.js';
-import { loadProgramFacts } from '../../authz/index.js';
 import type { Database, ProgramsTable } from '../../db/schema.js';
 import type { ServiceContext } from '../../lib/context.js';
-import { AppError, ConflictError, NotFoundError } from '../../lib/errors.js';
+import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import {
   findProgramIdByCode,
   findProgramRow,
   insertProgramRow,
-  leadOrganizationExists,
   updateProgramRow,
 } from './portfolio.repository.js';
-import { presentProgram } from './portfolio.presenter.js';
+import { presentProgramFor } from './portfolio.service.js';
 
 async function assertWritable(
   db: Kysely<Database>,
@@ -32,10 +24,6 @@ async function assertWritable(
       throw new ConflictError(`Another program has the code ${input.code}.`, 'code');
     }
   }
-  if (input.leadOrganizationId && !(await leadOrganizationExists(db, input.leadOrganizationId))) {
-    const message = 'Invalid body: leadOrganizationId names no organization';
-    throw new AppError(400, ErrorCodes.validation, message, 'leadOrganizationId');
-  }
 }
 
 function toColumns(input: UpdateProgramInput): Updateable<ProgramsTable> {
@@ -47,20 +35,10 @@ function toColumns(input: UpdateProgramInput): Updateable<ProgramsTable> {
     component_id: input.componentId,
     priority: input.priority === undefined ? undefined : input.priority ? 1 : 0,
     status: input.status,
-    lead_organization_id: input.leadOrganizationId,
     countries: input.countries && JSON.stringify(input.countries),
     estimated_cost_amount: cost === undefined ? undefined : (cost?.amount ?? null),
     estimated_cost_currency: cost === undefined ? undefined : (cost?.currency ?? null),
   };
-}
-
-async function presentFor(ctx: ServiceContext, actor: Actor, id: string): Promise<Program> {
-  const [row, facts] = await Promise.all([
-    findProgramRow(ctx.db, id),
-    loadProgramFacts(ctx, actor, id),
-  ]);
-  if (!row || !facts) throw new NotFoundError('program');
-  return presentProgram(row, programAbilities(actor, facts));
 }
 
 /**
@@ -96,7 +74,7 @@ export async function createProgram(
     await ctx.onProgramCreated?.(trx, id, actor.locale);
   });
   ctx.events.emit('program.created', { programId: id });
-  return presentFor(ctx, actor, id);
+  return presentProgramFor(ctx, actor, id);
 }
 
 /** Edits a program's details; emits `program.updated` after commit. 409 for a taken code. */
@@ -112,5 +90,5 @@ export async function updateProgram(
     await updateProgramRow(trx, id, { ...toColumns(input), updated_at: ctx.now().toISOString() });
   });
   ctx.events.emit('program.updated', { programId: id });
-  return presentFor(ctx, actor, id);
+  return presentProgramFor(ctx, actor, id);
 }

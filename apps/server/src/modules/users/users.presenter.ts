@@ -9,7 +9,7 @@ export function presentPerson(row: PersonRow): Person {
     name: row.name,
     role: RoleSchema.parse(row.role),
     organizationId: row.organization_id,
-    organizationName: row.organization_name,
+    organizationName: { en: row.organization_name_en, es: row.organization_name_es },
     active: Boolean(row.active),
     createdAt: row.created_at,
   };

@@ -13,7 +13,8 @@ function people(db: Kysely<Database>) {
       'users.active',
       'users.organization_id',
       'users.created_at',
-      'organizations.name as organization_name',
+      'organizations.name_en as organization_name_en',
+      'organizations.name_es as organization_name_es',
     ]);
 }
 

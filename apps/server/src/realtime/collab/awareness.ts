@@ -1,17 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { CollabLimits } from '@mesa/shared';
+import { CollabLimits, type AwarenessUser } from '@mesa/shared';
 import type { Actor } from '../../authz/index.js';
 import { MalformedMessageError } from './protocol.js';
-
-/** The identity the server writes into every awareness state (never taken from the client). */
-export interface AwarenessUser {
-  id: string;
-  name: string;
-  organizationId: string;
-  organization: string;
-  color: string;
-}
 
 // A fixed palette: the colour follows the organization, so a person's caret looks like their
 // colleagues' and cannot be chosen to imitate someone else's.
@@ -32,7 +23,7 @@ function colorOf(organizationId: string): string {
   return PALETTE[hash % PALETTE.length]!;
 }
 
-/** The awareness `user` field for an actor. */
+/** The awareness `user` field for an actor (shared's AwarenessUserSchema). */
 export function awarenessUser(actor: Actor): AwarenessUser {
   return {
     id: actor.userId,
@@ -67,6 +58,11 @@ function sanitizeState(json: string, user: AwarenessUser): string | null {
  * entries for ids another connection owns are dropped (no spoofing, no removing others);
  * a connection owns at most a few ids. Returns the re-encoded update, or null if nothing is
  * left. Throws MalformedMessageError for undecodable input.
+ *
+ * The number of entries is not what a connection owns: the stock y-websocket client sends on
+ * every awareness change it hears, others' included, so a joiner echoes everyone's state at
+ * once. Refusing more entries than one connection may own closed the sixth person to join a
+ * plan (4400); the work stays bounded by the message size limit and the per-state size.
  */
 export function sanitizeAwarenessUpdate(
   update: Uint8Array,
@@ -75,8 +71,6 @@ export function sanitizeAwarenessUpdate(
   const decoder = decoding.createDecoder(update);
   const encoder = encoding.createEncoder();
   const count = decoding.readVarUint(decoder);
-  if (count > CollabLimits.awarenessEntriesPerConnection)
-    throw new MalformedMessageError('entries');
   const kept: [number, number, string][] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);

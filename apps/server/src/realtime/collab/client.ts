@@ -1,10 +1,10 @@
 import type { WebSocket, RawData } from 'ws';
-import { CloseCodes } from '@mesa/shared';
+import { CloseCodes, type AwarenessUser } from '@mesa/shared';
 import { encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Actor } from '../../authz/index.js';
 import { AckTracker } from './ack.js';
-import { awarenessUser, type AwarenessUser } from './awareness.js';
+import { awarenessUser } from './awareness.js';
 import type { LiveDocument, Peer } from './document.js';
 import { MAX_BUFFERED_BYTES, type MessageRate } from './limits.js';
 import { RefusedMessage, handleMessage } from './messages.js';

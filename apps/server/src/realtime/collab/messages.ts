@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { CloseCodes, CollabLimits, CollabMessageTypes } from '@mesa/shared';
+import { CloseCodes, CollabLimits, CollabMessageTypes, type AwarenessUser } from '@mesa/shared';
 import { documentContains, type AckTracker } from './ack.js';
-import { sanitizeAwarenessUpdate, type AwarenessUser } from './awareness.js';
+import { sanitizeAwarenessUpdate } from './awareness.js';
 import type { LiveDocument, Peer } from './document.js';
 import { fitsDocument } from './limits.js';
 import {

@@ -14,32 +14,42 @@ afterEach(() => {
 const secretariat = makeOrganization();
 const partner = makeOrganization({
   id: 'org-idb',
-  name: 'Inter-American Development Bank',
+  name: { en: 'Inter-American Development Bank', es: 'Banco Interamericano de Desarrollo' },
   kind: 'multilateral',
 });
 const elsewhere = makeOrganization({
   id: 'org-far',
-  name: 'An organization on no program of theirs',
+  name: { en: 'An organization on no program of theirs', es: 'Una organización ajena' },
   kind: 'partner_nation',
 });
 
+function stubOptions() {
+  stubFetch({
+    '/api/me': ok(makeMe({ abilities: { invite: true } })),
+    '/api/invitations/options': ok({
+      roles: ['member', 'viewer'],
+      organizations: [secretariat, partner],
+    }),
+    '/api/organizations': ok({ data: [secretariat, partner, elsewhere] }),
+    '/api/invitations': ok({ data: [] }),
+  });
+}
+
+async function organizationOptions(label: string): Promise<(string | null)[]> {
+  const organization = await screen.findByRole('combobox', { name: label });
+  return within(organization)
+    .getAllByRole('option')
+    .map((o) => o.textContent);
+}
+
 describe('InvitePeoplePage', () => {
   it('offers a coordinator only the roles and organizations the server allows them', async () => {
-    stubFetch({
-      '/api/me': ok(makeMe({ abilities: { invite: true } })),
-      '/api/invitations/options': ok({
-        roles: ['member', 'viewer'],
-        organizations: [secretariat, partner],
-      }),
-      '/api/organizations': ok({ data: [secretariat, partner, elsewhere] }),
-      '/api/invitations': ok({ data: [] }),
-    });
+    stubOptions();
     renderRoute(<InvitePeoplePage />);
-    const organization = await screen.findByRole('combobox', { name: 'Organization' });
-    const names = within(organization)
-      .getAllByRole('option')
-      .map((o) => o.textContent);
-    expect(names).toEqual([secretariat.name, partner.name]);
+    expect(await organizationOptions('Organization')).toEqual([
+      'Inter-American Development Bank',
+      'SICA General Secretariat',
+    ]);
     const role = screen.getByRole('combobox', { name: 'Role' });
     expect(
       within(role)
@@ -104,6 +114,15 @@ describe('InvitePeoplePage', () => {
     // The role chosen stays for the next person of the batch.
     expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Role' }).value).toBe('viewer');
     expect(screen.getByRole('button', { name: 'Copy link' })).toBeTruthy();
+  });
+
+  it('names and orders the organizations in Spanish for a Spanish reader', async () => {
+    stubOptions();
+    renderRoute(<InvitePeoplePage />, { language: 'es' });
+    expect(await organizationOptions('Organización')).toEqual([
+      'Banco Interamericano de Desarrollo',
+      'Secretaría General del SICA',
+    ]);
   });
 });
 

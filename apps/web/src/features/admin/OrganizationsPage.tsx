@@ -3,6 +3,8 @@ import { Card } from '../../components/Card';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useLocale } from '../../i18n/useLocale';
+import { sortByName } from '../../lib/names';
 import { useOrganizations } from '../portfolio/useOrganizations';
 import { CreateOrganizationForm } from './components/CreateOrganizationForm';
 import { OrganizationRow } from './components/OrganizationRow';
@@ -11,6 +13,7 @@ import { AdminTable } from './components/AdminTable';
 /** `/admin/organizations`: every organization with its kind; create and rename. */
 export function OrganizationsPage() {
   const { t } = useTranslation();
+  const locale = useLocale();
   useDocumentTitle(t('admin.orgs.title'));
   const organizations = useOrganizations();
   return (
@@ -31,7 +34,7 @@ export function OrganizationsPage() {
           caption={t('admin.orgs.tableCaption', { count: organizations.data.length })}
           columns={[t('admin.orgs.name'), t('admin.orgs.kind'), t('admin.orgs.country')]}
         >
-          {organizations.data.map((organization) => (
+          {sortByName(organizations.data, locale).map((organization) => (
             <OrganizationRow key={organization.id} organization={organization} />
           ))}
         </AdminTable>

@@ -23,7 +23,7 @@ function InvitationFacts({ invitation }: { invitation: InvitationPreview }) {
       </div>
       <div>
         <dt>{t('auth.invitation.organization')}</dt>
-        <dd>{invitation.organizationName}</dd>
+        <dd>{invitation.organizationName[locale]}</dd>
       </div>
       <div>
         <dt>{t('auth.invitation.role')}</dt>

@@ -39,6 +39,12 @@ describe('mergeProgramChange', () => {
     expect(merged.countries).toEqual(['GT', 'SV']);
     expect(merged.abilities).toBe(program.abilities);
   });
+
+  it('takes the new lead organizations when a relation changed, a removed lead included', () => {
+    const led = { ...program, leadOrganizationIds: ['org-gt', 'org-es'] };
+    const merged = mergeProgramChange(led, detailsChange(led, { leadOrganizationIds: ['org-es'] }));
+    expect(merged.leadOrganizationIds).toEqual(['org-es']);
+  });
 });
 
 describe('mergeIntoPrograms', () => {

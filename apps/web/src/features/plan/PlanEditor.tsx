@@ -1,5 +1,6 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../i18n/useLocale';
 import type { CollabSession, LocalUser } from '../../lib/collab';
 import { livePlanExtensions } from './liveExtensions';
 import { Toolbar } from './Toolbar';
@@ -20,10 +21,11 @@ export interface PlanEditorProps {
  */
 export function PlanEditor({ session, user, editable }: PlanEditorProps) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const label = t('plan.editorLabel');
   const editor = useEditor(
     {
-      extensions: livePlanExtensions(session, user),
+      extensions: livePlanExtensions(session, user, locale),
       editable,
       editorProps: {
         attributes: editable
@@ -31,7 +33,7 @@ export function PlanEditor({ session, user, editable }: PlanEditorProps) {
           : { class: 'plan-doc plan-doc--readonly', role: 'document', 'aria-label': label },
       },
     },
-    [session, editable, label],
+    [session, editable, label, locale],
   );
   return (
     <div className="plan-editor">

@@ -10,6 +10,7 @@ import { PlanPresence } from './PlanPresence';
 import { ReadOnlyNotice } from './ReadOnlyNotice';
 import { PrintHeader } from './PrintHeader';
 import { SaveStatus } from './SaveStatus';
+import { useLocale } from '../../i18n/useLocale';
 import { useMe } from '../auth/useMe';
 import { useCollabStatus, usePlanSession } from './usePlanSession';
 import { usePresence } from './usePresence';
@@ -42,9 +43,10 @@ export default function PlanPanel(props: PlanPanelProps) {
 
 function PlanLive({ program, me, organizations, onAccessChanged }: PlanPanelProps & { me: User }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const editable = program.abilities.editPlan;
   const user: LocalUser = { id: me.id, name: me.name, color: LOCAL_COLOR };
-  const organizationName = organizations.find((o) => o.id === me.organizationId)?.name;
+  const organizationName = organizations.find((o) => o.id === me.organizationId)?.name[locale];
   const session = usePlanSession({
     documentName: planDocumentName(program.id),
     userId: me.id,

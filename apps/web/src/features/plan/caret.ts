@@ -1,3 +1,6 @@
+import type { Locale } from '@mesa/shared';
+import { stampedOrganization } from './presence';
+
 /** Relative luminance of a #rrggbb colour (WCAG 2). */
 function luminance(hex: string): number {
   const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
@@ -22,13 +25,14 @@ export function labelTextColor(background: string): '#000000' | '#ffffff' {
 const FALLBACK = '#4d5a67';
 
 /**
- * The caret of another person: a coloured bar with a label "Name · Organization". Hidden from
- * assistive technology, which would otherwise read names in the middle of the text.
+ * The caret of another person: a coloured bar with a label "Name · Organization", the
+ * organization in the reader's language. Hidden from assistive technology, which would
+ * otherwise read names in the middle of the text.
  */
-export function renderCaret(user: Record<string, unknown>): HTMLElement {
+export function renderCaret(user: Record<string, unknown>, locale: Locale): HTMLElement {
   const color = typeof user.color === 'string' ? user.color : FALLBACK;
   const name = typeof user.name === 'string' ? user.name : '';
-  const organization = typeof user.organization === 'string' ? user.organization : '';
+  const organization = stampedOrganization(user, locale);
   const caret = document.createElement('span');
   caret.classList.add('collaboration-carets__caret');
   caret.setAttribute('aria-hidden', 'true');

@@ -90,7 +90,7 @@ function openEditor(name: string, connection: Connection): Person {
   const element = document.createElement('div');
   document.body.append(element);
   const user = { id: name, name, color: '#0b6e6e' };
-  const extensions = livePlanExtensions({ doc: connection.doc, provider: connection }, user);
+  const extensions = livePlanExtensions({ doc: connection.doc, provider: connection }, user, 'en');
   const person = { ...connection, editor: new Editor({ element, extensions }) };
   opened.push(person);
   return person;

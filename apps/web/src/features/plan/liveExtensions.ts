@@ -4,6 +4,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { Doc } from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { PLAN_FRAGMENT, planExtensions } from '@mesa/editor';
+import type { Locale } from '@mesa/shared';
 import type { LocalUser } from '../../lib/collab';
 import { renderCaret } from './caret';
 
@@ -18,15 +19,23 @@ export interface LiveBinding {
 /**
  * The extensions of the live plan editor: the shared schema from @mesa/editor, Collaboration
  * (the Yjs binding and its undo manager, which tracks only this editor's own changes) and the
- * other people's carets. One list for the editor and for the undo tests, so the tests exercise
+ * other people's carets, labelled with their organization in the reader's language. One list for the editor and for the undo tests, so the tests exercise
  * the undo manager exactly as the editor configures it. Undo groups one's own changes made less
  * than Yjs' default 500 ms apart; remote changes neither join nor split a group (docs/collab.md,
  * "Undo").
  */
-export function livePlanExtensions(binding: LiveBinding, user: LocalUser): AnyExtension[] {
+export function livePlanExtensions(
+  binding: LiveBinding,
+  user: LocalUser,
+  locale: Locale,
+): AnyExtension[] {
   return [
     ...planExtensions(),
     Collaboration.configure({ document: binding.doc, field: PLAN_FRAGMENT }),
-    CollaborationCaret.configure({ provider: binding.provider, user, render: renderCaret }),
+    CollaborationCaret.configure({
+      provider: binding.provider,
+      user,
+      render: (caretUser) => renderCaret(caretUser, locale),
+    }),
   ];
 }

@@ -1,3 +1,4 @@
+import { LocalizedTextSchema, type Locale } from '@mesa/shared';
 import type { PresenceGroup } from '../../components/PresenceList';
 
 /** One person in the plan now, from an awareness state. */
@@ -6,7 +7,7 @@ export interface Present {
   clientId: number;
   /** Display name. */
   name: string;
-  /** Their organization, as the server stamped it; empty until it has. */
+  /** Their organization in the reader's language, as the server stamped it; empty until it has. */
   organization: string;
   /** Caret colour. */
   color: string;
@@ -20,12 +21,24 @@ function field(user: Record<string, unknown>, key: string): string {
 }
 
 /**
+ * The organization the server stamped on an awareness user (AwarenessUserSchema: its name in
+ * every language), in the reader's language; empty before the stamp, which a client's own
+ * state lacks until the server's copy comes back.
+ */
+export function stampedOrganization(user: Record<string, unknown>, locale: Locale): string {
+  const names = LocalizedTextSchema.safeParse(user.organization);
+  return names.success ? names.data[locale] : '';
+}
+
+/**
  * The people in an awareness map, one entry per person (tabs of the same person merged,
- * keeping this tab's), this tab first, then by name. States without a user are skipped.
+ * keeping this tab's), this tab first, then by name; organizations named in the reader's
+ * language. States without a user are skipped.
  */
 export function presentPeople(
   states: ReadonlyMap<number, Record<string, unknown>>,
   selfClientId: number,
+  locale: Locale,
 ): Present[] {
   const byKey = new Map<string, Present>();
   for (const [clientId, state] of states) {
@@ -39,7 +52,7 @@ export function presentPeople(
     const entry = {
       clientId,
       name,
-      organization: field(u, 'organization'),
+      organization: stampedOrganization(u, locale),
       color: field(u, 'color'),
       self,
     };

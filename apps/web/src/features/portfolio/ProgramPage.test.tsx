@@ -11,11 +11,22 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+const guatemala = makeOrganization({
+  id: 'org-gt',
+  name: { en: 'Guatemala', es: 'Guatemala' },
+  kind: 'sica_member',
+});
+const spain = makeOrganization({
+  id: 'org-es',
+  name: { en: 'Spain', es: 'España' },
+  kind: 'partner_nation',
+});
+
 function showProgram(program: Program, language: 'en' | 'es' = 'en') {
   stubFetch({
     [`/api/programs/${program.id}`]: ok({ program }),
     '/api/components': ok({ data: makeComponents() }),
-    '/api/organizations': ok({ data: [makeOrganization()] }),
+    '/api/organizations': ok({ data: [makeOrganization(), guatemala, spain] }),
   });
   return renderRoute(<ProgramPage />, {
     path: '/programs/:programId',
@@ -45,7 +56,7 @@ describe('ProgramPage', () => {
     showProgram(
       makeProgram({
         status: 'in_execution',
-        leadOrganizationId: 'org-sgsica',
+        leadOrganizationIds: ['org-sgsica'],
         countries: ['GT', 'DO'],
         estimatedCost: { amount: '20000000', currency: 'USD' },
       }),
@@ -56,7 +67,7 @@ describe('ProgramPage', () => {
       name: 'Prevención de la violencia contra las mujeres',
     });
     expect(fact('Estado').textContent).toBe('En ejecución');
-    expect(fact('Organización líder').textContent).toBe('SICA General Secretariat');
+    expect(fact('Organización líder').textContent).toBe('Secretaría General del SICA');
     expect(
       within(fact('Países'))
         .getAllByRole('listitem')
@@ -66,6 +77,27 @@ describe('ProgramPage', () => {
     expect(screen.getByText('Prevention of violence against women').getAttribute('lang')).toBe(
       'en',
     );
+  });
+
+  it('names every organization holding the Lead relation, in the reader’s language and order', async () => {
+    showProgram(makeProgram({ leadOrganizationIds: ['org-sgsica', 'org-es', 'org-gt'] }), 'es');
+    await screen.findByRole('heading', { level: 1 });
+    const leads = within(fact('Organizaciones líderes'))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(leads).toEqual(['España', 'Guatemala', 'Secretaría General del SICA']);
+    expect(screen.queryByRole('link', { name: /Acceso a programas/ })).toBeNull();
+  });
+
+  it('names one lead in English for an English reader and shows an administrator where leads are set', async () => {
+    const abilities = makeAbilities({ administer: true, editDetails: true });
+    showProgram(makeProgram({ leadOrganizationIds: ['org-es'], abilities }));
+    await screen.findByRole('heading', { level: 1 });
+    expect(within(fact('Lead organization')).getByRole('listitem').textContent).toBe('Spain');
+    const access = screen.getByRole('link', {
+      name: 'Change the lead organizations in program access',
+    });
+    expect(access.getAttribute('href')).toBe('/admin/programs/p-ba1');
   });
 
   it('marks an inferred priority and says why', async () => {
@@ -151,5 +183,7 @@ describe('ProgramPage', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Title in Spanish').value).toBe(
       'Prevención de la violencia contra las mujeres',
     );
+    // The leads are the Lead relations, set in program access: not a field to contradict them.
+    expect(screen.queryByLabelText(/Lead organization/)).toBeNull();
   });
 });

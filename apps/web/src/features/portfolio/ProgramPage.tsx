@@ -80,7 +80,7 @@ function ProgramBody({ id }: { id: string }) {
           component={component}
           organizations={organizations.data}
         />
-        <ProgramDetailsEditor program={program.data} organizations={organizations.data} />
+        <ProgramDetailsEditor program={program.data} />
       </Card>
       <PlanSection program={program.data} organizations={organizations.data} />
     </>

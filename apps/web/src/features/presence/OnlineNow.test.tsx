@@ -16,16 +16,16 @@ const fake = live as FakeLive;
 const presence: Presence = {
   organizations: [
     {
-      id: 'org-gt',
-      name: 'Ministerio de Seguridad de Guatemala',
+      id: 'org-eu',
+      name: { en: 'European Union', es: 'Unión Europea' },
       people: [
         { id: 'u-ana', name: 'Ana Morales' },
         { id: 'u-jose', name: 'José Ruiz' },
       ],
     },
     {
-      id: 'org-sv',
-      name: 'Policía Nacional Civil',
+      id: 'org-jp',
+      name: { en: 'Japan', es: 'Japón' },
       people: [{ id: 'u-luis', name: 'Luis Pérez' }],
     },
   ],
@@ -53,17 +53,13 @@ describe('OnlineNow', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const all = screen.getByRole('list', { name: 'Online now, by organization' });
     expect(document.getElementById(button.getAttribute('aria-controls') ?? '')?.hidden).toBe(false);
-    const guatemala = within(all).getByRole('list', {
-      name: 'Ministerio de Seguridad de Guatemala',
-    });
+    const union = within(all).getByRole('list', { name: 'European Union' });
     expect(
-      within(guatemala)
+      within(union)
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual(['Ana Morales (you)', 'José Ruiz']);
-    expect(within(all).getByRole('list', { name: 'Policía Nacional Civil' }).textContent).toBe(
-      'Luis Pérez',
-    );
+    expect(within(all).getByRole('list', { name: 'Japan' }).textContent).toBe('Luis Pérez');
   });
 
   it('closes on Escape and gives focus back to its button', async () => {
@@ -107,10 +103,15 @@ describe('OnlineNow', () => {
     expect(screen.queryByText(/Connection lost/)).toBeNull();
   });
 
-  it('speaks Spanish', async () => {
+  it('speaks Spanish, organizations named and ordered in Spanish', async () => {
     const { button } = await renderOnline('es');
     fireEvent.click(button);
-    expect(screen.getByRole('list', { name: 'En línea ahora, por organización' })).toBeTruthy();
+    const all = screen.getByRole('list', { name: 'En línea ahora, por organización' });
+    const names = [...all.querySelectorAll('.presence-list__organization-name')].map(
+      (name) => name.textContent,
+    );
+    expect(names).toEqual(['Japón', 'Unión Europea']);
+    expect(screen.queryByText('European Union')).toBeNull();
     expect(screen.getByText('(usted)', { exact: false })).toBeTruthy();
   });
 });

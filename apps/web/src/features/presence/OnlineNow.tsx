@@ -1,10 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Presence } from '@mesa/shared';
+import type { Locale, Presence } from '@mesa/shared';
 import './presence.css';
 import { countOnline, usePresence } from './usePresence';
 import { PresenceList, type PresenceGroup } from '../../components/PresenceList';
 import { useDisclosure } from '../../hooks/useDisclosure';
+import { useLocale } from '../../i18n/useLocale';
+import { sortByName } from '../../lib/names';
 import { LiveStates } from '../../lib/socket';
 import { useLiveState } from '../live/useLiveState';
 
@@ -14,10 +16,11 @@ export interface OnlineNowProps {
   selfId: string | undefined;
 }
 
-function groupsOf(presence: Presence, selfId: string | undefined): PresenceGroup[] {
-  return presence.organizations.map((organization) => ({
+/** The organizations online, named and ordered in the reader's language. */
+function groupsOf(presence: Presence, selfId: string | undefined, locale: Locale): PresenceGroup[] {
+  return sortByName(presence.organizations, locale).map((organization) => ({
     key: organization.id,
-    name: organization.name,
+    name: organization.name[locale],
     people: organization.people.map((p) => ({ key: p.id, name: p.name, self: p.id === selfId })),
   }));
 }
@@ -29,6 +32,7 @@ function groupsOf(presence: Presence, selfId: string | undefined): PresenceGroup
  */
 export function OnlineNow({ selfId }: OnlineNowProps) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const presence = usePresence();
   const state = useLiveState();
   const { open, toggle, panelId, rootRef, buttonRef, onKeyDown } = useDisclosure();
@@ -61,7 +65,7 @@ export function OnlineNow({ selfId }: OnlineNowProps) {
         {stale ? <p className="online-now__stale">{t('live.onlineStale')}</p> : null}
         {presence.data ? (
           <PresenceList
-            groups={groupsOf(presence.data, selfId)}
+            groups={groupsOf(presence.data, selfId, locale)}
             labelledBy={titleId}
             emptyText={t('live.onlineEmpty')}
           />

@@ -2,13 +2,11 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import './programEdit.css';
 import { Card } from '../../components/Card';
-import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { Forbidden } from '../admin/components/Forbidden';
 import { useMe } from '../auth/useMe';
 import { Breadcrumb } from '../portfolio/components/Breadcrumb';
-import { useOrganizations } from '../portfolio/useOrganizations';
 import { ProgramDetailsForm } from './components/ProgramDetailsForm';
 import { useSaveProgram } from './useSaveProgram';
 
@@ -17,15 +15,10 @@ export function NewProgramPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
-  const organizations = useOrganizations();
   const save = useSaveProgram();
   useDocumentTitle(t('programEdit.newTitle'));
   if (!me.data) return <LoadingState label={t('common.loadingPage')} />;
   if (!me.data.abilities.createProgram) return <Forbidden />;
-  if (organizations.isError) {
-    return <ErrorState level={1} title={t('programEdit.loadError')} error={organizations.error} />;
-  }
-  if (!organizations.data) return <LoadingState label={t('common.loadingPage')} />;
   return (
     <div className="page">
       <Breadcrumb current={t('programEdit.newTitle')} />
@@ -38,7 +31,6 @@ export function NewProgramPage() {
           {t('program.details')}
         </h2>
         <ProgramDetailsForm
-          organizations={organizations.data}
           submitLabel={t('programEdit.create')}
           onSave={async (input) => {
             const program = await save(input);

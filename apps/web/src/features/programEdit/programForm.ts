@@ -8,7 +8,6 @@ export const ProgramFields = [
   'titleEs',
   'componentId',
   'status',
-  'leadOrganizationId',
   'countries',
   'estimatedCost',
 ] as const;
@@ -45,7 +44,6 @@ export function readProgramForm(data: FormData): ProgramFormResult {
     componentId: text(data, 'componentId'),
     priority: data.get('priority') === 'on',
     status: orNull(text(data, 'status')),
-    leadOrganizationId: orNull(text(data, 'leadOrganizationId')),
     countries: readCountries(text(data, 'countries')),
     estimatedCost: readCost(data),
   };
@@ -68,7 +66,6 @@ export function programDefaults(program: Program | undefined) {
     componentId: program?.componentId ?? 'A',
     priority: program?.priority ?? false,
     status: program?.status ?? '',
-    leadOrganizationId: program?.leadOrganizationId ?? '',
     countries: program?.countries.join(', ') ?? '',
     costAmount: program?.estimatedCost?.amount ?? '',
     costCurrency: program?.estimatedCost?.currency ?? 'USD',

@@ -4,6 +4,8 @@ import { CheckedForm } from '../../../components/CheckedForm';
 import { SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
 import { useCheckedForm } from '../../../hooks/useCheckedForm';
+import { useLocale } from '../../../i18n/useLocale';
+import { sortByName } from '../../../lib/names';
 import { createInvitation } from '../../../lib/adminApi';
 import { adminKeys } from '../queryKeys';
 import { useAdminMutation } from '../useAdminMutation';
@@ -21,6 +23,7 @@ export interface CreateInvitationFormProps {
 /** Invites someone by email with a role and an organization, then shows the link to copy. */
 export function CreateInvitationForm({ roles, organizations }: CreateInvitationFormProps) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const form = useCheckedForm((data) => {
     const email = formText(data, 'email').trim();
     const values = {
@@ -65,7 +68,10 @@ export function CreateInvitationForm({ roles, organizations }: CreateInvitationF
         <SelectField
           label={t('admin.invitations.organization')}
           name="organizationId"
-          options={organizations.map((org) => ({ value: org.id, label: org.name }))}
+          options={sortByName(organizations, locale).map((org) => ({
+            value: org.id,
+            label: org.name[locale],
+          }))}
         />
       </CheckedForm>
       {mutation.data ? (

@@ -8,43 +8,42 @@ import { createOrganization } from '../../../lib/adminApi';
 import { portfolioKeys } from '../../portfolio/queryKeys';
 import { useAdminMutation } from '../useAdminMutation';
 import { formText } from '../../../lib/formData';
+import {
+  OrganizationNameFields,
+  nameTakenError,
+  readOrganizationNames,
+} from './OrganizationNameFields';
 
-/** Adds an organization: full and short name, kind, and a country code for states. */
+/** Adds an organization: full and short name in each language, kind, a country code for states. */
 export function CreateOrganizationForm() {
   const { t } = useTranslation();
   const form = useCheckedForm((data) => {
+    const names = readOrganizationNames(data, t);
     const country = formText(data, 'countryCode').trim().toUpperCase();
     const values = {
-      name: formText(data, 'name').trim(),
-      shortName: formText(data, 'shortName').trim(),
+      ...names.values,
       kind: OrganizationKindSchema.parse(data.get('kind')),
       countryCode: country || null,
     };
     const errors = {
-      name: values.name ? undefined : t('admin.orgs.nameRequired'),
-      shortName: values.shortName ? undefined : t('admin.orgs.shortNameRequired'),
+      ...names.errors,
       countryCode:
         country === '' || /^[A-Z]{2}$/.test(country) ? undefined : t('admin.orgs.countryInvalid'),
     };
     return { values, errors };
   });
   const mutation = useAdminMutation(createOrganization, [portfolioKeys.organizations]);
-
+  const taken = nameTakenError(mutation.error, t);
   return (
     <CheckedForm
       {...form.propsFor(mutation, () => form.formRef.current?.reset())}
+      error={Object.keys(taken).length > 0 ? null : mutation.error}
       className="form form--grid"
       success={mutation.isSuccess ? t('admin.orgs.created') : undefined}
       submitLabel={t('admin.orgs.create')}
     >
-      <TextField label={t('admin.orgs.name')} name="name" required error={form.errors.name} />
-      <TextField
-        label={t('admin.orgs.shortName')}
-        name="shortName"
-        required
-        maxLength={40}
-        error={form.errors.shortName}
-      />
+      <p className="muted organization-names-hint">{t('admin.orgs.namesHint')}</p>
+      <OrganizationNameFields errors={{ ...form.errors, ...taken }} />
       <SelectField
         label={t('admin.orgs.kind')}
         name="kind"

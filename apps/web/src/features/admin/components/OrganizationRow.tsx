@@ -1,46 +1,44 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '@mesa/shared';
 import { FormAlert } from '../../../components/FormAlert';
-import { TextField } from '../../../components/TextField';
+import { useCheckedForm } from '../../../hooks/useCheckedForm';
 import { useErrorText } from '../../../hooks/useErrorText';
+import { useLocale } from '../../../i18n/useLocale';
 import { renameOrganization } from '../../../lib/adminApi';
 import { portfolioKeys } from '../../portfolio/queryKeys';
+import { otherLocale } from '../../portfolio/localizedTitle';
 import { useAdminMutation } from '../useAdminMutation';
 import { AdminCell } from './AdminCell';
-import { formText } from '../../../lib/formData';
+import {
+  OrganizationNameFields,
+  nameTakenError,
+  readOrganizationNames,
+  type OrganizationNamesInput,
+} from './OrganizationNameFields';
 
 function RenameForm({ organization, onDone }: { organization: Organization; onDone: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const { formRef, alertRef, errors, failed, handleSubmit } = useCheckedForm((data) =>
+    readOrganizationNames(data, t),
+  );
   const mutation = useAdminMutation(
-    (input: { name: string; shortName: string }) => renameOrganization(organization.id, input),
+    (input: OrganizationNamesInput) => renameOrganization(organization.id, input),
     [portfolioKeys.organizations],
   );
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const name = formText(data, 'name').trim();
-    const shortName = formText(data, 'shortName').trim();
-    if (!name || !shortName) return;
-    mutation.mutate({ name, shortName }, { onSuccess: onDone });
-  };
+  const taken = nameTakenError(mutation.error, t);
+  const alert = mutation.isError && Object.keys(taken).length === 0;
+  const submit = handleSubmit((values) =>
+    mutation.mutate(values, { onSuccess: onDone, onError: failed }),
+  );
   return (
-    <form className="form form--inline" onSubmit={submit}>
-      <FormAlert message={mutation.isError ? errorText(mutation.error) : undefined} />
-      <TextField
-        label={t('admin.orgs.name')}
-        name="name"
-        defaultValue={organization.name}
-        required
+    <form ref={formRef} className="form form--inline" noValidate onSubmit={submit}>
+      <FormAlert ref={alertRef} message={alert ? errorText(mutation.error) : undefined} />
+      <OrganizationNameFields
+        organization={organization}
+        errors={{ ...errors, ...taken }}
         autoFocus
-      />
-      <TextField
-        label={t('admin.orgs.shortName')}
-        name="shortName"
-        defaultValue={organization.shortName}
-        required
-        maxLength={40}
       />
       <div className="form__actions">
         <button type="submit" className="button" disabled={mutation.isPending}>
@@ -54,10 +52,17 @@ function RenameForm({ organization, onDone }: { organization: Organization; onDo
   );
 }
 
-/** One organization of the table, with a Rename action that opens an inline form. */
+/**
+ * One organization of the table, named in the reader's language with the other language's
+ * names beneath (an administrator sees at a glance one still to translate), and a Rename
+ * action that opens an inline form with all four names.
+ */
 export function OrganizationRow({ organization }: { organization: Organization }) {
   const { t } = useTranslation();
+  const locale = useLocale();
+  const other = otherLocale(locale);
   const [editing, setEditing] = useState(false);
+  const name = organization.name[locale];
   return (
     <tr role="row">
       <AdminCell label={t('admin.orgs.name')}>
@@ -65,8 +70,14 @@ export function OrganizationRow({ organization }: { organization: Organization }
           <RenameForm organization={organization} onDone={() => setEditing(false)} />
         ) : (
           <>
-            <span className="admin-table__strong">{organization.name}</span>
-            <span className="muted"> · {organization.shortName}</span>
+            <span className="admin-table__strong">{name}</span>
+            <span className="muted"> · {organization.shortName[locale]}</span>
+            <span className="admin-table__sub">
+              {t('admin.orgs.inOtherLanguage')}{' '}
+              <span lang={other}>
+                {organization.name[other]} · {organization.shortName[other]}
+              </span>
+            </span>
           </>
         )}
       </AdminCell>
@@ -77,7 +88,7 @@ export function OrganizationRow({ organization }: { organization: Organization }
           <button
             type="button"
             className="button button--secondary"
-            aria-label={t('admin.orgs.renameOf', { name: organization.name })}
+            aria-label={t('admin.orgs.renameOf', { name })}
             onClick={() => setEditing(true)}
           >
             {t('admin.orgs.rename')}

@@ -26,7 +26,7 @@ export function PendingInvitations({ organizations }: { organizations: readonly 
     return <ErrorState title={t('admin.loadError')} error={invitations.error} />;
   if (!invitations.data) return <LoadingState label={t('admin.loading')} />;
   if (invitations.data.length === 0) return <p className="muted">{t('admin.invitations.none')}</p>;
-  const orgName = (id: string) => organizations.find((org) => org.id === id)?.name ?? id;
+  const orgName = (id: string) => organizations.find((org) => org.id === id)?.name[locale] ?? id;
   const columns = [
     t('auth.form.email'),
     t('admin.invitations.role'),

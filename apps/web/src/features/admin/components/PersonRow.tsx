@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RoleSchema, Roles, type Person } from '@mesa/shared';
 import { FormAlert } from '../../../components/FormAlert';
 import { useErrorText } from '../../../hooks/useErrorText';
+import { useLocale } from '../../../i18n/useLocale';
 import { updatePerson } from '../../../lib/adminApi';
 import { adminKeys } from '../queryKeys';
 import { useAdminMutation } from '../useAdminMutation';
@@ -40,6 +41,7 @@ function DeactivateConfirm({
 /** One person: organization, a role select, and deactivation behind a confirmation. */
 export function PersonRow({ person, isSelf }: { person: Person; isSelf: boolean }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const errorText = useErrorText();
   const [confirming, setConfirming] = useState(false);
   const mutation = useAdminMutation(
@@ -52,7 +54,9 @@ export function PersonRow({ person, isSelf }: { person: Person; isSelf: boolean 
         <span className="admin-table__strong">{person.name}</span>
         <span className="admin-table__sub">{person.email}</span>
       </AdminCell>
-      <AdminCell label={t('admin.people.organization')}>{person.organizationName}</AdminCell>
+      <AdminCell label={t('admin.people.organization')}>
+        {person.organizationName[locale]}
+      </AdminCell>
       <AdminCell label={t('admin.people.role')}>
         <label className="visually-hidden" htmlFor={`role-${person.id}`}>
           {t('admin.people.roleOf', { name: person.name })}

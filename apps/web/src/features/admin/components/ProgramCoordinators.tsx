@@ -6,6 +6,7 @@ import { FormAlert } from '../../../components/FormAlert';
 import { LoadingState } from '../../../components/LoadingState';
 import { SelectField } from '../../../components/SelectField';
 import { useErrorText } from '../../../hooks/useErrorText';
+import { useLocale } from '../../../i18n/useLocale';
 import { addCoordinator, removeCoordinator } from '../../../lib/adminApi';
 import { adminKeys } from '../queryKeys';
 import { useAdminMutation } from '../useAdminMutation';
@@ -14,6 +15,7 @@ import { useCoordinators, usePeople } from '../useAdminQueries';
 /** A program's coordinators: remove one, or name an active member as a new one. */
 export function ProgramCoordinators({ programId }: { programId: string }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const errorText = useErrorText();
   const coordinators = useCoordinators(programId);
   const people = usePeople();
@@ -64,7 +66,7 @@ export function ProgramCoordinators({ programId }: { programId: string }) {
             name="userId"
             options={candidates.map((p) => ({
               value: p.id,
-              label: `${p.name} (${p.organizationName})`,
+              label: `${p.name} (${p.organizationName[locale]})`,
             }))}
           />
           <button type="submit" className="button" disabled={add.isPending}>

@@ -12,6 +12,8 @@ import { FormAlert } from '../../../components/FormAlert';
 import { LoadingState } from '../../../components/LoadingState';
 import { SelectField } from '../../../components/SelectField';
 import { useErrorText } from '../../../hooks/useErrorText';
+import { useLocale } from '../../../i18n/useLocale';
+import { byLocalizedName, sortByName } from '../../../lib/names';
 import { removeProgramRelation, setProgramRelation } from '../../../lib/adminApi';
 import { adminKeys } from '../queryKeys';
 import { useAdminMutation } from '../useAdminMutation';
@@ -25,6 +27,7 @@ interface Props {
 /** The organizations on a program with their relation: add, change, remove. */
 export function ProgramRelations({ programId, organizations }: Props) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const errorText = useErrorText();
   const relations = useProgramRelations(programId);
   const keys = [adminKeys.relations(programId), ['programs']] as const;
@@ -37,7 +40,11 @@ export function ProgramRelations({ programId, organizations }: Props) {
   if (relations.isError) return <ErrorState title={t('admin.loadError')} error={relations.error} />;
   if (!relations.data) return <LoadingState label={t('admin.loading')} />;
   const onProgram = new Set(relations.data.map((row) => row.organizationId));
-  const addable = organizations.filter((org) => !onProgram.has(org.id));
+  const rows = [...relations.data].sort(byLocalizedName(locale, (row) => row.organizationName));
+  const addable = sortByName(
+    organizations.filter((org) => !onProgram.has(org.id)),
+    locale,
+  );
   const relationOptions = Relations.map((r) => ({ value: r, label: t(`admin.relations.${r}`) }));
   const add = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -55,12 +62,12 @@ export function ProgramRelations({ programId, organizations }: Props) {
         <p className="muted">{t('admin.access.noOrganizations')}</p>
       ) : null}
       <ul className="access-list">
-        {relations.data.map((row) => (
+        {rows.map((row) => (
           <li key={row.organizationId} className="access-list__row">
-            <span className="admin-table__strong">{row.organizationName}</span>
+            <span className="admin-table__strong">{row.organizationName[locale]}</span>
             <SelectField
               className="field--compact"
-              label={t('admin.access.relationOf', { name: row.organizationName })}
+              label={t('admin.access.relationOf', { name: row.organizationName[locale] })}
               value={row.relation}
               options={relationOptions}
               onChange={(event) =>
@@ -73,7 +80,7 @@ export function ProgramRelations({ programId, organizations }: Props) {
             <button
               type="button"
               className="button button--secondary"
-              aria-label={t('admin.access.removeOf', { name: row.organizationName })}
+              aria-label={t('admin.access.removeOf', { name: row.organizationName[locale] })}
               onClick={() => remove.mutate(row.organizationId)}
             >
               {t('admin.access.remove')}
@@ -86,7 +93,7 @@ export function ProgramRelations({ programId, organizations }: Props) {
           <SelectField
             label={t('admin.access.organization')}
             name="organizationId"
-            options={addable.map((org) => ({ value: org.id, label: org.name }))}
+            options={addable.map((org) => ({ value: org.id, label: org.name[locale] }))}
           />
           <SelectField
             label={t('admin.access.relation')}

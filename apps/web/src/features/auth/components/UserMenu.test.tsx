@@ -10,12 +10,19 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function openMenu(me = makeMe()) {
+const unitedStates = makeOrganization({
+  id: 'org-us',
+  name: { en: 'United States', es: 'Estados Unidos' },
+  shortName: { en: 'US', es: 'EE. UU.' },
+  kind: 'partner_nation',
+});
+
+function openMenu(me = makeMe(), language: 'en' | 'es' = 'en') {
   const fetchMock = stubFetch({
-    '/api/organizations': ok({ data: [makeOrganization()] }),
+    '/api/organizations': ok({ data: [makeOrganization(), unitedStates] }),
     '/api/auth/logout': { status: 204, body: null },
   });
-  const view = renderRoute(<UserMenu me={me} />, { path: '*' });
+  const view = renderRoute(<UserMenu me={me} />, { path: '*', language });
   fireEvent.click(screen.getByRole('button', { name: /Ana Morales/ }));
   return { ...view, fetchMock };
 }
@@ -27,6 +34,12 @@ describe('UserMenu', () => {
     expect(screen.getByRole('link', { name: 'Profile' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Administration' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Invite people' })).toBeNull();
+  });
+
+  it('names the organization in the reader’s language, short in the header and full in the menu', async () => {
+    openMenu(makeMe({ user: { organizationId: 'org-us', role: 'viewer' } }), 'es');
+    expect(await screen.findByText('EE. UU. · Lector (solo lectura)')).toBeTruthy();
+    expect(screen.getByText('Estados Unidos')).toBeTruthy();
   });
 
   it('offers Administration when the abilities say administer', () => {

@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../../i18n/useLocale';
 import type { Me } from '../../../lib/accountApi';
 import { useDisclosure } from '../../../hooks/useDisclosure';
 import { AccountLinks } from './AccountLinks';
@@ -8,6 +9,7 @@ import { AccountName, useOwnOrganization } from './AccountName';
 /** The signed-in person in the header: name, organization and role, opening their menu. */
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const { open, close, toggle, panelId: menuId, rootRef, buttonRef, onKeyDown } = useDisclosure();
   const organization = useOwnOrganization(me);
   const onPanelClick = (event: MouseEvent) => {
@@ -31,7 +33,7 @@ export function UserMenu({ me }: { me: Me }) {
       <div id={menuId} className="user-menu__panel" hidden={!open} onClick={onPanelClick}>
         <p className="user-menu__who">
           <span>{me.user.email}</span>
-          {organization ? <span>{organization.name}</span> : null}
+          {organization ? <span>{organization.name[locale]}</span> : null}
         </p>
         <AccountLinks me={me} />
       </div>

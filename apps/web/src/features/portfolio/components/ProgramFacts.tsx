@@ -5,6 +5,7 @@ import { useLocale } from '../../../i18n/useLocale';
 import { formatCountries, formatMoney } from '../../../lib/intl';
 import { localizedTitle } from '../localizedTitle';
 import { FactRow } from './FactRow';
+import { LeadOrganizations } from './LeadOrganizations';
 import { PriorityFact } from './PriorityFact';
 
 /** Props of ProgramFacts. */
@@ -13,7 +14,7 @@ export interface ProgramFactsProps {
   program: Program;
   /** Its component, when known. */
   component: Component | undefined;
-  /** Every organization, to name the lead. */
+  /** Every organization, to name the leads. */
   organizations: readonly Organization[];
 }
 
@@ -23,21 +24,6 @@ function ComponentName({ component }: { component: Component | undefined }) {
   if (!component) return <NotRecorded />;
   const label = t('portfolio.componentLabel', { id: component.id });
   return <span>{`${label} · ${localizedTitle(component, locale)}`}</span>;
-}
-
-function LeadOrganization({
-  id,
-  organizations,
-}: {
-  id: string | null;
-  organizations: readonly Organization[];
-}) {
-  const { t } = useTranslation();
-  if (id === null) return <NotRecorded />;
-  const lead = organizations.find((organization) => organization.id === id);
-  // A dangling id is a data fault to surface, not something to paper over with a guess.
-  if (!lead) return <span className="not-recorded">{t('program.leadUnknown')}</span>;
-  return <span>{lead.name}</span>;
 }
 
 function Countries({ codes }: { codes: readonly string[] }) {
@@ -70,8 +56,10 @@ export function ProgramFacts({ program, component, organizations }: ProgramFacts
       <FactRow label={t('program.status')}>
         {status ? t(`program.statusValues.${status}`) : <NotRecorded />}
       </FactRow>
-      <FactRow label={t('program.lead')}>
-        <LeadOrganization id={program.leadOrganizationId} organizations={organizations} />
+      <FactRow
+        label={t('program.lead', { count: Math.max(1, program.leadOrganizationIds.length) })}
+      >
+        <LeadOrganizations program={program} organizations={organizations} />
       </FactRow>
       <FactRow label={t('program.countries')}>
         <Countries codes={program.countries} />

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Organization, Program } from '@mesa/shared';
+import type { Program } from '@mesa/shared';
 import '../programEdit.css';
 import { FormAlert } from '../../../components/FormAlert';
 import { useSaveProgram } from '../useSaveProgram';
@@ -10,12 +10,10 @@ import { ProgramDetailsForm } from './ProgramDetailsForm';
 export interface ProgramDetailsEditorProps {
   /** The program; its `abilities.editDetails` decides whether anything is shown. */
   program: Program;
-  /** Organizations to choose the lead from. */
-  organizations: readonly Organization[];
 }
 
 /** "Edit details" for people allowed to; nothing at all for everyone else. */
-export function ProgramDetailsEditor({ program, organizations }: ProgramDetailsEditorProps) {
+export function ProgramDetailsEditor({ program }: ProgramDetailsEditorProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -51,7 +49,6 @@ export function ProgramDetailsEditor({ program, organizations }: ProgramDetailsE
       <h2 id="program-edit-heading">{t('programEdit.editHeading')}</h2>
       <ProgramDetailsForm
         program={program}
-        organizations={organizations}
         submitLabel={t('programEdit.save')}
         onSave={async (input) => {
           await save(input, program.id);

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ComponentIds, ProgramStatusSchema, type Organization, type Program } from '@mesa/shared';
+import { ComponentIds, ProgramStatusSchema, type Program } from '@mesa/shared';
 import { SelectField } from '../../../components/SelectField';
 import { TextField } from '../../../components/TextField';
 import { programDefaults, type ProgramField } from '../programForm';
@@ -8,18 +8,16 @@ import { programDefaults, type ProgramField } from '../programForm';
 export interface ProgramDetailsFieldsProps {
   /** The program edited, or undefined for a new one. */
   program: Program | undefined;
-  /** Organizations to choose the lead from. */
-  organizations: readonly Organization[];
   /** Fields the last submit found invalid. */
   invalid: readonly ProgramField[];
 }
 
-/** The inputs of a program's details; each invalid one says what it expects. */
-export function ProgramDetailsFields({
-  program,
-  organizations,
-  invalid,
-}: ProgramDetailsFieldsProps) {
+/**
+ * The inputs of a program's details; each invalid one says what it expects. The lead
+ * organizations are not among them: they are the organizations with the Lead relation,
+ * set in program access.
+ */
+export function ProgramDetailsFields({ program, invalid }: ProgramDetailsFieldsProps) {
   const { t } = useTranslation();
   const values = programDefaults(program);
   const error = (field: ProgramField) =>
@@ -80,12 +78,6 @@ export function ProgramDetailsFields({
             label: t(`program.statusValues.${s}`),
           })),
         ]}
-      />
-      <SelectField
-        label={t('program.lead')}
-        name="leadOrganizationId"
-        defaultValue={values.leadOrganizationId}
-        options={[notRecorded, ...organizations.map((org) => ({ value: org.id, label: org.name }))]}
       />
       <TextField
         label={t('program.countries')}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CreateProgramInput, Organization, Program } from '@mesa/shared';
+import type { CreateProgramInput, Program } from '@mesa/shared';
 import { FormAlert } from '../../../components/FormAlert';
 import { useErrorText } from '../../../hooks/useErrorText';
 import { useFormFocus } from '../../../hooks/useFormFocus';
@@ -11,8 +11,6 @@ import { ProgramDetailsFields } from './ProgramDetailsFields';
 export interface ProgramDetailsFormProps {
   /** The program edited, or undefined to create one. */
   program?: Program;
-  /** Organizations to choose the lead from. */
-  organizations: readonly Organization[];
   /** Saves the input; rejects with an ApiError on refusal. */
   onSave: (input: CreateProgramInput) => Promise<unknown>;
   /** Leaves the form without saving. */
@@ -23,7 +21,7 @@ export interface ProgramDetailsFormProps {
 
 /** The details form of a program, checked with the shared schema before it is sent. */
 export function ProgramDetailsForm(props: ProgramDetailsFormProps) {
-  const { program, organizations, onSave, onCancel, submitLabel } = props;
+  const { program, onSave, onCancel, submitLabel } = props;
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { formRef, alertRef, failed } = useFormFocus();
@@ -54,7 +52,7 @@ export function ProgramDetailsForm(props: ProgramDetailsFormProps) {
   return (
     <form ref={formRef} className="form program-form" noValidate onSubmit={(e) => void submit(e)}>
       <FormAlert ref={alertRef} message={serverError ? errorText(serverError) : undefined} />
-      <ProgramDetailsFields program={program} organizations={organizations} invalid={invalid} />
+      <ProgramDetailsFields program={program} invalid={invalid} />
       <div className="form__actions">
         <button type="submit" className="button" disabled={saving}>
           {submitLabel}
