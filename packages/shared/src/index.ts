@@ -20,6 +20,19 @@ export {
   type ComponentId,
   type Component,
 } from './schemas/component.js';
+export {
+  ThreadSubjectSchema,
+  type ThreadSubject,
+  type ThreadSubjectKind,
+} from './schemas/thread-subject.js';
+export {
+  findMentions,
+  mentionedIds,
+  mentionToken,
+  replaceMentions,
+  mentionsAsText,
+  type MentionToken,
+} from './mentions.js';
 export { LocalizedTextSchema, localizedInput, type LocalizedText } from './schemas/localized.js';
 export { AwarenessUserSchema, type AwarenessUser } from './realtime/awareness.js';
 export {

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { ThreadSubject } from '@mesa/shared';
 
 /**
  * Domain events, emitted by services after their transaction commits. The live layers
@@ -20,6 +21,41 @@ export interface DomainEventMap {
   'program.created': [{ programId: string }];
   /** A program's details changed. */
   'program.updated': [{ programId: string }];
+  /**
+   * A comment was posted: a new thread's first comment or a reply. The threads service emits
+   * it; the notifications service turns it into mentions and replies, the live layer into
+   * `thread.changed`.
+   */
+  'comment.posted': [
+    {
+      threadId: string;
+      commentId: string;
+      /** Who wrote it (from the session). */
+      authorId: string;
+      /** The thread's subject (listeners check readers' access through it). */
+      subject: ThreadSubject;
+      /** The program the subject belongs to, or null when every signed-in person sees it. */
+      programId: string | null;
+      /** Whether this comment opened the thread. */
+      startsThread: boolean;
+      /** People mentioned whom the service kept: each may read the subject; never the author. */
+      mentionedIds: string[];
+      /** Earlier authors of comments in the thread (not deleted), without the author. */
+      participantIds: string[];
+    },
+  ];
+  /** A thread was resolved (not reopened). */
+  'thread.resolved': [
+    {
+      threadId: string;
+      /** Who resolved it. */
+      resolvedBy: string;
+      /** Who opened the thread. */
+      threadAuthorId: string;
+      subject: ThreadSubject;
+      programId: string | null;
+    },
+  ];
 }
 
 /** A typed event emitter of domain events; one per app instance. */
