@@ -12,4 +12,14 @@ export const Limits = {
   emailMaxLength: 254,
   /** Longest program title. */
   titleMaxLength: 300,
+  /** Longest comment. */
+  commentMaxLength: 8000,
+  /** Longest quoted passage of a thread's anchor. */
+  anchorQuoteMaxLength: 2000,
+  /** Longest encoded relative position (base64). */
+  anchorPositionMaxLength: 512,
+  /** Threads a person may open per minute, before 429. */
+  threadsPerMinute: 10,
+  /** Comments (replies and edits) a person may post per minute, before 429. */
+  commentsPerMinute: 30,
 } as const;

@@ -8,6 +8,7 @@ import {
   ProgramChangedSchema,
   SOCKET_IO_PATH,
   SessionEndedSchema,
+  ThreadChangedSchema,
   type ClientToServerEvents,
   type Presence,
   type ServerToClientEvents,
@@ -49,6 +50,7 @@ const eventSchemas: { [E in LiveEvent]: z.ZodType<LivePayload<E>> } = {
   'program.accessRevoked': ProgramAccessRevokedSchema,
   'access.changed': AccessChangedSchema,
   'session.ended': SessionEndedSchema,
+  'thread.changed': ThreadChangedSchema,
 };
 
 /** What the rest of the app may do with the live connection. */

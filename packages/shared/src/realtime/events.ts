@@ -3,6 +3,7 @@ import type { ErrorCode } from '../errors.js';
 import { IdSchema } from '../ids.js';
 import { LocalizedTextSchema, type LocalizedText } from '../schemas/localized.js';
 import { ProgramSchema } from '../schemas/program.js';
+import type { ThreadChanged } from '../schemas/thread.js';
 
 /**
  * The Socket.IO contract. Server facts are `entity.pastTense`, client commands are
@@ -161,6 +162,11 @@ export interface ServerToClientEvents {
   'access.changed': (payload: AccessChanged) => void;
   /** The session ended; the server disconnects right after. Do not reconnect: sign in again. */
   'session.ended': (payload: SessionEnded) => void;
+  /**
+   * A thread was opened, commented, edited, resolved, reopened or re-anchored: sent to the
+   * rooms of its subject's readers (a plan's and a program's threads to the program's room).
+   */
+  'thread.changed': (payload: ThreadChanged) => void;
 }
 
 /** Commands the client sends (`entity.imperative`); each ends with an ack callback. */
