@@ -42,6 +42,8 @@ export interface DomainEventMap {
       mentionedIds: string[];
       /** Earlier authors of comments in the thread (not deleted), without the author. */
       participantIds: string[];
+      /** The comment's start as plain text (mentions as `@name`), at most 200 characters. */
+      excerpt: string;
     },
   ];
   /** A thread was resolved (not reopened). */
