@@ -32,6 +32,7 @@ import {
   countWritesSince,
   insertComment,
   insertThread,
+  lockPersonForWrites,
   recordWrite,
   selectActivePeople,
   selectComment,
@@ -288,6 +289,7 @@ async function countWrite(
   const now = ctx.now();
   const since = new Date(now.getTime() - WINDOW_MS).toISOString();
   const limit = kind === 'thread' ? Limits.threadsPerMinute : Limits.commentsPerMinute;
+  await lockPersonForWrites(trx, actor.userId, ctx.config.databaseUrl !== null);
   const { count, oldest } = await countWritesSince(trx, actor.userId, kind, since);
   if (count >= limit) {
     const wait = oldest === null ? 60 : (Date.parse(oldest) + WINDOW_MS - now.getTime()) / 1000;
