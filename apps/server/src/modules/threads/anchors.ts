@@ -55,8 +55,9 @@ export function linearize(fragment: Y.XmlFragment): LinearText {
         walk(child);
       } else if (child instanceof Y.XmlText) {
         starts.push(text.length);
-        const span = { type: child, start: text.length, end: text.length + textOf(child).length };
-        text += textOf(child);
+        const content = textOf(child);
+        const span = { type: child, start: text.length, end: text.length + content.length };
+        text += content;
         texts.set(child, span);
         spans.push(span);
       } else {
