@@ -1,0 +1,164 @@
+import { Extension } from '@tiptap/core';
+import type { EditorState, Transaction } from '@tiptap/pm/state';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import {
+  absolutePositionToRelativePosition,
+  relativePositionToAbsolutePosition,
+  ySyncPluginKey,
+  type ProsemirrorBinding,
+} from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { Limits, type AnchorInput } from '@mesa/shared';
+
+/** A thread's passage as the editor highlights it. */
+export interface HighlightAnchor {
+  /** The thread's id. */
+  id: string;
+  /** Encoded relative position of the first character (base64). */
+  start: string;
+  /** Encoded relative position after the last character (base64). */
+  end: string;
+}
+
+/** What the highlight plugin is told from React: the passages and the active thread. */
+export interface HighlightInput {
+  /** The open threads' passages. */
+  anchors: readonly HighlightAnchor[];
+  /** The thread open in the panel. */
+  activeId: string | null;
+}
+
+interface HighlightState extends HighlightInput {
+  decorations: DecorationSet;
+}
+
+/** The plugin's key; a transaction with `HighlightInput` as its meta replaces the input. */
+export const threadHighlightsKey = new PluginKey<HighlightState>('threadHighlights');
+const RECOMPUTE = 'recompute';
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+/** The Yjs binding's state as y-tiptap documents it (its key's plugin state). */
+interface SyncState {
+  doc: Y.Doc;
+  type: Y.XmlFragment;
+  binding: ProsemirrorBinding | null;
+}
+
+function syncOf(state: EditorState): (SyncState & { binding: ProsemirrorBinding }) | null {
+  const sync = ySyncPluginKey.getState(state) as SyncState | undefined;
+  if (!sync?.binding) return null;
+  return { ...sync, binding: sync.binding };
+}
+
+/** Where a thread's passage is in the editor now, or null when it is gone or unreadable. */
+export function resolveAnchor(state: EditorState, anchor: HighlightAnchor) {
+  const sync = syncOf(state);
+  if (!sync || sync.binding.mapping.size === 0) return null;
+  try {
+    const at = (encoded: string) =>
+      relativePositionToAbsolutePosition(
+        sync.doc,
+        sync.type,
+        Y.decodeRelativePosition(fromBase64(encoded)),
+        sync.binding.mapping,
+      );
+    const from = at(anchor.start);
+    const to = at(anchor.end);
+    if (from === null || to === null || from >= to || to > state.doc.content.size) return null;
+    return { from, to };
+  } catch {
+    // A position from another document or bad bytes: nothing to highlight.
+    return null;
+  }
+}
+
+function decorate(state: EditorState, input: HighlightInput): DecorationSet {
+  const decorations: Decoration[] = [];
+  for (const anchor of input.anchors) {
+    const range = resolveAnchor(state, anchor);
+    if (!range) continue;
+    const active = anchor.id === input.activeId;
+    decorations.push(
+      Decoration.inline(range.from, range.to, {
+        class: active ? 'thread-highlight thread-highlight--active' : 'thread-highlight',
+        'data-thread-id': anchor.id,
+      }),
+    );
+  }
+  return DecorationSet.create(state.doc, decorations);
+}
+
+function applyHighlights(tr: Transaction, value: HighlightState, state: EditorState) {
+  const input = tr.getMeta(threadHighlightsKey) as HighlightInput | typeof RECOMPUTE | undefined;
+  if (input === RECOMPUTE) return { ...value, decorations: decorate(state, value) };
+  if (input) return { ...input, decorations: decorate(state, input) };
+  // Local edits reach the Yjs mapping only after this transaction: map now, recompute after.
+  if (tr.docChanged) return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) };
+  return value;
+}
+
+/**
+ * Highlights the passages of a document's threads, computed from their Yjs relative positions
+ * (so they follow everyone's edits), recomputed after every change of the document and every
+ * new input; each highlight carries its thread's id (`data-thread-id`).
+ */
+export const ThreadHighlights = Extension.create({
+  name: 'threadHighlights',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<HighlightState>({
+        key: threadHighlightsKey,
+        state: {
+          init: () => ({ anchors: [], activeId: null, decorations: DecorationSet.empty }),
+          apply: applyHighlights,
+        },
+        props: { decorations: (state) => threadHighlightsKey.getState(state)?.decorations },
+        view: () => {
+          let queued = false;
+          return {
+            update: (view, previous) => {
+              if (queued || view.state.doc === previous.doc) return;
+              queued = true;
+              queueMicrotask(() => {
+                queued = false;
+                if (!view.isDestroyed) {
+                  view.dispatch(view.state.tr.setMeta(threadHighlightsKey, RECOMPUTE));
+                }
+              });
+            },
+          };
+        },
+      }),
+    ];
+  },
+});
+
+/** Why a selection cannot be commented on. */
+export type AnchorProblem = 'empty' | 'tooLong' | 'unbound';
+
+/** The selected passage as an anchor (relative positions and quote), or why there is none. */
+export function anchorFromSelection(state: EditorState): AnchorInput | AnchorProblem {
+  const { from, to } = state.selection;
+  const quote = state.doc.textBetween(from, to, '\n').trim();
+  if (from === to || quote === '') return 'empty';
+  if (quote.length > Limits.anchorQuoteMaxLength) return 'tooLong';
+  const sync = syncOf(state);
+  if (!sync) return 'unbound';
+  const encode = (pos: number) =>
+    toBase64(
+      Y.encodeRelativePosition(
+        absolutePositionToRelativePosition(pos, sync.type, sync.binding.mapping) as Y.RelativePosition,
+      ),
+    );
+  return { start: encode(from), end: encode(to), quote };
+}
