@@ -32,11 +32,16 @@ export function PlanCommentsPanel({ comments, status, denied, onClose }: PlanCom
   const { t } = useTranslation();
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
   const reader = useThreadReader();
   const { list, draft } = comments;
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    // Into the panel, unless a field in it (the new comment) already took focus.
+    if (!panel.current?.contains(document.activeElement)) heading.current?.focus();
+  }, []);
   return (
     <section
+      ref={panel}
       className="plan-comments"
       aria-labelledby={headingId}
       onKeyDown={(event) => {
@@ -49,8 +54,13 @@ export function PlanCommentsPanel({ comments, status, denied, onClose }: PlanCom
         <h3 id={headingId} ref={heading} tabIndex={-1}>
           {t('threads.panelTitle')}
         </h3>
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          {t('threads.close')}
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-label={t('threads.close')}
+          onClick={onClose}
+        >
+          {t('threads.closeShort')}
         </button>
       </div>
       {typeof draft === 'string' ? (
@@ -74,7 +84,11 @@ export function PlanCommentsPanel({ comments, status, denied, onClose }: PlanCom
         </p>
       ) : null}
       {list.error ? (
-        <ErrorState title={t('threads.loadError')} error={list.error} onRetry={() => void list.refetch()} />
+        <ErrorState
+          title={t('threads.loadError')}
+          error={list.error}
+          onRetry={() => void list.refetch()}
+        />
       ) : null}
       {!list.data && !list.error ? <LoadingState label={t('threads.loading')} /> : null}
       {list.data ? (

@@ -157,7 +157,11 @@ export function anchorFromSelection(state: EditorState): AnchorInput | AnchorPro
   const encode = (pos: number) =>
     toBase64(
       Y.encodeRelativePosition(
-        absolutePositionToRelativePosition(pos, sync.type, sync.binding.mapping) as Y.RelativePosition,
+        absolutePositionToRelativePosition(
+          pos,
+          sync.type,
+          sync.binding.mapping,
+        ) as Y.RelativePosition,
       ),
     );
   return { start: encode(from), end: encode(to), quote };

@@ -27,8 +27,7 @@ export function usePlanComments(programId: string) {
   const anchors = useMemo<HighlightAnchor[]>(
     () =>
       (threads ?? []).flatMap((thread) =>
-        thread.anchor?.state === 'attached' &&
-        (thread.state === 'open' || thread.id === selectedId)
+        thread.anchor?.state === 'attached' && (thread.state === 'open' || thread.id === selectedId)
           ? [{ id: thread.id, start: thread.anchor.start, end: thread.anchor.end }]
           : [],
       ),

@@ -17,15 +17,17 @@ export interface CommentItemProps {
   reader: ThreadReader;
   /** The subject's actions. */
   actions: ThreadActions;
+  /** The reader may still write on the subject (their own comments stay theirs to edit). */
+  canWrite: boolean;
 }
 
 /** One comment: author and organization, time, "edited", the text or the deleted placeholder. */
-export function CommentItem({ comment, subject, reader, actions }: CommentItemProps) {
+export function CommentItem({ comment, subject, reader, actions, canWrite }: CommentItemProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const deleted = comment.body === null;
-  const own = comment.author.id === reader.id;
+  const own = comment.author.id === reader.id && canWrite;
   const canDelete = !deleted && (own || reader.administers);
   if (editing && comment.body !== null) {
     return (
@@ -40,9 +42,7 @@ export function CommentItem({ comment, subject, reader, actions }: CommentItemPr
           error={threadErrorText(actions.edit.error, t)}
           onCancel={() => setEditing(false)}
           onSubmit={(body) =>
-            actions.edit
-              .mutateAsync({ commentId: comment.id, body })
-              .then(() => setEditing(false))
+            actions.edit.mutateAsync({ commentId: comment.id, body }).then(() => setEditing(false))
           }
         />
       </li>
@@ -72,7 +72,9 @@ export function CommentItem({ comment, subject, reader, actions }: CommentItemPr
           <button
             type="button"
             className="button button--small button--danger"
-            onClick={() => actions.remove.mutate(comment.id, { onSettled: () => setConfirming(false) })}
+            onClick={() =>
+              actions.remove.mutate(comment.id, { onSettled: () => setConfirming(false) })
+            }
           >
             {t('threads.delete')}
           </button>
@@ -92,7 +94,11 @@ export function CommentItem({ comment, subject, reader, actions }: CommentItemPr
             </button>
           ) : null}
           {canDelete ? (
-            <button type="button" className="threads-text-button" onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              className="threads-text-button"
+              onClick={() => setConfirming(true)}
+            >
               {t('threads.delete')}
             </button>
           ) : null}

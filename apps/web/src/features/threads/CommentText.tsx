@@ -30,11 +30,7 @@ export function CommentText({ body, mentions }: CommentTextProps) {
           );
         }
         return (
-          <span
-            key={index}
-            className="mention-chip"
-            title={part.person.organizationName[locale]}
-          >
+          <span key={index} className="mention-chip" title={part.person.organizationName[locale]}>
             @{part.person.name}
           </span>
         );

@@ -28,7 +28,11 @@ export function ThreadDiscussion({ subject, denied }: ThreadDiscussionProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   if (list.error) {
     return (
-      <ErrorState title={t('threads.loadError')} error={list.error} onRetry={() => void list.refetch()} />
+      <ErrorState
+        title={t('threads.loadError')}
+        error={list.error}
+        onRetry={() => void list.refetch()}
+      />
     );
   }
   if (!list.data) return <LoadingState label={t('threads.loading')} />;

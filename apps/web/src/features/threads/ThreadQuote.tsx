@@ -7,7 +7,9 @@ export function ThreadQuote({ anchor }: { anchor: Pick<Anchor, 'quote'> & { stat
   const removed = anchor.state === 'removed';
   return (
     <figure className={`thread-quote${removed ? ' thread-quote--removed' : ''}`}>
-      {removed ? <figcaption className="thread-quote__note">{t('threads.removed')}</figcaption> : null}
+      {removed ? (
+        <figcaption className="thread-quote__note">{t('threads.removed')}</figcaption>
+      ) : null}
       <blockquote className="thread-quote__text">{anchor.quote}</blockquote>
     </figure>
   );

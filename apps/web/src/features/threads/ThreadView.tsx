@@ -49,6 +49,7 @@ export function ThreadView({ thread, reader, actions, denied, headingId }: Threa
             subject={thread.subject}
             reader={reader}
             actions={actions}
+            canWrite={thread.abilities.reply}
           />
         ))}
       </ol>
@@ -58,7 +59,10 @@ export function ThreadView({ thread, reader, actions, denied, headingId }: Threa
           className="button button--secondary thread__state"
           disabled={actions.setState.isPending}
           onClick={() =>
-            actions.setState.mutate({ threadId: thread.id, action: resolved ? 'reopen' : 'resolve' })
+            actions.setState.mutate({
+              threadId: thread.id,
+              action: resolved ? 'reopen' : 'resolve',
+            })
           }
         >
           {resolved ? t('threads.reopen') : t('threads.resolve')}

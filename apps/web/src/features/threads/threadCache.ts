@@ -42,5 +42,6 @@ export function applyThreadChange(queryClient: QueryClient, change: ThreadChange
   const cached = queryClient.getQueryData<ThreadList>(key);
   if (!cached) return;
   queryClient.setQueryData<ThreadList>(key, mergeThreadChange(cached, change));
-  if (ABILITY_CHANGES.includes(change.change)) void queryClient.invalidateQueries({ queryKey: key });
+  if (ABILITY_CHANGES.includes(change.change))
+    void queryClient.invalidateQueries({ queryKey: key });
 }
