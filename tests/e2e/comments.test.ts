@@ -153,6 +153,9 @@ describe('comment threads in the browser', () => {
     await panel.getByRole('button', { name: 'Comentar', exact: true }).click();
     await panel.locator('article.thread', { hasText: '¿Quién mide esto?' }).waitFor();
     await olgaPage.locator('.plan-doc .thread-highlight--active').waitFor();
+    // The address names the open thread: a notification's link opens the same view.
+    const threadId = new URL(olgaPage.url()).searchParams.get('thread');
+    expect(threadId).toBeTruthy();
     expect(await runAxe(olgaPage)).toEqual([]);
     await screenshot(olgaPage, 'comments-observer-es-tablet');
     await olgaPage.setViewportSize(Viewports.phone);
@@ -171,7 +174,7 @@ describe('comment threads in the browser', () => {
     await screenshot(olgaPage, 'comments-discussion-es-laptop');
 
     // A viewer reads the discussion live, with the reason she cannot write, and no Comment button.
-    const veraPage = await open(vera, { viewport: Viewports.tablet }, '?comments=');
+    const veraPage = await open(vera, { viewport: Viewports.tablet }, `?thread=${threadId}`);
     await status(veraPage, 'read-only').waitFor({ timeout: 20_000 });
     expect(
       await veraPage.getByRole('button', { name: 'Comment on the selected text' }).count(),
@@ -182,8 +185,10 @@ describe('comment threads in the browser', () => {
       .waitFor();
     await veraDiscussion.getByText(/but not write\. Your account has a read-only role/).waitFor();
     await veraPage
-      .locator('.plan-comments .thread-item', { hasText: '¿Quién mide esto?' })
+      .locator('.plan-comments article.thread', { hasText: '¿Quién mide esto?' })
       .waitFor();
+    await veraPage.locator('.plan-doc .thread-highlight--active').waitFor();
+    expect(await veraPage.locator('.plan-comments').getByLabel('Your reply').count()).toBe(0);
     expect(await runAxe(veraPage)).toEqual([]);
     await screenshot(veraPage, 'comments-viewer-en-tablet');
     await veraPage.setViewportSize(Viewports.phone);
