@@ -98,7 +98,6 @@ export function PlanCommentsPanel({ comments, status, denied, onClose }: PlanCom
           onSelect={comments.select}
           reader={reader}
           actions={comments.actions}
-          denied={denied}
         />
       ) : null}
     </section>

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Limits, type ThreadSubject } from '@mesa/shared';
 import { insertMention, mentionQueryAt } from './mentionQuery';
@@ -43,13 +43,20 @@ export function Composer(props: ComposerProps) {
   const field = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState(props.initial ?? '');
   const [caret, setCaret] = useState(text.length);
+  // Where the caret goes once the text with a new mention is rendered (before any more keys).
+  const placeCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (placeCaret.current === null) return;
+    field.current?.setSelectionRange(placeCaret.current, placeCaret.current);
+    placeCaret.current = null;
+  });
   const query = mentionQueryAt(text, caret);
   const mentions = useMentionSuggestions(subject, query, (person) => {
     if (!query) return;
     const next = insertMention(text, caret, query, person);
+    placeCaret.current = next.caret;
     setText(next.text);
     setCaret(next.caret);
-    requestAnimationFrame(() => field.current?.setSelectionRange(next.caret, next.caret));
   });
   const remaining = Limits.commentMaxLength - text.length;
   const blank = text.trim() === '';

@@ -58,7 +58,6 @@ export function ThreadDiscussion({ subject, denied }: ThreadDiscussionProps) {
         onSelect={setSelectedId}
         reader={reader}
         actions={actions}
-        denied={denied}
       />
     </div>
   );

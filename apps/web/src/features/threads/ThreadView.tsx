@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DenialReason, Thread } from '@mesa/shared';
-import { AccessReason } from '../../components/AccessReason';
+import type { Thread } from '@mesa/shared';
 import { CommentItem } from './CommentItem';
 import { Composer } from './Composer';
 import { ThreadQuote } from './ThreadQuote';
@@ -16,14 +15,15 @@ export interface ThreadViewProps {
   reader: ThreadReader;
   /** The subject's actions. */
   actions: ThreadActions;
-  /** Why the reader may not comment on the subject, when they may not. */
-  denied?: DenialReason;
   /** The heading's id (the panel is labelled by it). */
   headingId?: string;
 }
 
-/** One thread: its passage, comments oldest first, who resolved it, and what the reader may do. */
-export function ThreadView({ thread, reader, actions, denied, headingId }: ThreadViewProps) {
+/**
+ * One thread: its passage, comments oldest first, who resolved it, and what the reader may do
+ * (the list around it says why a reader may not write).
+ */
+export function ThreadView({ thread, reader, actions, headingId }: ThreadViewProps) {
   const { t } = useTranslation();
   const resolved = thread.state === 'resolved';
   const stateError = threadErrorText(actions.setState.error, t);
@@ -82,11 +82,7 @@ export function ThreadView({ thread, reader, actions, denied, headingId }: Threa
           error={threadErrorText(actions.reply.error, t)}
           onSubmit={(body) => actions.reply.mutateAsync({ threadId: thread.id, body })}
         />
-      ) : (
-        <p className="threads__notice">
-          {t('threads.readOnly')} <AccessReason reason={denied} />
-        </p>
-      )}
+      ) : null}
     </article>
   );
 }

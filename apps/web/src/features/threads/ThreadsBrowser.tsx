@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DenialReason, Thread } from '@mesa/shared';
+import type { Thread } from '@mesa/shared';
 import type { ThreadFilterValue } from './ThreadFilter';
 import { ThreadList } from './ThreadList';
 import { ThreadView } from './ThreadView';
@@ -19,8 +19,6 @@ export interface ThreadsBrowserProps {
   reader: ThreadReader;
   /** The subject's actions. */
   actions: ThreadActions;
-  /** Why the reader may not comment, when they may not. */
-  denied?: DenialReason;
 }
 
 /**
@@ -28,7 +26,7 @@ export interface ThreadsBrowserProps {
  * list; the plan's comments panel, the program's discussion and later the priority board use it.
  */
 export function ThreadsBrowser(props: ThreadsBrowserProps) {
-  const { threads, selectedId, onSelect, reader, actions, denied } = props;
+  const { threads, selectedId, onSelect, reader, actions } = props;
   const { t } = useTranslation();
   const headingId = useId();
   const [filter, setFilter] = useState<ThreadFilterValue>('open');
@@ -43,7 +41,6 @@ export function ThreadsBrowser(props: ThreadsBrowserProps) {
           thread={selected}
           reader={reader}
           actions={actions}
-          denied={denied}
           headingId={headingId}
         />
       </div>
