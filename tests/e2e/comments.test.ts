@@ -3,17 +3,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServerOnOwnOrigin, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, type TestPerson } from '../helpers/people.js';
 import { contextFor, launchBrowser, runAxe, screenshot, Viewports } from '../helpers/browser.js';
+import { planStatus, typeAtEnd } from '../helpers/plan-page.js';
 
-function status(page: Page, kind: string) {
-  return page.locator(`.save-status[data-status="${kind}"]`);
-}
+const status = planStatus;
 
 /** Types a new line at the end of the plan and selects it with the keyboard. */
 async function typeAndSelectLine(page: Page, text: string): Promise<void> {
-  await page.locator('.plan-doc').click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(text);
+  await typeAtEnd(page, text);
   await page.keyboard.press('Shift+Home');
 }
 

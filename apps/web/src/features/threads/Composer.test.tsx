@@ -25,7 +25,7 @@ function renderComposer(onSubmit = vi.fn(() => Promise.resolve())) {
   renderRoute(
     <Composer subject={subject} label="Your reply" submitLabel="Reply" onSubmit={onSubmit} />,
   );
-  return { field: screen.getByLabelText('Your reply') as HTMLTextAreaElement, onSubmit };
+  return { field: screen.getByLabelText<HTMLTextAreaElement>('Your reply'), onSubmit };
 }
 
 function type(field: HTMLTextAreaElement, value: string) {

@@ -37,12 +37,7 @@ export function ThreadsBrowser(props: ThreadsBrowserProps) {
         <button type="button" className="threads-text-button" onClick={() => onSelect(null)}>
           ← {t('threads.backToList')}
         </button>
-        <ThreadView
-          thread={selected}
-          reader={reader}
-          actions={actions}
-          headingId={headingId}
-        />
+        <ThreadView thread={selected} reader={reader} actions={actions} headingId={headingId} />
       </div>
     );
   }
