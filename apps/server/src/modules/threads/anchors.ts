@@ -31,7 +31,7 @@ export interface LinearText {
   text: string;
   /** The offset a (type, index) position stands for, or null when the type is not live in the fragment. */
   offsetOf(type: Y.AbstractType<any>, index: number): number | null;
-  /** A relative position for an offset: `start` takes the character at it, `end` the one before. */
+  /** A relative position for an offset: `start` on the character at it, `end` on the one before (assoc -1). */
   positionAt(offset: number, side: 'start' | 'end'): Y.RelativePosition | null;
 }
 
@@ -82,7 +82,12 @@ export function linearize(fragment: Y.XmlFragment): LinearText {
           : s.start < offset && offset <= s.end,
       );
       if (!span) return null;
-      return Y.createRelativePositionFromTypeIndex(span.type, offset - span.start);
+      // The end sticks to the passage's last character: text typed right after stays outside.
+      return Y.createRelativePositionFromTypeIndex(
+        span.type,
+        offset - span.start,
+        side === 'start' ? 0 : -1,
+      );
     },
   };
 }
