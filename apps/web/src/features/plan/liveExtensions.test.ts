@@ -249,6 +249,22 @@ describe("comment threads' passages in the live plan editor", () => {
     await settle();
     expect(paragraphText(ana.editor, 0)).toBe('Still no baseline');
     expect(highlighted(ben)).toEqual(['baseline']);
+    // Typed right after the passage or right before it, text stays outside; inside, it joins.
+    const para = paragraphPosition(ana.editor, 0);
+    ana.editor.commands.setTextSelection(para + 17);
+    key(ana, '!');
+    ana.editor.commands.setTextSelection(para + 9);
+    key(ana, '«');
+    ana.editor.commands.setTextSelection(para + 14);
+    key(ana, '-');
+    await settle();
+    expect(paragraphText(ben.editor, 0)).toBe('Still no «base-line!');
+    expect(highlighted(ben)).toEqual(['base-line']);
+    ana.editor.view.dispatch(
+      ana.editor.state.tr.delete(para + 14, para + 15).delete(para + 9, para + 10),
+    );
+    ana.editor.view.dispatch(ana.editor.state.tr.delete(para + 17, para + 18));
+    await settle();
 
     // The passage deleted: nothing is highlighted any more.
     const at = paragraphPosition(ana.editor, 0);

@@ -146,23 +146,34 @@ export const ThreadHighlights = Extension.create({
 /** Why a selection cannot be commented on. */
 export type AnchorProblem = 'empty' | 'tooLong' | 'unbound';
 
-/** The selected passage as an anchor (relative positions and quote), or why there is none. */
+/** The selection narrowed to its text: no block boundary at either end. */
+function textRange(state: EditorState): { from: number; to: number } {
+  let { from, to } = state.selection;
+  while (from < to && state.doc.textBetween(from, from + 1) === '') from++;
+  while (to > from && state.doc.textBetween(to - 1, to) === '') to--;
+  return { from, to };
+}
+
+/**
+ * The selected passage as an anchor, or why there is none. As the server expects
+ * (docs/collab.md, "Comment anchors"): the start on the passage's first character, the end on
+ * its last character with assoc −1, so text typed right before or after stays outside it.
+ */
 export function anchorFromSelection(state: EditorState): AnchorInput | AnchorProblem {
-  const { from, to } = state.selection;
-  const quote = state.doc.textBetween(from, to, '\n').trim();
-  if (from === to || quote === '') return 'empty';
+  const { from, to } = textRange(state);
+  const quote = state.doc.textBetween(from, to, '\n');
+  if (from === to || quote.trim() === '') return 'empty';
   if (quote.length > Limits.anchorQuoteMaxLength) return 'tooLong';
   const sync = syncOf(state);
   if (!sync) return 'unbound';
-  const encode = (pos: number) =>
-    toBase64(
-      Y.encodeRelativePosition(
-        absolutePositionToRelativePosition(
-          pos,
-          sync.type,
-          sync.binding.mapping,
-        ) as Y.RelativePosition,
-      ),
-    );
-  return { start: encode(from), end: encode(to), quote };
+  // y-tiptap anchors a text position to the character before it (assoc −1): at `to` that is
+  // the passage's last character, as wanted; at `from + 1` it is the first, which the start
+  // needs on its right side (assoc 0), so text typed just before the passage stays outside.
+  const at = (pos: number) =>
+    absolutePositionToRelativePosition(pos, sync.type, sync.binding.mapping) as Y.RelativePosition;
+  const first = at(from + 1);
+  const start = new Y.RelativePosition(first.type, first.tname, first.item, 0);
+  const end = at(to);
+  const encode = (position: Y.RelativePosition) => toBase64(Y.encodeRelativePosition(position));
+  return { start: encode(start), end: encode(end), quote };
 }
