@@ -274,3 +274,19 @@ describe("comment threads' passages in the live plan editor", () => {
     expect(highlighted(ben)).toEqual([]);
   });
 });
+
+describe("a comment on the plan's very first words", () => {
+  it('is highlighted in another editor, read-only or not', () => {
+    const [ana, ben] = twoPeople();
+    const heading = ana.editor.state.doc.firstChild;
+    if (heading?.type.name !== 'heading') throw new Error('the template starts with a heading');
+    ana.editor.setEditable(false);
+    ana.editor.commands.setTextSelection({ from: 1, to: 1 + heading.textContent.length });
+    const anchor = anchorFromSelection(ana.editor.state);
+    if (typeof anchor === 'string') throw new Error(`no anchor: ${anchor}`);
+    const input = { anchors: [{ id: 't1', ...anchor }], activeId: null };
+    ben.editor.view.dispatch(ben.editor.state.tr.setMeta(threadHighlightsKey, input));
+    const marks = ben.editor.view.dom.querySelectorAll('.thread-highlight');
+    expect([...marks].map((node) => node.textContent)).toEqual([heading.textContent]);
+  });
+});

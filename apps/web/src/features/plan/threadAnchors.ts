@@ -65,13 +65,23 @@ export function resolveAnchor(state: EditorState, anchor: HighlightAnchor) {
   const sync = syncOf(state);
   if (!sync || sync.binding.mapping.size === 0) return null;
   try {
-    const at = (encoded: string) =>
-      relativePositionToAbsolutePosition(
+    const at = (encoded: string) => {
+      const position = Y.decodeRelativePosition(fromBase64(encoded));
+      const found = relativePositionToAbsolutePosition(
         sync.doc,
         sync.type,
-        Y.decodeRelativePosition(fromBase64(encoded)),
+        position,
         sync.binding.mapping,
       );
+      if (found !== null) return found;
+      // y-tiptap refuses a character position that lands at the document's very start (its
+      // guard against positions misplaced by a structural change); the same place named by
+      // its text and index resolves.
+      const absolute = Y.createAbsolutePositionFromRelativePosition(position, sync.doc);
+      if (!absolute || absolute.index !== 0) return null;
+      const byIndex = Y.createRelativePositionFromTypeIndex(absolute.type, 0, -1);
+      return relativePositionToAbsolutePosition(sync.doc, sync.type, byIndex, sync.binding.mapping);
+    };
     const from = at(anchor.start);
     const to = at(anchor.end);
     if (from === null || to === null || from >= to || to > state.doc.content.size) return null;
