@@ -89,7 +89,11 @@ function PlanWorkspace(props: WorkspaceProps) {
   const stopped = status.kind === 'access-lost' || status.kind === 'signed-out';
   const closeComments = () => {
     comments.close();
-    root.current?.querySelector<HTMLElement>('.plan-doc')?.focus();
+    // Back to the text; a read-only plan cannot take focus, so to the button that reopens.
+    const target =
+      root.current?.querySelector<HTMLElement>('.plan-doc[contenteditable="true"]') ??
+      root.current?.querySelector<HTMLElement>('.plan__comments-toggle');
+    target?.focus();
   };
   return (
     <div className="plan" data-status={status.kind} ref={root}>
