@@ -39,6 +39,11 @@ import { docsRoutes } from './modules/docs/index.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { routeRegistryPlugin } from './authz/route-registry.js';
 import { textInputPlugin } from './plugins/text-input.js';
+import {
+  notificationsRoutes,
+  registerNotificationHandlers,
+  registerNotificationsRealtime,
+} from './modules/notifications/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,6 +61,8 @@ declare module 'fastify' {
     collab: CollabEndpoint;
     /** Session ends, deactivations and access changes of every node (realtime/invalidations.ts). */
     invalidations: Invalidations;
+    /** Resolves once the notifications under way are created (tests wait on it). */
+    notificationsSettled: () => Promise<void>;
   }
 }
 
@@ -181,6 +188,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(organizationsRoutes, { ctx });
   await app.register(documentsRoutes, { ctx, live: collab.documents });
   await app.register(metricsRoutes);
+  await app.register(notificationsRoutes, { ctx });
+  app.decorate('notificationsSettled', registerNotificationHandlers(ctx));
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });
 
@@ -189,5 +198,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     throw error;
   });
   registerPortfolioRealtime(app, realtime);
+  registerNotificationsRealtime(app);
   return app;
 }
