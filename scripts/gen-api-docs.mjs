@@ -120,12 +120,16 @@ const ACCESS = {
   'workspace:createProgram': 'admin (`createProgram`)',
   'workspace:invite': 'admin or a program coordinator (`invite`)',
 };
-const accessOf = (a) =>
-  ACCESS[a] ?? (a?.startsWith('program:') ? `\`${a.slice(8)}\` on the program` : String(a));
+const accessOf = (a) => {
+  if (ACCESS[a]) return ACCESS[a];
+  if (a?.startsWith('program:')) return `\`${a.slice(8)}\` on the program`;
+  if (a?.startsWith('subject:')) return `\`${a.slice(8)}\` on the thread's subject`;
+  return String(a);
+};
 
 const STATUS_BY_ACCESS = (a) => {
   if (a === 'public') return [];
-  if (a?.startsWith('program:')) return ['401', '403', '404'];
+  if (a?.startsWith('program:') || a?.startsWith('subject:')) return ['401', '403', '404'];
   if (a === 'signedIn' || a === 'workspace:readPortfolio') return ['401'];
   return ['401', '403'];
 };
@@ -169,7 +173,7 @@ push(
   '`bad_request`), at most 1 MiB (413 `payload_too_large`).',
   '',
   'The OpenAPI 3 document is served to signed-in admins at `GET /api/docs/openapi.json`.',
-  'Each program in a reply carries `abilities` (`read`, `editPlan`, `comment`, `endorse`,',
+  'Each program in a reply carries `abilities` (`read`, `editPlan`, `comment`, `moderateComments`, `endorse`,',
   '`recordCommitment`, `chair`, `editDetails`, `invite`, `administer`), computed by the server,',
   'and `abilities.denied`: for each refused action, why (`no_relation`, `read_only_role`,',
   '`observer_relation`, `not_coordinator`, `admin_only`);',

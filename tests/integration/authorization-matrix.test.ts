@@ -39,6 +39,11 @@ interface Cell {
 interface RouteCase {
   build: (who: Persona) => Promise<Cell> | Cell;
   expect: Statuses;
+  /**
+   * The body names what is acted on (a thread's subject), so the refusal can only be decided
+   * once the body is valid: junk answers 400, not 403.
+   */
+  bodyNamesResource?: boolean;
 }
 
 /** The statuses docs/api.md lists per route ("GET /api/me" → ["200", "401"]). */
@@ -64,6 +69,7 @@ const admins = (s: number): Statuses => [s, 403, 403, 403, 403, 403, 403, 401];
 const coordinators = (s: number): Statuses => [s, s, 403, 403, 403, 403, 403, 401];
 const readers = (s: number): Statuses => [s, s, s, s, s, s, 403, 401];
 const writers = (s: number): Statuses => [s, s, s, s, 403, 403, 403, 401];
+const commenters = (s: number): Statuses => [s, s, s, s, s, 403, 403, 401];
 
 describe('authorization matrix', () => {
   let server: TestServer;
@@ -109,6 +115,33 @@ describe('authorization matrix', () => {
       body: JSON.stringify({ name: `Matrix ${unique()}` }),
     });
     return ((await res.json()) as { version: { id: string } }).version.id;
+  };
+  const commenting = (who: Persona) =>
+    ['admin', 'coordinator', 'leadMember', 'partnerMember', 'observerMember'].includes(who);
+  const threadOnProgram = async (state: 'open' | 'resolved') => {
+    const res = await fetchAs(server, people.admin, '/api/threads', {
+      method: 'POST',
+      body: JSON.stringify({ subject: { kind: 'program', programId }, body: 'Matrix thread' }),
+    });
+    const { id } = (await res.json()) as { id: string };
+    if (state === 'resolved')
+      await fetchAs(server, people.admin, `/api/threads/${id}/resolve`, { method: 'POST' });
+    return id;
+  };
+  const threads = new Map<string, Promise<string>>();
+  const aThread = (name: string, state: 'open' | 'resolved' = 'open') => {
+    if (!threads.has(name)) threads.set(name, threadOnProgram(state));
+    return threads.get(name)!;
+  };
+  /** A comment of the persona's own when they may comment, else the admin's. */
+  const aComment = async (who: Persona) => {
+    const by = commenting(who) ? people[who] : people.admin;
+    const res = await fetchAs(server, by, `/api/threads/${await aThread('shared')}/comments`, {
+      method: 'POST',
+      body: JSON.stringify({ body: `Comment by ${who}` }),
+    });
+    const thread = (await res.json()) as { comments: { id: string }[] };
+    return thread.comments.at(-1)!.id;
   };
   const newProgram = () => ({
     code: `M${unique().toUpperCase().slice(-8)}`,
@@ -343,6 +376,54 @@ describe('authorization matrix', () => {
       }),
       expect: admins(200),
     },
+    'GET /api/threads': {
+      build: () => ({ path: `/api/threads?kind=program&programId=${programId}` }),
+      expect: readers(200),
+    },
+    'GET /api/threads/mentionable': {
+      build: () => ({ path: `/api/threads/mentionable?kind=program&programId=${programId}&q=pe` }),
+      expect: commenters(200),
+    },
+    'POST /api/threads': {
+      build: () => ({
+        path: '/api/threads',
+        body: { subject: { kind: 'program', programId }, body: 'What comes first?' },
+      }),
+      expect: commenters(201),
+      bodyNamesResource: true,
+    },
+    'GET /api/threads/:id': {
+      build: async () => ({ path: `/api/threads/${await aThread('shared')}` }),
+      expect: readers(200),
+    },
+    'POST /api/threads/:id/comments': {
+      build: async () => ({
+        path: `/api/threads/${await aThread('shared')}/comments`,
+        body: { body: 'A reply' },
+      }),
+      expect: commenters(201),
+    },
+    'POST /api/threads/:id/resolve': {
+      build: async () => ({ path: `/api/threads/${await aThread('to resolve')}/resolve` }),
+      expect: coordinators(200),
+    },
+    'POST /api/threads/:id/reopen': {
+      build: async () => ({
+        path: `/api/threads/${await aThread('to reopen', 'resolved')}/reopen`,
+      }),
+      expect: coordinators(200),
+    },
+    'PATCH /api/comments/:id': {
+      build: async (who) => ({
+        path: `/api/comments/${await aComment(who)}`,
+        body: { body: 'Edited' },
+      }),
+      expect: commenters(200),
+    },
+    'DELETE /api/comments/:id': {
+      build: async (who) => ({ path: `/api/comments/${await aComment(who)}` }),
+      expect: commenters(200),
+    },
   };
 
   beforeAll(async () => {
@@ -384,8 +465,10 @@ describe('authorization matrix', () => {
         const expected = route.expect[i]!;
         want[key][who] = expected;
         got[key][who] = (await send(method, cell, who, cell.body)).status;
-        // Refusals do not depend on the body: junk gets the same 401/403.
-        if (cell.body !== undefined && (expected === 401 || expected === 403)) {
+        // Refusals do not depend on the body: junk gets the same 401/403 (unless the body
+        // names what is acted on).
+        const junkRefused = expected === 401 || (expected === 403 && !route.bodyNamesResource);
+        if (cell.body !== undefined && junkRefused) {
           const junk = await send(method, cell, who, { junk: '<script>', __proto__x: 1 });
           if (junk.status !== expected) got[key][who] = junk.status;
         }

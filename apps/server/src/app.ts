@@ -36,6 +36,12 @@ import { usersRoutes } from './modules/users/index.js';
 import { accessRoutes } from './modules/access/index.js';
 import { invitationsRoutes } from './modules/invitations/index.js';
 import { docsRoutes } from './modules/docs/index.js';
+import {
+  reanchorDocumentThreads,
+  registerThreadsRealtime,
+  threadsRoutes,
+  type ThreadsDeps,
+} from './modules/threads/index.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { routeRegistryPlugin } from './authz/route-registry.js';
 import { textInputPlugin } from './plugins/text-input.js';
@@ -187,6 +193,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(portfolioRoutes, { ctx });
   await app.register(organizationsRoutes, { ctx });
   await app.register(documentsRoutes, { ctx, live: collab.documents });
+  const threads: ThreadsDeps = { ctx, docs: collab.documents };
+  await app.register(threadsRoutes, { deps: threads });
+  // A restored version re-anchors the document's threads before the restore answers.
+  ctx.onDocumentRestored = (documentName) =>
+    reanchorDocumentThreads(threads, documentName).catch((err: unknown) =>
+      app.log.error({ err, documentName }, 're-anchoring threads failed'),
+    );
   await app.register(metricsRoutes);
   await app.register(notificationsRoutes, { ctx });
   app.decorate('notificationsSettled', registerNotificationHandlers(ctx));
@@ -198,6 +211,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     throw error;
   });
   registerPortfolioRealtime(app, realtime);
+  registerThreadsRealtime(app, realtime, threads);
   registerNotificationsRealtime(app);
   return app;
 }

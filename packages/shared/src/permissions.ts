@@ -40,6 +40,8 @@ export const ProgramAbilityFlagsSchema = z.object({
   editPlan: z.boolean(),
   /** Comment on the program and its priorities. */
   comment: z.boolean(),
+  /** Resolve or reopen anyone's comment threads on the program (coordinators and admins). */
+  moderateComments: z.boolean(),
   /** Endorse and rank priorities for their organization. */
   endorse: z.boolean(),
   /** Record their organization's commitments. */
@@ -110,6 +112,7 @@ function programAbilityFlags(actor: ActorFacts, program: ProgramFacts): ProgramA
     read: admin || onProgram,
     editPlan: admin || contributor,
     comment: admin || (actor.role === 'member' && onProgram),
+    moderateComments: admin || coordinator,
     endorse: admin || contributor,
     recordCommitment: admin || contributor,
     chair: admin || coordinator,

@@ -7,7 +7,18 @@ import { authorizeProgram, authorizeWorkspace } from './index.js';
 
 /** Who may reach a route, as the docs and the authorization matrix name it. */
 export type RouteAccess =
-  'public' | 'signedIn' | `workspace:${WorkspaceAction}` | `program:${ProgramAction}`;
+  | 'public'
+  | 'signedIn'
+  | `workspace:${WorkspaceAction}`
+  | `program:${ProgramAction}`
+  | `subject:${SubjectAccess}`;
+
+/**
+ * An action on what a comment thread is about (its subject's program, or everyone's): the
+ * threads module checks it through `can()` once it knows the subject (from the query, the
+ * body, or the thread or comment the route names).
+ */
+export type SubjectAccess = 'read' | 'comment';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -151,6 +151,49 @@ export interface DocumentVersionsTable {
   created_at: string;
 }
 
+/** Comment threads: what they are about, the anchor of a document thread, the resolution. */
+export interface ThreadsTable {
+  id: string;
+  /** `document`, `program` or `roundProgram`. */
+  subject_kind: string;
+  /** The subject's identity within its kind (document name, program id, `<round>:<program>`). */
+  subject_key: string;
+  /** The subject as JSON (ThreadSubject). */
+  subject: string;
+  /** The program the subject belongs to, or null when every signed-in person sees it. */
+  program_id: string | null;
+  /** Encoded Yjs relative positions (base64) and quote of a document thread's passage. */
+  anchor_start: string | null;
+  anchor_end: string | null;
+  anchor_quote: string | null;
+  /** 1 once a restore could not re-anchor the thread (0/1). */
+  anchor_removed: ColumnType<number, number | undefined, number>;
+  author_id: string;
+  created_at: string;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
+/** Comments of threads; a deleted comment keeps its row with a null body. */
+export interface CommentsTable {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  body: string | null;
+  created_at: string;
+  edited_at: string | null;
+  deleted_at: string | null;
+}
+
+/** Threads opened and comments posted or edited, per person, for the per-minute limits. */
+export interface CommentWritesTable {
+  id: string;
+  user_id: string;
+  /** `thread` or `comment`. */
+  kind: string;
+  at: string;
+}
+
 /**
  * One notification of one person (0009). Unique per (recipient, kind, source key); `scope_kind`
  * is `program` (with `scope_id`) or `workspace`: lists and counts show only scopes the reader
@@ -193,6 +236,9 @@ export interface Database {
   documents: DocumentsTable;
   document_updates: DocumentUpdatesTable;
   document_versions: DocumentVersionsTable;
+  threads: ThreadsTable;
+  comments: CommentsTable;
+  comment_writes: CommentWritesTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
 }

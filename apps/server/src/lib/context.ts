@@ -15,6 +15,11 @@ export interface ServiceContext {
   log: ServiceLog;
   /** Runs inside the transaction that creates a program, e.g. to create its plan document. */
   onProgramCreated?: ProgramCreatedHook;
+  /**
+   * Runs after a version of a document was restored into the live document (the threads
+   * module re-anchors the document's threads); its failures are the hook's to report.
+   */
+  onDocumentRestored?: (documentName: string) => Promise<void>;
 }
 
 /** The one logging call services make; the app's pino logger fits it. */

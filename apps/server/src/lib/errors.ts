@@ -39,14 +39,13 @@ export class NotFoundError extends AppError {
   }
 }
 
-/** 429 with `Retry-After`: too many failed attempts in the window. */
+/** 429 with `Retry-After`: too many attempts (failed sign-ins, comments) in the window. */
 export class TooManyRequestsError extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      429,
-      ErrorCodes.tooManyRequests,
-      `Too many failed attempts; try again in ${retryAfterSeconds} seconds.`,
-    );
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `Too many failed attempts; try again in ${retryAfterSeconds} seconds.`,
+  ) {
+    super(429, ErrorCodes.tooManyRequests, message);
   }
 }
 

@@ -46,6 +46,18 @@ export interface DomainEventMap {
       excerpt: string;
     },
   ];
+  /**
+   * Anything about a thread changed (opened, replied, edited, deleted, resolved, reopened,
+   * re-anchored). The threads live layer turns it into the live `thread.changed` for the
+   * subject's room; `comment.posted` and `thread.resolved` are emitted besides, for listeners
+   * that care about those alone.
+   */
+  'thread.changed': [
+    {
+      threadId: string;
+      change: 'created' | 'commented' | 'edited' | 'deleted' | 'resolved' | 'reopened' | 'anchored';
+    },
+  ];
   /** A thread was resolved (not reopened). */
   'thread.resolved': [
     {

@@ -48,6 +48,7 @@ export function makeAbilities(overrides: Partial<ProgramAbilities> = {}): Progra
     read: true,
     editPlan: false,
     comment: false,
+    moderateComments: false,
     endorse: false,
     recordCommitment: false,
     chair: false,

@@ -115,4 +115,5 @@ export async function restorePlanVersion(
     fragment.insert(0, nodes);
   });
   if (!found) throw new NotFoundError('plan');
+  await ctx.onDocumentRestored?.(planDocumentName(input.programId));
 }

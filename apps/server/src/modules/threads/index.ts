@@ -1,0 +1,19 @@
+/** The threads module: comment threads on plans' passages, programs and other subjects. */
+export { threadsRoutes } from './threads.routes.js';
+export { registerThreadsRealtime } from './threads.realtime.js';
+export {
+  reanchorDocumentThreads,
+  type DocumentStates,
+  type ThreadsDeps,
+} from './threads.service.js';
+export {
+  everyoneSubject,
+  programSubject,
+  registerDocumentThreads,
+  registerThreadSubject,
+  type DocumentThreadsResolver,
+  type ResolvedSubject,
+  type SubjectAbilities,
+  type ThreadSubjectResolver,
+} from './subjects.js';
+export { linearize, locateAnchor, openAnchorDocument } from './anchors.js';

@@ -1,0 +1,180 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { CommentsTable, CommentWritesTable, Database, ThreadsTable } from '../../db/schema.js';
+
+type Db = Kysely<Database>;
+
+/** A thread row as stored. */
+export type ThreadRow = Selectable<ThreadsTable>;
+/** A comment row as stored. */
+export type CommentRow = Selectable<CommentsTable>;
+
+/** A person as threads show them and the rules judge them. */
+export interface PersonRow {
+  id: string;
+  name: string;
+  role: string;
+  active: number;
+  organization_id: string;
+  organization_kind: string;
+  short_name_en: string;
+  short_name_es: string;
+}
+
+/** True when the program exists. */
+export async function programExists(db: Db, programId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('programs')
+    .select('id')
+    .where('id', '=', programId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Each organization's relation to a program. */
+export async function programRelations(db: Db, programId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('program_organizations')
+    .select(['organization_id', 'relation'])
+    .where('program_id', '=', programId)
+    .execute();
+  return new Map(rows.map((r) => [r.organization_id, r.relation]));
+}
+
+function people(db: Db) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
+    .select([
+      'u.id',
+      'u.name',
+      'u.role',
+      'u.active',
+      'u.organization_id',
+      'o.kind as organization_kind',
+      'o.short_name_en',
+      'o.short_name_es',
+    ]);
+}
+
+/** These people (any that exist), active or not. */
+export async function selectPeople(db: Db, ids: readonly string[]): Promise<PersonRow[]> {
+  if (ids.length === 0) return [];
+  return people(db)
+    .where('u.id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+/** Every active person (mention suggestions filter them by access and by what was typed). */
+export async function selectActivePeople(db: Db): Promise<PersonRow[]> {
+  return people(db).where('u.active', '=', 1).orderBy('u.name').execute();
+}
+
+/** Inserts a thread. */
+export async function insertThread(db: Db, row: Insertable<ThreadsTable>): Promise<void> {
+  await db.insertInto('threads').values(row).execute();
+}
+
+/** Inserts a comment. */
+export async function insertComment(db: Db, row: Insertable<CommentsTable>): Promise<void> {
+  await db.insertInto('comments').values(row).execute();
+}
+
+/** One thread, or undefined. */
+export function selectThread(db: Db, id: string): Promise<ThreadRow | undefined> {
+  return db.selectFrom('threads').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** One comment, or undefined. */
+export function selectComment(db: Db, id: string): Promise<CommentRow | undefined> {
+  return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A subject's threads, newest first, filtered by state. */
+export function selectSubjectThreads(
+  db: Db,
+  kind: string,
+  key: string,
+  state: 'open' | 'resolved' | 'all',
+): Promise<ThreadRow[]> {
+  let query = db
+    .selectFrom('threads')
+    .selectAll()
+    .where('subject_kind', '=', kind)
+    .where('subject_key', '=', key);
+  if (state === 'open') query = query.where('resolved_at', 'is', null);
+  if (state === 'resolved') query = query.where('resolved_at', 'is not', null);
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+}
+
+/** How many of a subject's threads are open. */
+export async function countOpenThreads(db: Db, kind: string, key: string): Promise<number> {
+  const row = await db
+    .selectFrom('threads')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('subject_kind', '=', kind)
+    .where('subject_key', '=', key)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirst();
+  // PostgreSQL answers count(*) as an int8 string.
+  return Number(row?.n ?? 0);
+}
+
+/** The comments of these threads, oldest first. */
+export async function selectThreadComments(
+  db: Db,
+  threadIds: readonly string[],
+): Promise<CommentRow[]> {
+  if (threadIds.length === 0) return [];
+  return db
+    .selectFrom('comments')
+    .selectAll()
+    .where('thread_id', 'in', [...threadIds])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Changes a comment. */
+export async function updateComment(
+  db: Db,
+  id: string,
+  patch: Updateable<CommentsTable>,
+): Promise<void> {
+  await db.updateTable('comments').set(patch).where('id', '=', id).execute();
+}
+
+/** Changes a thread. */
+export async function updateThread(
+  db: Db,
+  id: string,
+  patch: Updateable<ThreadsTable>,
+): Promise<void> {
+  await db.updateTable('threads').set(patch).where('id', '=', id).execute();
+}
+
+/** Writes of one kind by one person since `since` (ISO). */
+export async function countWritesSince(
+  db: Db,
+  userId: string,
+  kind: string,
+  since: string,
+): Promise<{ count: number; oldest: string | null }> {
+  const row = await db
+    .selectFrom('comment_writes')
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('at').as('oldest')])
+    .where('user_id', '=', userId)
+    .where('kind', '=', kind)
+    .where('at', '>', since)
+    .executeTakeFirst();
+  return { count: Number(row?.n ?? 0), oldest: row?.oldest == null ? null : String(row.oldest) };
+}
+
+/** Records one write and forgets writes older than `before`. */
+export async function recordWrite(
+  db: Db,
+  row: Insertable<CommentWritesTable>,
+  before: string,
+): Promise<void> {
+  await db.insertInto('comment_writes').values(row).execute();
+  await db.deleteFrom('comment_writes').where('at', '<=', before).execute();
+}

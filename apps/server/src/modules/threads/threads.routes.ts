@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  CommentInputSchema,
+  CreateThreadInputSchema,
+  ErrorBodySchema,
+  IdSchema,
+  ListThreadsQuerySchema,
+  MentionableQuerySchema,
+  MentionableReplySchema,
+  ThreadListSchema,
+  ThreadSchema,
+} from '@mesa/shared';
+import type { FastifyRequest } from 'fastify';
+import type { RouteGuard } from '../../authz/guards.js';
+import { AppError } from '../../lib/errors.js';
+import { ErrorCodes } from '@mesa/shared';
+import {
+  authorizeThreadTarget,
+  createThread,
+  deleteComment,
+  editComment,
+  getThread,
+  listThreads,
+  mentionable,
+  reopenThread,
+  replyToThread,
+  resolveThread,
+  type ThreadsDeps,
+} from './threads.service.js';
+
+const tags = ['threads'];
+const Params = z.object({ id: IdSchema });
+const Refusals = { 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
+const Limited = { ...Refusals, 429: ErrorBodySchema };
+
+function actorOf(request: FastifyRequest) {
+  if (!request.actor) throw new AppError(401, ErrorCodes.unauthenticated, 'Sign in to continue.');
+  return request.actor;
+}
+
+/** Access decided by the service once it knows the subject (from the query or the body). */
+function onSubject(action: 'read' | 'comment'): RouteGuard {
+  return { config: { access: `subject:${action}` } };
+}
+
+/**
+ * Checks `action` on the subject of the thread (or of the comment's thread) the `:id`
+ * parameter names, before the body is read: 404 when it does not exist, 403 when the person
+ * may not. A malformed id is left to params validation (400).
+ */
+function onSubjectOf(target: 'thread' | 'comment', action: 'read' | 'comment'): RouteGuard {
+  return {
+    config: { access: `subject:${action}` },
+    preParsing: async (request) => {
+      const actor = actorOf(request);
+      const parsed = IdSchema.safeParse((request.params as { id?: string }).id);
+      if (!parsed.success) return;
+      const ref = target === 'thread' ? { threadId: parsed.data } : { commentId: parsed.data };
+      await authorizeThreadTarget(request.server.ctx, actor, ref, action);
+    },
+  };
+}
+
+/** Comment threads and their comments (issue 19); the service asks each subject's rules. */
+export const threadsRoutes: FastifyPluginAsyncZod<{ deps: ThreadsDeps }> = async (
+  app,
+  { deps },
+) => {
+  app.get(
+    '/api/threads',
+    {
+      ...onSubject('read'),
+      schema: {
+        tags,
+        description:
+          "A subject's threads, newest first, with their comments, the subject's open count (whatever the filter) and whether the reader may open one. Subject fields flattened: `kind=document&documentName=plan:<id>`, `kind=program&programId=…`, `kind=roundProgram&roundId=…&programId=…`. A document thread's `anchor.state` is computed from the document now (`removed` once its passage is gone). 404 for a subject that does not exist, 403 without read access on it.",
+        querystring: ListThreadsQuerySchema,
+        response: { 200: ThreadListSchema, ...Refusals },
+      },
+    },
+    async (request) => listThreads(deps, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/threads/mentionable',
+    {
+      ...onSubject('comment'),
+      schema: {
+        tags,
+        description:
+          'Who may be mentioned in a thread on the subject: at most 8 active people who may read it, whose name or organization short name contains `q` (2 characters or more, case- and accent-insensitive), never the asker. For people who may comment on the subject.',
+        querystring: MentionableQuerySchema,
+        response: { 200: MentionableReplySchema, ...Refusals },
+      },
+    },
+    async (request) => mentionable(deps, actorOf(request), request.query),
+  );
+
+  app.post(
+    '/api/threads',
+    {
+      ...onSubject('comment'),
+      schema: {
+        tags,
+        description:
+          'Opens a thread with its first comment; emits comment.posted and thread.changed. `anchor` is required for a `document` subject (checked against the document as the server holds it: both positions decode, lie in its text and start comes before end; 400 naming `anchor.start` or `anchor.end` otherwise) and refused for the others. Mentions of people who may not read the subject are stored as plain `@label`. 429 past 10 threads a minute (nothing stored).',
+        body: CreateThreadInputSchema,
+        response: { 201: ThreadSchema, ...Limited },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createThread(deps, actorOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/threads/:id',
+    {
+      ...onSubjectOf('thread', 'read'),
+      schema: { tags, params: Params, response: { 200: ThreadSchema, ...Refusals } },
+    },
+    async (request) => getThread(deps, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/threads/:id/comments',
+    {
+      ...onSubjectOf('thread', 'comment'),
+      schema: {
+        tags,
+        description:
+          'Replies; emits comment.posted (with the earlier participants) and thread.changed. 429 past 30 comments or edits a minute (nothing stored).',
+        params: Params,
+        body: CommentInputSchema,
+        response: { 201: ThreadSchema, ...Limited },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await replyToThread(deps, actorOf(request), request.params.id, request.body.body)),
+  );
+
+  app.post(
+    '/api/threads/:id/resolve',
+    {
+      ...onSubjectOf('thread', 'read'),
+      schema: {
+        tags,
+        description:
+          "Resolves the thread: its author (while they may comment), the program's coordinators and admins (`moderateComments`); 403 for others. Resolving a resolved thread changes nothing. Emits thread.resolved and thread.changed.",
+        params: Params,
+        response: { 200: ThreadSchema, ...Refusals },
+      },
+    },
+    async (request) => resolveThread(deps, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/threads/:id/reopen',
+    {
+      ...onSubjectOf('thread', 'read'),
+      schema: {
+        tags,
+        description:
+          'Reopens the thread (the same people as resolve); reopening an open thread changes nothing. Emits thread.changed.',
+        params: Params,
+        response: { 200: ThreadSchema, ...Refusals },
+      },
+    },
+    async (request) => reopenThread(deps, actorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/comments/:id',
+    {
+      ...onSubjectOf('comment', 'comment'),
+      schema: {
+        tags,
+        description:
+          'Edits one’s own comment (403 for anyone else’s; 409 once deleted); sets `editedAt`; emits thread.changed. Counts against the 30 comments a minute (429).',
+        params: Params,
+        body: CommentInputSchema,
+        response: { 200: ThreadSchema, ...Limited, 409: ErrorBodySchema },
+      },
+    },
+    async (request) => editComment(deps, actorOf(request), request.params.id, request.body.body),
+  );
+
+  app.delete(
+    '/api/comments/:id',
+    {
+      ...onSubjectOf('comment', 'read'),
+      schema: {
+        tags,
+        description:
+          'Deletes a comment: its author (while they may comment) or an admin; the body becomes null and a placeholder stays. Deleting twice changes nothing. Emits thread.changed.',
+        params: Params,
+        response: { 200: ThreadSchema, ...Refusals },
+      },
+    },
+    async (request) => deleteComment(deps, actorOf(request), request.params.id),
+  );
+};

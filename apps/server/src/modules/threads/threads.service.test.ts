@@ -1,0 +1,316 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Limits, planDocumentName, type Thread } from '@mesa/shared';
+import { PLAN_FRAGMENT } from '@mesa/editor';
+import type { Actor } from '../../authz/actor.js';
+import { createPerson, firstProgramId, type PersonOverrides } from '../../testing/factories.js';
+import { buildTestApp, recordEvents, type TestApp } from '../../testing/test-app.js';
+import { validateSessionToken } from '../auth/index.js';
+import { anchorQuote, encodePosition, locateAnchor, openAnchorDocument } from './anchors.js';
+import {
+  createThread,
+  deleteComment,
+  editComment,
+  getThread,
+  listThreads,
+  mentionable,
+  reanchorDocumentThreads,
+  reopenThread,
+  replyToThread,
+  resolveThread,
+  type ThreadsDeps,
+} from './threads.service.js';
+
+describe('threads service', () => {
+  let t: TestApp;
+  let deps: ThreadsDeps;
+  let programId: string;
+  let otherProgramId: string;
+  let plan: string;
+  const actors = new Map<string, Actor>();
+
+  async function person(overrides: PersonOverrides = {}): Promise<Actor> {
+    const p = await createPerson(t.app, { programId, ...overrides });
+    const actor = await validateSessionToken(t.app.ctx, p.token);
+    if (!actor) throw new Error('no session');
+    actors.set(actor.userId, actor);
+    return actor;
+  }
+
+  /** Appends a paragraph with `text` to a plan, as a connected editor would. */
+  async function writeParagraph(name: string, text: string): Promise<void> {
+    await t.app.collab.documents.change(name, (doc) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(text)]);
+      const fragment = doc.getXmlFragment(PLAN_FRAGMENT);
+      fragment.insert(fragment.length, [paragraph]);
+    });
+  }
+
+  /** An anchor on the only occurrence of `quote` in the plan now. */
+  async function anchorOn(name: string, quote: string) {
+    const state = await t.app.collab.documents.state(name);
+    const doc = openAnchorDocument(state!, PLAN_FRAGMENT);
+    const found = anchorQuote(doc, quote);
+    doc.destroy();
+    if (!found) throw new Error(`"${quote}" is not once in the plan`);
+    return { ...found, quote };
+  }
+
+  async function passageNow(thread: Thread) {
+    const state = await t.app.collab.documents.state(plan);
+    const doc = openAnchorDocument(state!, PLAN_FRAGMENT);
+    const found = locateAnchor(doc, thread.anchor!.start, thread.anchor!.end);
+    doc.destroy();
+    return found?.text ?? null;
+  }
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    deps = { ctx: t.app.ctx, docs: t.app.collab.documents };
+    programId = await firstProgramId(t.app);
+    plan = planDocumentName(programId);
+    const rows = await t.app.ctx.db.selectFrom('programs').select('id').execute();
+    otherProgramId = rows.find((r) => r.id !== programId)!.id;
+    await writeParagraph(plan, 'This indicator has no baseline yet.');
+    await writeParagraph(planDocumentName(otherProgramId), 'Another plan entirely.');
+  });
+  afterAll(() => t.close());
+
+  it('opens a thread on a passage of the plan, lists it attached, and follows edits', async () => {
+    const lead = await person({ relation: 'lead' });
+    const anchor = await anchorOn(plan, 'no baseline');
+    const thread = await createThread(deps, lead, {
+      subject: { kind: 'document', documentName: plan },
+      anchor,
+      body: 'Which year is the baseline?',
+    });
+    expect(thread.anchor).toEqual({ ...anchor, state: 'attached' });
+    expect(thread.abilities).toEqual({ reply: true, resolve: true });
+    await t.app.collab.documents.change(plan, (doc) => {
+      const paragraph = doc.getXmlFragment(PLAN_FRAGMENT).toArray().at(-1) as Y.XmlElement;
+      const text = paragraph.get(0) as Y.XmlText;
+      const at = String(text.toString()).indexOf('baseline');
+      text.insert(at, 'agreed ');
+    });
+    expect(await passageNow(thread)).toBe('no agreed baseline');
+    const list = await listThreads(deps, lead, {
+      kind: 'document',
+      documentName: plan,
+      state: 'open',
+    });
+    expect(list.threads.map((x) => x.id)).toContain(thread.id);
+    expect(list.canComment).toBe(true);
+    expect(list.openCount).toBeGreaterThanOrEqual(1);
+  });
+
+  it('marks a thread removed once its passage is deleted, keeping the quote', async () => {
+    const lead = await person({ relation: 'lead' });
+    await writeParagraph(plan, 'A sentence to be cut.');
+    const anchor = await anchorOn(plan, 'to be cut');
+    const thread = await createThread(deps, lead, {
+      subject: { kind: 'document', documentName: plan },
+      anchor,
+      body: 'Cut this?',
+    });
+    await t.app.collab.documents.change(plan, (doc) => {
+      const fragment = doc.getXmlFragment(PLAN_FRAGMENT);
+      fragment.delete(fragment.length - 1, 1);
+    });
+    const now = await getThread(deps, lead, thread.id);
+    expect(now.anchor).toEqual({ ...anchor, state: 'removed' });
+  });
+
+  it('refuses forged, foreign, reversed and missing anchors with 400 naming the field', async () => {
+    const lead = await person({ relation: 'lead' });
+    const subject = { kind: 'document' as const, documentName: plan };
+    await writeParagraph(plan, 'Forgery target sentence.');
+    const good = await anchorOn(plan, 'Forgery target');
+    const foreign = await anchorOn(planDocumentName(otherProgramId), 'Another');
+    const otherRoot = encodePosition(
+      Y.createRelativePositionFromTypeIndex(new Y.Doc().getText('elsewhere'), 0),
+    );
+    const unknownItem = Buffer.from(
+      Y.encodeRelativePosition(
+        Y.createRelativePositionFromJSON({ item: { client: 123456789, clock: 5 }, assoc: 0 }),
+      ),
+    ).toString('base64');
+    const cases: [object | undefined, string][] = [
+      [{ ...good, start: 'AAAAAAAAAAAA' }, 'anchor.start'],
+      [{ ...good, start: Buffer.from('random bytes!').toString('base64') }, 'anchor.start'],
+      [{ ...good, start: foreign.start }, 'anchor.start'],
+      [{ ...good, end: unknownItem }, 'anchor.end'],
+      [{ ...good, start: otherRoot }, 'anchor.start'],
+      [{ ...good, start: good.end, end: good.start }, 'anchor.end'],
+      [{ ...good, start: good.start, end: good.start }, 'anchor.end'],
+      [undefined, 'anchor'],
+    ];
+    for (const [anchor, field] of cases) {
+      await expect(
+        createThread(deps, lead, { subject, anchor: anchor as never, body: 'x' }),
+      ).rejects.toMatchObject({ statusCode: 400, field });
+    }
+    await expect(
+      createThread(deps, lead, {
+        subject: { kind: 'program', programId },
+        anchor: good,
+        body: 'x',
+      }),
+    ).rejects.toMatchObject({ statusCode: 400, field: 'anchor' });
+  });
+
+  it('keeps mentions of readers, writes others as plain text, and names only kept ones in the event', async () => {
+    const lead = await person({ relation: 'lead', name: 'Lea Lead' });
+    const partner = await person({ relation: 'partner', name: 'Pía Partner' });
+    const outsider = await person({ relation: null, name: 'Otto Outsider' });
+    const posted = recordEvents(t.app.events, 'comment.posted');
+    const body = `Ask @[Pía](person:${partner.userId}) and @[Otto](person:${outsider.userId}) and @[me](person:${lead.userId})`;
+    const thread = await createThread(deps, lead, {
+      subject: { kind: 'program', programId },
+      body,
+    });
+    expect(thread.comments[0]!.body).toBe(
+      `Ask @[Pía](person:${partner.userId}) and @Otto and @[me](person:${lead.userId})`,
+    );
+    expect(thread.comments[0]!.mentions.map((m) => m.id)).toEqual([partner.userId, lead.userId]);
+    expect(posted).toEqual([
+      expect.objectContaining({
+        threadId: thread.id,
+        authorId: lead.userId,
+        startsThread: true,
+        mentionedIds: [partner.userId],
+        participantIds: [],
+        programId,
+        excerpt: 'Ask @Pía and @Otto and @me',
+      }),
+    ]);
+    await replyToThread(deps, partner, thread.id, 'Here.');
+    expect(posted[1]).toMatchObject({ startsThread: false, participantIds: [lead.userId] });
+  });
+
+  it('lets authors edit and delete their comments, admins delete any, others neither', async () => {
+    const lead = await person({ relation: 'lead' });
+    const partner = await person({ relation: 'partner' });
+    const admin = await person({ role: 'admin' });
+    const thread = await createThread(deps, lead, {
+      subject: { kind: 'program', programId },
+      body: 'First',
+    });
+    const commentId = thread.comments[0]!.id;
+    await expect(editComment(deps, partner, commentId, 'Mine now')).rejects.toMatchObject({
+      statusCode: 403,
+    });
+    await expect(deleteComment(deps, partner, commentId)).rejects.toMatchObject({
+      statusCode: 403,
+    });
+    const edited = await editComment(deps, lead, commentId, 'First, edited');
+    expect(edited.comments[0]).toMatchObject({ body: 'First, edited' });
+    expect(edited.comments[0]!.editedAt).not.toBeNull();
+    const deleted = await deleteComment(deps, admin, commentId);
+    expect(deleted.comments[0]).toMatchObject({ body: null, mentions: [] });
+    expect(deleted.comments[0]!.deletedAt).not.toBeNull();
+    await expect(editComment(deps, lead, commentId, 'again')).rejects.toMatchObject({
+      statusCode: 409,
+    });
+  });
+
+  it('lets the author, coordinators and admins resolve and reopen, and nobody else', async () => {
+    const lead = await person({ relation: 'lead' });
+    const partner = await person({ relation: 'partner' });
+    const coordinator = await person({ relation: 'lead', coordinator: true });
+    const resolvedEvents = recordEvents(t.app.events, 'thread.resolved');
+    const thread = await createThread(deps, lead, {
+      subject: { kind: 'program', programId },
+      body: 'Resolve me',
+    });
+    await expect(resolveThread(deps, partner, thread.id)).rejects.toMatchObject({
+      statusCode: 403,
+    });
+    const resolved = await resolveThread(deps, coordinator, thread.id);
+    expect(resolved).toMatchObject({ state: 'resolved', resolvedBy: { id: coordinator.userId } });
+    await resolveThread(deps, lead, thread.id);
+    expect(resolvedEvents).toHaveLength(1);
+    expect((await reopenThread(deps, lead, thread.id)).state).toBe('open');
+  });
+
+  it('refuses people without read access and viewers writing', async () => {
+    const lead = await person({ relation: 'lead' });
+    const outsider = await person({ relation: null });
+    const viewer = await person({ role: 'viewer', relation: 'partner' });
+    const thread = await createThread(deps, lead, {
+      subject: { kind: 'program', programId },
+      body: 'Private',
+    });
+    await expect(getThread(deps, outsider, thread.id)).rejects.toMatchObject({ statusCode: 403 });
+    await expect(
+      listThreads(deps, outsider, { kind: 'program', programId, state: 'all' }),
+    ).rejects.toMatchObject({ statusCode: 403 });
+    expect((await getThread(deps, viewer, thread.id)).abilities).toEqual({
+      reply: false,
+      resolve: false,
+    });
+    await expect(replyToThread(deps, viewer, thread.id, 'hi')).rejects.toMatchObject({
+      statusCode: 403,
+    });
+    await expect(
+      listThreads(deps, lead, { kind: 'roundProgram', roundId: 'r1', programId, state: 'all' }),
+    ).rejects.toMatchObject({ statusCode: 404 });
+    await expect(
+      listThreads(deps, lead, { kind: 'document', documentName: 'minutes:m1', state: 'all' }),
+    ).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('answers 429 past the per-minute limits and stores nothing', async () => {
+    const lead = await person({ relation: 'lead' });
+    const subject = { kind: 'program' as const, programId };
+    for (let i = 0; i < Limits.threadsPerMinute; i += 1)
+      await createThread(deps, lead, { subject, body: `Thread ${i}` });
+    const before = await listThreads(deps, lead, { ...subject, state: 'all' });
+    await expect(createThread(deps, lead, { subject, body: 'One too many' })).rejects.toMatchObject(
+      { statusCode: 429 },
+    );
+    const after = await listThreads(deps, lead, { ...subject, state: 'all' });
+    expect(after.threads.length).toBe(before.threads.length);
+  });
+
+  it('suggests only active readers matching two characters, accent-insensitively, at most eight', async () => {
+    const lead = await person({ relation: 'lead' });
+    await person({ relation: 'observer', name: 'Zoë Observer' });
+    await person({ relation: null, name: 'Zoe Outsider' });
+    for (let i = 0; i < 10; i += 1) await person({ relation: 'partner', name: `Zeta ${i}` });
+    const found = await mentionable(deps, lead, { kind: 'program', programId, q: 'zoe' });
+    expect(found.people.map((p) => p.name)).toEqual(['Zoë Observer']);
+    const many = await mentionable(deps, lead, { kind: 'program', programId, q: 'ze' });
+    expect(many.people).toHaveLength(8);
+  });
+
+  it('re-anchors threads whose quote occurs once in a restored version, and marks the others', async () => {
+    const lead = await person({ relation: 'lead' });
+    await writeParagraph(plan, 'Unique passage here. Twice twice.');
+    const unique = await createThread(deps, lead, {
+      subject: { kind: 'document', documentName: plan },
+      anchor: await anchorOn(plan, 'Unique passage'),
+      body: 'On the unique passage',
+    });
+    const state = await t.app.collab.documents.state(plan);
+    // Restoring: the plan's content is replaced by a copy of itself plus a repeated quote.
+    await t.app.collab.documents.change(plan, (doc) => {
+      const fragment = doc.getXmlFragment(PLAN_FRAGMENT);
+      const old = new Y.Doc();
+      Y.applyUpdate(old, state!);
+      const nodes = old
+        .getXmlFragment(PLAN_FRAGMENT)
+        .toArray()
+        .map((n) => (n as Y.XmlElement).clone());
+      fragment.delete(0, fragment.length);
+      fragment.insert(0, nodes);
+    });
+    expect((await getThread(deps, lead, unique.id)).anchor?.state).toBe('removed');
+    const anchored = recordEvents(t.app.events, 'thread.changed');
+    await reanchorDocumentThreads(deps, plan);
+    const now = await getThread(deps, lead, unique.id);
+    expect(now.anchor?.state).toBe('attached');
+    expect(await passageNow(now)).toBe('Unique passage');
+    expect(anchored).toContainEqual({ threadId: unique.id, change: 'anchored' });
+  });
+});

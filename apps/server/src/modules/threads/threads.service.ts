@@ -1,0 +1,610 @@
+import {
+  ErrorCodes,
+  Limits,
+  MENTION_SUGGESTIONS_MAX,
+  ThreadSubjectSchema,
+  mentionedIds,
+  mentionsAsText,
+  replaceMentions,
+  type CreateThreadInput,
+  type PersonRef,
+  type Thread,
+  type ThreadSubject,
+} from '@mesa/shared';
+import type { Kysely } from 'kysely';
+import { forbidden, type Actor } from '../../authz/index.js';
+import type { Database } from '../../db/schema.js';
+import type { ServiceContext } from '../../lib/context.js';
+import type { DomainEventMap } from '../../lib/events.js';
+import { AppError, ConflictError, NotFoundError, TooManyRequestsError } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import {
+  anchorQuote,
+  checkAnchor,
+  locateAnchor,
+  openAnchorDocument,
+  type AnchorDocument,
+} from './anchors.js';
+import { resolveSubject, type ResolvedSubject, type SubjectAbilities } from './subjects.js';
+import { peopleOf, presentPerson, presentThreadBase, subjectPerson } from './threads.presenter.js';
+import {
+  countOpenThreads,
+  countWritesSince,
+  insertComment,
+  insertThread,
+  recordWrite,
+  selectActivePeople,
+  selectComment,
+  selectPeople,
+  selectSubjectThreads,
+  selectThread,
+  selectThreadComments,
+  updateComment,
+  updateThread,
+  type CommentRow,
+  type ThreadRow,
+} from './threads.repository.js';
+
+/** Where the threads service reads a document's current state (the documents module's port). */
+export interface DocumentStates {
+  /** The document's current full state, or null when it does not exist. */
+  state(name: string): Promise<Uint8Array | null>;
+}
+
+/** What the threads service needs: the service context and the documents' states. */
+export interface ThreadsDeps {
+  ctx: ServiceContext;
+  docs: DocumentStates;
+}
+
+/** A thread without reader-specific abilities, as the live event carries it. */
+export type ThreadBase = Omit<Thread, 'abilities'>;
+
+type ThreadChange = DomainEventMap['thread.changed'][0]['change'];
+
+const WINDOW_MS = 60_000;
+const EXCERPT_LENGTH = 200;
+
+// ---------------------------------------------------------------------------------------------
+// Subjects and access
+
+/** A subject from the flattened list/mentionable query; 400 naming the missing field. */
+export function subjectFromQuery(query: {
+  kind: ThreadSubject['kind'];
+  documentName?: string | undefined;
+  programId?: string | undefined;
+  roundId?: string | undefined;
+}): ThreadSubject {
+  const candidate =
+    query.kind === 'document'
+      ? { kind: query.kind, documentName: query.documentName }
+      : query.kind === 'program'
+        ? { kind: query.kind, programId: query.programId }
+        : { kind: query.kind, roundId: query.roundId, programId: query.programId };
+  const parsed = ThreadSubjectSchema.safeParse(candidate);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = String(issue?.path[0] ?? 'kind');
+  throw new AppError(
+    400,
+    ErrorCodes.validation,
+    `Invalid querystring: ${field} ${issue?.code === 'invalid_type' ? 'is required for this kind' : (issue?.message ?? 'is invalid')}`,
+    field,
+  );
+}
+
+async function subjectOrThrow(ctx: ServiceContext, subject: ThreadSubject) {
+  const resolved = await resolveSubject(ctx, subject);
+  if (!resolved) throw new NotFoundError('thread subject');
+  return resolved;
+}
+
+async function storedSubject(ctx: ServiceContext, row: ThreadRow): Promise<ResolvedSubject> {
+  return subjectOrThrow(ctx, ThreadSubjectSchema.parse(JSON.parse(row.subject)));
+}
+
+/** The actor's abilities on the subject; 403 without `read`, and without `need` when given. */
+async function abilitiesOrThrow(
+  resolved: ResolvedSubject,
+  actor: Actor,
+  need: keyof SubjectAbilities = 'read',
+): Promise<SubjectAbilities> {
+  const abilities = await resolved.abilities(actor);
+  if (!abilities.read || !abilities[need]) throw forbidden();
+  return abilities;
+}
+
+async function threadOrThrow(ctx: ServiceContext, id: string): Promise<ThreadRow> {
+  const row = await selectThread(ctx.db, id);
+  if (!row) throw new NotFoundError('thread');
+  return row;
+}
+
+async function commentOrThrow(ctx: ServiceContext, id: string): Promise<CommentRow> {
+  const row = await selectComment(ctx.db, id);
+  if (!row) throw new NotFoundError('comment');
+  return row;
+}
+
+/**
+ * The route guard's check, before the body is read: 404 when the thread (or the comment) does
+ * not exist, 403 unless the actor may do `action` on its subject.
+ */
+export async function authorizeThreadTarget(
+  ctx: ServiceContext,
+  actor: Actor,
+  target: { threadId: string } | { commentId: string },
+  action: 'read' | 'comment',
+): Promise<void> {
+  const threadId =
+    'threadId' in target
+      ? target.threadId
+      : (await commentOrThrow(ctx, target.commentId)).thread_id;
+  const row = await threadOrThrow(ctx, threadId);
+  await abilitiesOrThrow(await storedSubject(ctx, row), actor, action);
+}
+
+function threadAbilities(abilities: SubjectAbilities, actor: Actor, row: ThreadRow) {
+  return {
+    reply: abilities.comment,
+    resolve: abilities.moderate || (abilities.comment && row.author_id === actor.userId),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+async function openDocument(
+  docs: DocumentStates,
+  resolved: ResolvedSubject,
+): Promise<AnchorDocument | null> {
+  if (!resolved.document) return null;
+  const state = await docs.state(resolved.document.name);
+  return state ? openAnchorDocument(state, resolved.document.fragment) : null;
+}
+
+/** Threads as stored, with comments, people and each anchor's state now. */
+async function assemble(
+  deps: ThreadsDeps,
+  resolved: ResolvedSubject,
+  rows: readonly ThreadRow[],
+): Promise<ThreadBase[]> {
+  if (rows.length === 0) return [];
+  const { db } = deps.ctx;
+  const comments = await selectThreadComments(
+    db,
+    rows.map((r) => r.id),
+  );
+  const byThread = new Map<string, CommentRow[]>();
+  for (const c of comments) byThread.set(c.thread_id, [...(byThread.get(c.thread_id) ?? []), c]);
+  const ids = rows.flatMap((r) => peopleOf(r, byThread.get(r.id) ?? []));
+  const people = new Map((await selectPeople(db, ids)).map((p) => [p.id, p]));
+  const anchored = rows.some((r) => r.anchor_start !== null && r.anchor_removed === 0);
+  const doc = anchored ? await openDocument(deps.docs, resolved) : null;
+  try {
+    return rows.map((row) => {
+      const attached =
+        row.anchor_removed === 0 &&
+        doc !== null &&
+        locateAnchor(doc, row.anchor_start, row.anchor_end) !== null;
+      return presentThreadBase(
+        row,
+        byThread.get(row.id) ?? [],
+        people,
+        attached ? 'attached' : 'removed',
+      );
+    });
+  } finally {
+    doc?.destroy();
+  }
+}
+
+/** One thread for no reader in particular (the live fan-out), or null when it is gone. */
+export async function threadForEveryone(
+  deps: ThreadsDeps,
+  threadId: string,
+): Promise<{ thread: ThreadBase; room: string } | null> {
+  const row = await selectThread(deps.ctx.db, threadId);
+  if (!row) return null;
+  const resolved = await resolveSubject(
+    deps.ctx,
+    ThreadSubjectSchema.parse(JSON.parse(row.subject)),
+  );
+  if (!resolved) return null;
+  const [thread] = await assemble(deps, resolved, [row]);
+  return thread ? { thread, room: resolved.room } : null;
+}
+
+async function threadFor(deps: ThreadsDeps, actor: Actor, row: ThreadRow): Promise<Thread> {
+  const resolved = await storedSubject(deps.ctx, row);
+  const abilities = await abilitiesOrThrow(resolved, actor);
+  const [thread] = await assemble(deps, resolved, [row]);
+  return { ...thread!, abilities: threadAbilities(abilities, actor, row) };
+}
+
+/** A subject's threads, newest first, with its open count and whether the reader may comment. */
+export async function listThreads(
+  deps: ThreadsDeps,
+  actor: Actor,
+  query: Parameters<typeof subjectFromQuery>[0] & { state: 'open' | 'resolved' | 'all' },
+) {
+  const resolved = await subjectOrThrow(deps.ctx, subjectFromQuery(query));
+  const abilities = await abilitiesOrThrow(resolved, actor);
+  const kind = resolved.subject.kind;
+  const [rows, openCount] = await Promise.all([
+    selectSubjectThreads(deps.ctx.db, kind, resolved.key, query.state),
+    countOpenThreads(deps.ctx.db, kind, resolved.key),
+  ]);
+  const threads = await assemble(deps, resolved, rows);
+  return {
+    threads: threads.map((t, i) => ({
+      ...t,
+      abilities: threadAbilities(abilities, actor, rows[i]!),
+    })),
+    openCount,
+    canComment: abilities.comment,
+  };
+}
+
+/** One thread (read access on its subject). */
+export async function getThread(deps: ThreadsDeps, actor: Actor, id: string): Promise<Thread> {
+  return threadFor(deps, actor, await threadOrThrow(deps.ctx, id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/**
+ * Keeps each mention token whose person may read the subject (active people only) and writes
+ * every other one as plain `@label`; returns the text and the kept ids.
+ */
+async function keepMentions(
+  ctx: ServiceContext,
+  resolved: ResolvedSubject,
+  text: string,
+): Promise<{ body: string; kept: string[] }> {
+  const ids = mentionedIds(text);
+  if (ids.length === 0) return { body: text, kept: [] };
+  const candidates = (await selectPeople(ctx.db, ids)).filter((p) => p.active === 1);
+  const readers = await resolved.readersAmong(candidates.map(subjectPerson));
+  const keep = new Set(readers.map((r) => r.id));
+  const body = replaceMentions(text, (m) =>
+    keep.has(m.personId) ? text.slice(m.index, m.index + m.length) : `@${m.label}`,
+  );
+  return { body, kept: ids.filter((id) => keep.has(id)) };
+}
+
+/**
+ * Counts the write against the person's per-minute limit inside the writing transaction:
+ * 429 (and the transaction rolls back, so nothing is stored) when the limit is reached.
+ * Counted in the database, so the limit holds whichever node serves each request.
+ */
+async function countWrite(
+  ctx: ServiceContext,
+  trx: Kysely<Database>,
+  actor: Actor,
+  kind: 'thread' | 'comment',
+): Promise<void> {
+  const now = ctx.now();
+  const since = new Date(now.getTime() - WINDOW_MS).toISOString();
+  const limit = kind === 'thread' ? Limits.threadsPerMinute : Limits.commentsPerMinute;
+  const { count, oldest } = await countWritesSince(trx, actor.userId, kind, since);
+  if (count >= limit) {
+    const wait = oldest === null ? 60 : (Date.parse(oldest) + WINDOW_MS - now.getTime()) / 1000;
+    const seconds = Math.max(1, Math.ceil(wait));
+    const what = kind === 'thread' ? 'threads opened' : 'comments posted or edited';
+    throw new TooManyRequestsError(
+      seconds,
+      `Too many ${what} in a minute; try again in ${seconds} seconds.`,
+    );
+  }
+  await recordWrite(
+    trx,
+    { id: newId(), user_id: actor.userId, kind, at: now.toISOString() },
+    since,
+  );
+}
+
+function emitChanged(ctx: ServiceContext, threadId: string, change: ThreadChange): void {
+  ctx.events.emit('thread.changed', { threadId, change });
+}
+
+function excerptOf(body: string): string {
+  return mentionsAsText(body).slice(0, EXCERPT_LENGTH);
+}
+
+/** Checks a document thread's anchor against the document's current state (400 naming the field). */
+async function checkedAnchor(
+  deps: ThreadsDeps,
+  resolved: ResolvedSubject,
+  anchor: CreateThreadInput['anchor'],
+) {
+  if (!resolved.document) {
+    if (anchor)
+      throw new AppError(
+        400,
+        ErrorCodes.validation,
+        'anchor is only for threads on a passage of a document; leave it out',
+        'anchor',
+      );
+    return null;
+  }
+  if (!anchor)
+    throw new AppError(
+      400,
+      ErrorCodes.validation,
+      'anchor is required: a thread on a document is on a passage of it',
+      'anchor',
+    );
+  const doc = await openDocument(deps.docs, resolved);
+  if (!doc) throw new NotFoundError('document');
+  try {
+    const refusal = checkAnchor(doc, anchor);
+    if (refusal) throw new AppError(400, ErrorCodes.validation, refusal.message, refusal.field);
+  } finally {
+    doc.destroy();
+  }
+  return anchor;
+}
+
+/** Opens a thread with its first comment; emits comment.posted after the commit. */
+export async function createThread(
+  deps: ThreadsDeps,
+  actor: Actor,
+  input: CreateThreadInput,
+): Promise<Thread> {
+  const { ctx } = deps;
+  const resolved = await subjectOrThrow(ctx, input.subject);
+  await abilitiesOrThrow(resolved, actor, 'comment');
+  const anchor = await checkedAnchor(deps, resolved, input.anchor);
+  const { body, kept } = await keepMentions(ctx, resolved, input.body);
+  const threadId = newId();
+  const commentId = newId();
+  const at = ctx.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await countWrite(ctx, trx, actor, 'thread');
+    await insertThread(trx, {
+      id: threadId,
+      subject_kind: resolved.subject.kind,
+      subject_key: resolved.key,
+      subject: JSON.stringify(resolved.subject),
+      program_id: resolved.programId,
+      anchor_start: anchor?.start ?? null,
+      anchor_end: anchor?.end ?? null,
+      anchor_quote: anchor?.quote ?? null,
+      author_id: actor.userId,
+      created_at: at,
+      resolved_by: null,
+      resolved_at: null,
+    });
+    await insertComment(trx, {
+      id: commentId,
+      thread_id: threadId,
+      author_id: actor.userId,
+      body,
+      created_at: at,
+      edited_at: null,
+      deleted_at: null,
+    });
+  });
+  ctx.events.emit('comment.posted', {
+    threadId,
+    commentId,
+    authorId: actor.userId,
+    subject: resolved.subject,
+    programId: resolved.programId,
+    startsThread: true,
+    mentionedIds: kept.filter((id) => id !== actor.userId),
+    participantIds: [],
+    excerpt: excerptOf(body),
+  });
+  emitChanged(ctx, threadId, 'created');
+  return getThread(deps, actor, threadId);
+}
+
+/** Replies to a thread; emits comment.posted (with the earlier participants) after the commit. */
+export async function replyToThread(
+  deps: ThreadsDeps,
+  actor: Actor,
+  threadId: string,
+  text: string,
+): Promise<Thread> {
+  const { ctx } = deps;
+  const row = await threadOrThrow(ctx, threadId);
+  const resolved = await storedSubject(ctx, row);
+  await abilitiesOrThrow(resolved, actor, 'comment');
+  const { body, kept } = await keepMentions(ctx, resolved, text);
+  const commentId = newId();
+  const earlier = await selectThreadComments(ctx.db, [threadId]);
+  await ctx.db.transaction().execute(async (trx) => {
+    await countWrite(ctx, trx, actor, 'comment');
+    await insertComment(trx, {
+      id: commentId,
+      thread_id: threadId,
+      author_id: actor.userId,
+      body,
+      created_at: ctx.now().toISOString(),
+      edited_at: null,
+      deleted_at: null,
+    });
+  });
+  const participants = earlier
+    .filter((c) => c.deleted_at === null && c.author_id !== actor.userId)
+    .map((c) => c.author_id);
+  ctx.events.emit('comment.posted', {
+    threadId,
+    commentId,
+    authorId: actor.userId,
+    subject: resolved.subject,
+    programId: resolved.programId,
+    startsThread: false,
+    mentionedIds: kept.filter((id) => id !== actor.userId),
+    participantIds: [...new Set(participants)],
+    excerpt: excerptOf(body),
+  });
+  emitChanged(ctx, threadId, 'commented');
+  return getThread(deps, actor, threadId);
+}
+
+/** Edits one's own comment (marked edited); counts against the comments-per-minute limit. */
+export async function editComment(
+  deps: ThreadsDeps,
+  actor: Actor,
+  commentId: string,
+  text: string,
+): Promise<Thread> {
+  const { ctx } = deps;
+  const comment = await commentOrThrow(ctx, commentId);
+  const row = await threadOrThrow(ctx, comment.thread_id);
+  const resolved = await storedSubject(ctx, row);
+  await abilitiesOrThrow(resolved, actor, 'comment');
+  if (comment.author_id !== actor.userId) throw forbidden();
+  if (comment.deleted_at !== null) throw new ConflictError('The comment was deleted.');
+  const { body } = await keepMentions(ctx, resolved, text);
+  await ctx.db.transaction().execute(async (trx) => {
+    await countWrite(ctx, trx, actor, 'comment');
+    await updateComment(trx, commentId, { body, edited_at: ctx.now().toISOString() });
+  });
+  emitChanged(ctx, row.id, 'edited');
+  return getThread(deps, actor, row.id);
+}
+
+/**
+ * Deletes a comment (its author, or an admin): the body goes, a placeholder stays. Deleting a
+ * deleted comment changes nothing.
+ */
+export async function deleteComment(
+  deps: ThreadsDeps,
+  actor: Actor,
+  commentId: string,
+): Promise<Thread> {
+  const { ctx } = deps;
+  const comment = await commentOrThrow(ctx, commentId);
+  const row = await threadOrThrow(ctx, comment.thread_id);
+  const abilities = await abilitiesOrThrow(await storedSubject(ctx, row), actor);
+  const own = comment.author_id === actor.userId && abilities.comment;
+  if (!own && !abilities.administer) throw forbidden();
+  if (comment.deleted_at === null) {
+    await updateComment(ctx.db, commentId, { body: null, deleted_at: ctx.now().toISOString() });
+    emitChanged(ctx, row.id, 'deleted');
+  }
+  return getThread(deps, actor, row.id);
+}
+
+async function setResolved(
+  deps: ThreadsDeps,
+  actor: Actor,
+  threadId: string,
+  resolve: boolean,
+): Promise<Thread> {
+  const { ctx } = deps;
+  const row = await threadOrThrow(ctx, threadId);
+  const resolved = await storedSubject(ctx, row);
+  const abilities = await abilitiesOrThrow(resolved, actor);
+  if (!threadAbilities(abilities, actor, row).resolve) throw forbidden();
+  if ((row.resolved_at !== null) === resolve) return getThread(deps, actor, threadId);
+  await updateThread(ctx.db, threadId, {
+    resolved_by: resolve ? actor.userId : null,
+    resolved_at: resolve ? ctx.now().toISOString() : null,
+  });
+  if (resolve) {
+    ctx.events.emit('thread.resolved', {
+      threadId,
+      resolvedBy: actor.userId,
+      threadAuthorId: row.author_id,
+      subject: resolved.subject,
+      programId: resolved.programId,
+    });
+  }
+  emitChanged(ctx, threadId, resolve ? 'resolved' : 'reopened');
+  return getThread(deps, actor, threadId);
+}
+
+/** Resolves a thread (its author, the program's coordinators, admins); resolving twice is a no-op. */
+export function resolveThread(deps: ThreadsDeps, actor: Actor, threadId: string) {
+  return setResolved(deps, actor, threadId, true);
+}
+
+/** Reopens a thread (same people); reopening an open thread is a no-op. */
+export function reopenThread(deps: ThreadsDeps, actor: Actor, threadId: string) {
+  return setResolved(deps, actor, threadId, false);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mentions
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
+}
+
+/**
+ * Up to eight active people who may read the subject whose name (or organization's short
+ * name) contains `q`, case- and accent-insensitively; names starting with it first. Never the
+ * asker, never anyone who may not read the subject.
+ */
+export async function mentionable(
+  deps: ThreadsDeps,
+  actor: Actor,
+  query: Parameters<typeof subjectFromQuery>[0] & { q: string },
+): Promise<{ people: PersonRef[] }> {
+  const resolved = await subjectOrThrow(deps.ctx, subjectFromQuery(query));
+  await abilitiesOrThrow(resolved, actor, 'comment');
+  const q = fold(query.q.trim());
+  if (q.length < 2) return { people: [] };
+  const matching = (await selectActivePeople(deps.ctx.db)).filter(
+    (p) =>
+      p.id !== actor.userId &&
+      (fold(p.name).includes(q) ||
+        fold(p.short_name_en).includes(q) ||
+        fold(p.short_name_es).includes(q)),
+  );
+  const readers = await resolved.readersAmong(matching.map(subjectPerson));
+  const rank = (name: string) => (fold(name).startsWith(q) ? 0 : 1);
+  const sorted = readers
+    .map((r) => r.row)
+    .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+  return { people: sorted.slice(0, MENTION_SUGGESTIONS_MAX).map(presentPerson) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Restore
+
+/**
+ * After a version of a document was restored: every thread on it whose quote occurs exactly
+ * once in the restored text is anchored there again (new relative positions on the restored
+ * content); the others are marked removed. Emits `thread.changed` (anchored) for each.
+ */
+export async function reanchorDocumentThreads(
+  deps: ThreadsDeps,
+  documentName: string,
+): Promise<void> {
+  const { ctx } = deps;
+  const resolved = await resolveSubject(ctx, { kind: 'document', documentName });
+  if (!resolved?.document) return;
+  const rows = await selectSubjectThreads(ctx.db, 'document', resolved.key, 'all');
+  if (rows.length === 0) return;
+  const doc = await openDocument(deps.docs, resolved);
+  if (!doc) return;
+  const changes: { id: string; start: string | null; end: string | null }[] = [];
+  try {
+    for (const row of rows) {
+      if (row.anchor_quote === null) continue;
+      const found = anchorQuote(doc, row.anchor_quote);
+      changes.push({ id: row.id, start: found?.start ?? null, end: found?.end ?? null });
+    }
+  } finally {
+    doc.destroy();
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const change of changes) {
+      await updateThread(
+        trx,
+        change.id,
+        change.start !== null && change.end !== null
+          ? { anchor_start: change.start, anchor_end: change.end, anchor_removed: 0 }
+          : { anchor_removed: 1 },
+      );
+    }
+  });
+  for (const change of changes) emitChanged(ctx, change.id, 'anchored');
+}
