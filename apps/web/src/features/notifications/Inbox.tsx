@@ -36,7 +36,7 @@ export function Inbox() {
         onClick={toggle}
       >
         <span className="inbox__icon" aria-hidden="true" />
-        <span className="inbox__label">{t('notifications.title')}</span>
+        <span className="inbox__label">{t('notifications.title')}</span>{' '}
         {unread > 0 ? (
           <span className="inbox__badge" aria-hidden="true">
             {unread > 99 ? '99+' : unread}
