@@ -40,7 +40,10 @@ export function NotificationPreferencesForm() {
   return (
     <form className="form" noValidate onSubmit={onSubmit}>
       <FormAlert message={save.isError ? errorText(save.error) : undefined} />
-      <FormAlert tone="success" message={save.isSuccess ? t('profile.saved') : undefined} />
+      <FormAlert
+        tone="success"
+        message={save.isSuccess ? t('notifications.preferences.saved') : undefined}
+      />
       <fieldset className="notification-preferences">
         <legend>{t('notifications.preferences.legend')}</legend>
         {NotificationKinds.map((kind) => (
