@@ -203,6 +203,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(metricsRoutes);
   await app.register(notificationsRoutes, { ctx });
   app.decorate('notificationsSettled', registerNotificationHandlers(ctx));
+  // Notifications under way finish before the database closes (onClose runs after preClose).
+  app.addHook('preClose', () => app.notificationsSettled());
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });
 
