@@ -345,6 +345,30 @@ describe('authorization matrix', () => {
       }),
       expect: admins(201),
     },
+    'GET /api/notifications': {
+      build: () => ({ path: '/api/notifications?limit=5' }),
+      expect: signedIn(200),
+    },
+    'GET /api/notifications/unread-count': {
+      build: () => ({ path: '/api/notifications/unread-count' }),
+      expect: signedIn(200),
+    },
+    'POST /api/notifications/read': {
+      build: () => ({ path: '/api/notifications/read', body: { ids: ['nosuchnotification'] } }),
+      expect: signedIn(200),
+    },
+    'POST /api/notifications/read-all': {
+      build: () => ({ path: '/api/notifications/read-all' }),
+      expect: signedIn(200),
+    },
+    'GET /api/me/notification-preferences': {
+      build: () => ({ path: '/api/me/notification-preferences' }),
+      expect: signedIn(200),
+    },
+    'PUT /api/me/notification-preferences': {
+      build: () => ({ path: '/api/me/notification-preferences', body: { resolved: true } }),
+      expect: signedIn(200),
+    },
     'PATCH /api/organizations/:id': {
       build: async () => ({
         path: `/api/organizations/${await organization()}`,

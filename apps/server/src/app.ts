@@ -45,6 +45,11 @@ import {
 import { openapiPlugin } from './plugins/openapi.js';
 import { routeRegistryPlugin } from './authz/route-registry.js';
 import { textInputPlugin } from './plugins/text-input.js';
+import {
+  notificationsRoutes,
+  registerNotificationHandlers,
+  registerNotificationsRealtime,
+} from './modules/notifications/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -62,6 +67,8 @@ declare module 'fastify' {
     collab: CollabEndpoint;
     /** Session ends, deactivations and access changes of every node (realtime/invalidations.ts). */
     invalidations: Invalidations;
+    /** Resolves once the notifications under way are created (tests wait on it). */
+    notificationsSettled: () => Promise<void>;
   }
 }
 
@@ -194,6 +201,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       app.log.error({ err, documentName }, 're-anchoring threads failed'),
     );
   await app.register(metricsRoutes);
+  await app.register(notificationsRoutes, { ctx });
+  app.decorate('notificationsSettled', registerNotificationHandlers(ctx));
+  // Notifications under way finish before the database closes (onClose runs after preClose).
+  app.addHook('preClose', () => app.notificationsSettled());
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });
 
@@ -203,5 +214,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   registerPortfolioRealtime(app, realtime);
   registerThreadsRealtime(app, realtime, threads);
+  registerNotificationsRealtime(app);
   return app;
 }

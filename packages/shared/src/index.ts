@@ -83,6 +83,35 @@ export {
   type Program,
 } from './schemas/program.js';
 export { listOf, HealthSchema } from './schemas/list.js';
+export {
+  NotificationKinds,
+  NotificationKindSchema,
+  NotificationTargetSchema,
+  NotificationActorSchema,
+  NotificationProgramSchema,
+  NotificationSchema,
+  NOTIFICATIONS_PAGE_MAX,
+  ListNotificationsQuerySchema,
+  UnreadCountSchema,
+  NotificationPageSchema,
+  MarkNotificationsReadInputSchema,
+  NotificationPreferencesSchema,
+  UpdateNotificationPreferencesInputSchema,
+  NotificationCreatedSchema,
+  NotificationsReadSchema,
+  subjectProgramId,
+  notificationLink,
+  type NotificationKind,
+  type NotificationTarget,
+  type Notification,
+  type ListNotificationsQuery,
+  type NotificationPage,
+  type MarkNotificationsReadInput,
+  type NotificationPreferences,
+  type UpdateNotificationPreferencesInput,
+  type NotificationCreated,
+  type NotificationsRead,
+} from './schemas/notification.js';
 export { StrategyFacts } from './strategy.js';
 export {
   Roles,

@@ -23,7 +23,7 @@ export type Resource =
  * joins and document connections all ask here.
  */
 export function can(
-  actor: Actor | null,
+  actor: Pick<Actor, 'role' | 'organizationKind'> | null,
   action: ProgramAction | WorkspaceAction,
   resource: Resource,
 ): boolean {

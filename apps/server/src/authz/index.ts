@@ -1,16 +1,22 @@
 import { ErrorCodes, RelationSchema, parseDocumentName, type ProgramFacts } from '@mesa/shared';
 import type { ServiceContext } from '../lib/context.js';
 import { AppError, NotFoundError } from '../lib/errors.js';
-import { findProgramStanding, listStandings } from './standings.repository.js';
+import { findProgramStanding, listProgramIds, listStandings } from './standings.repository.js';
 import type { Actor } from './actor.js';
 import { can, type ProgramAction, type Resource, type WorkspaceAction } from './can.js';
 
 export { can, type Actor, type ProgramAction, type WorkspaceAction, type Resource };
 
+/**
+ * What the policy needs of a person: a signed-in actor, or someone decided about without a
+ * session of theirs (the recipient of a notification).
+ */
+export type PolicyPerson = Pick<Actor, 'userId' | 'organizationId' | 'role' | 'organizationKind'>;
+
 /** The actor's standing on a program, or null when the program does not exist. */
 export async function loadProgramFacts(
   ctx: ServiceContext,
-  actor: Actor,
+  actor: PolicyPerson,
   programId: string,
 ): Promise<ProgramFacts | null> {
   const standing = await findProgramStanding(ctx.db, programId, actor.organizationId, actor.userId);
@@ -62,7 +68,7 @@ export interface ProgramStandings {
 /** Loads the actor's standings on all programs in two queries, instead of two per program. */
 export async function loadProgramStandings(
   ctx: ServiceContext,
-  actor: Actor,
+  actor: PolicyPerson,
 ): Promise<ProgramStandings> {
   const standings = await listStandings(ctx.db, actor.organizationId, actor.userId);
   const relations = new Map(
@@ -76,6 +82,30 @@ export async function loadProgramStandings(
       isCoordinator: coordinated.has(programId),
     }),
   };
+}
+
+/** Whether the person may read the program now (false when it does not exist). */
+export async function mayReadProgram(
+  ctx: ServiceContext,
+  person: PolicyPerson,
+  programId: string,
+): Promise<boolean> {
+  const facts = await loadProgramFacts(ctx, person, programId);
+  return facts !== null && can(person, 'read', { type: 'program', programId, facts });
+}
+
+/** Ids of every program the person may read now, for lists filtered by access. */
+export async function readableProgramIds(
+  ctx: ServiceContext,
+  person: PolicyPerson,
+): Promise<string[]> {
+  const [ids, standings] = await Promise.all([
+    listProgramIds(ctx.db),
+    loadProgramStandings(ctx, person),
+  ]);
+  return ids.filter((programId) =>
+    can(person, 'read', { type: 'program', programId, facts: standings.factsOf(programId) }),
+  );
 }
 
 /** Ids of the programs on which the actor has the `invite` ability as a coordinator. */

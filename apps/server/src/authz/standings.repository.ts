@@ -46,3 +46,9 @@ export async function listStandings(db: Kysely<Database>, organizationId: string
     .execute();
   return { relations, coordinated: coordinated.map((r) => r.program_id) };
 }
+
+/** The id of every program. */
+export async function listProgramIds(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('programs').select('id').execute();
+  return rows.map((r) => r.id);
+}

@@ -194,6 +194,32 @@ export interface CommentWritesTable {
   at: string;
 }
 
+/**
+ * One notification of one person (0009). Unique per (recipient, kind, source key); `scope_kind`
+ * is `program` (with `scope_id`) or `workspace`: lists and counts show only scopes the reader
+ * may read now. `target` is JSON parsed with shared's `NotificationTargetSchema` on read.
+ */
+export interface NotificationsTable {
+  id: string;
+  recipient_id: string;
+  kind: string;
+  source_key: string;
+  actor_id: string | null;
+  scope_kind: string;
+  scope_id: string | null;
+  target: string;
+  excerpt: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** A person's choice for one notification kind (0/1); a kind without a row is on. */
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: string;
+  enabled: number;
+}
+
 /** Every table Kysely knows; each feature's migration adds its own. */
 export interface Database {
   meta: MetaTable;
@@ -213,4 +239,6 @@ export interface Database {
   threads: ThreadsTable;
   comments: CommentsTable;
   comment_writes: CommentWritesTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
 }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { ThreadSubject } from '@mesa/shared';
+import type { NotificationCreated, NotificationsRead, ThreadSubject } from '@mesa/shared';
 
 /**
  * Domain events, emitted by services after their transaction commits. The live layers
@@ -70,6 +70,10 @@ export interface DomainEventMap {
       programId: string | null;
     },
   ];
+  /** A notification was stored for one person (once: the unique key refused any repeat). */
+  'notification.created': [NotificationCreated & { recipientId: string }];
+  /** A person marked some or all of their notifications read. */
+  'notifications.read': [NotificationsRead & { userId: string }];
 }
 
 /** A typed event emitter of domain events; one per app instance. */

@@ -41,6 +41,13 @@ export const LazyProfilePage = lazy(() =>
   import('../features/profile/ProfilePage').then((module) => ({ default: module.ProfilePage })),
 );
 
+/** The full list of notifications, loaded on demand. */
+export const LazyNotificationsPage = lazy(() =>
+  import('../features/notifications/NotificationsPage').then((module) => ({
+    default: module.NotificationsPage,
+  })),
+);
+
 /** The administration area, loaded on demand. */
 export const LazyAdminLayout = lazy(() =>
   import('../features/admin/AdminLayout').then((module) => ({ default: module.AdminLayout })),

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import {
   AccessChangedSchema,
   MeReplySchema,
+  NotificationCreatedSchema,
+  NotificationsReadSchema,
   PresenceSchema,
   ProgramAccessRevokedSchema,
   ProgramChangedSchema,
@@ -51,6 +53,8 @@ const eventSchemas: { [E in LiveEvent]: z.ZodType<LivePayload<E>> } = {
   'access.changed': AccessChangedSchema,
   'session.ended': SessionEndedSchema,
   'thread.changed': ThreadChangedSchema,
+  'notification.created': NotificationCreatedSchema,
+  'notifications.read': NotificationsReadSchema,
 };
 
 /** What the rest of the app may do with the live connection. */

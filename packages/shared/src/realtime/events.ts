@@ -4,6 +4,7 @@ import { IdSchema } from '../ids.js';
 import { LocalizedTextSchema, type LocalizedText } from '../schemas/localized.js';
 import { ProgramSchema } from '../schemas/program.js';
 import type { ThreadChanged } from '../schemas/thread.js';
+import type { NotificationCreated, NotificationsRead } from '../schemas/notification.js';
 
 /**
  * The Socket.IO contract. Server facts are `entity.pastTense`, client commands are
@@ -167,6 +168,10 @@ export interface ServerToClientEvents {
    * rooms of its subject's readers (a plan's and a program's threads to the program's room).
    */
   'thread.changed': (payload: ThreadChanged) => void;
+  /** A notification for this person was created (to `user:<id>`), with their new unread count. */
+  'notification.created': (payload: NotificationCreated) => void;
+  /** The person read some or all of their notifications in one tab (to `user:<id>`): others follow. */
+  'notifications.read': (payload: NotificationsRead) => void;
 }
 
 /** Commands the client sends (`entity.imperative`); each ends with an ack callback. */
