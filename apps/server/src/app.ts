@@ -19,6 +19,7 @@ import { loggerOptions, processLogFormat } from './logging/log-format.js';
 import { setupLinkAnnouncer } from './logging/setup-banner.js';
 import { healthRoutes } from './modules/health/index.js';
 import { portfolioRoutes, registerPortfolioRealtime } from './modules/portfolio/index.js';
+import { prioritiesRoutes, registerPrioritiesRealtime } from './modules/priorities/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { authPlugin } from './plugins/auth.js';
@@ -180,6 +181,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(portfolioRoutes, { ctx });
   await app.register(organizationsRoutes, { ctx });
   await app.register(documentsRoutes, { ctx, live: collab.documents });
+  await app.register(prioritiesRoutes, { ctx });
   await app.register(metricsRoutes);
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });
@@ -189,5 +191,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     throw error;
   });
   registerPortfolioRealtime(app, realtime);
+  registerPrioritiesRealtime(app, realtime);
   return app;
 }

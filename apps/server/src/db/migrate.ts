@@ -9,6 +9,7 @@ import { journal } from './migrations/0004_journal.js';
 import { LEGACY_JOURNAL_FILE, dropJournal } from './migrations/0005_drop_journal.js';
 import { leadRelations } from './migrations/0006_lead_relations.js';
 import { organizationNames } from './migrations/0007_organization_names.js';
+import { priorities } from './migrations/0010_priorities.js';
 
 /**
  * Every migration, in order. One list serves SQLite and PostgreSQL; a migration that must
@@ -23,6 +24,7 @@ export function listMigrations(db: Db, dataDir: string): Record<string, Migratio
     '0005_drop_journal': dropJournal(db.dialect, dataDir),
     '0006_lead_relations': leadRelations(),
     '0007_organization_names': organizationNames(),
+    '0010_priorities': priorities(),
   };
 }
 
