@@ -221,9 +221,8 @@ describe.each(dialects)('priority rounds on %s', (dialect) => {
     });
     const reopened = RoundReplySchema.parse(await res.json()).round;
     expect(reopened.state).toBe('open');
-    expect(reopened.reopenings).toEqual([
-      { by: { id: otherAdmin.userId, name: expect.any(String) }, at: expect.any(String) },
-    ]);
+    expect(reopened.reopenings).toHaveLength(1);
+    expect(reopened.reopenings[0]?.by.id).toBe(otherAdmin.userId);
     await server.app.ctx.db
       .updateTable('priority_rounds')
       .set({ closes_at: '2001-01-01T00:00:00.000Z' })

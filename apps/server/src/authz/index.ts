@@ -24,7 +24,14 @@ import {
   type WorkspaceAction,
 } from './can.js';
 
-export { can, type Actor, type ProgramAction, type RoundAction, type WorkspaceAction, type Resource };
+export {
+  can,
+  type Actor,
+  type ProgramAction,
+  type RoundAction,
+  type WorkspaceAction,
+  type Resource,
+};
 
 /** The actor's standing on a program, or null when the program does not exist. */
 export async function loadProgramFacts(

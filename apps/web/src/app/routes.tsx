@@ -11,6 +11,8 @@ import {
   LazyPortfolioPage,
   LazyProfilePage,
   LazyProgramPage,
+  LazyRoundPage,
+  LazyRoundsPage,
   LazySetupPage,
   LazySignInPage,
 } from './lazyPages';
@@ -38,6 +40,8 @@ export const routes: RouteObject[] = [
               { index: true, element: <LazyPortfolioPage /> },
               { path: 'programs/new', element: <LazyNewProgramPage /> },
               { path: 'programs/:programId', element: <LazyProgramPage /> },
+              { path: 'priorities', element: <LazyRoundsPage /> },
+              { path: 'priorities/:roundId', element: <LazyRoundPage /> },
               { path: 'profile', element: <LazyProfilePage /> },
               { path: 'invite-people', element: <LazyInvitePeoplePage /> },
               { path: 'admin', element: <LazyAdminLayout />, children: adminRoutes },

@@ -56,9 +56,12 @@ const TEXT_PLACEHOLDERS = new Set([
   'number', // a saved version's number, a label that is never counted
   'opened', // a date and time
   'page', // a page's title
+  'position', // a place on a ballot ("position 3 of 8"), a label that is never counted
+  'program', // a program's code and title
   'query', // what the person typed
   'programs', // a phrase that carries its own count ("the strategy's 22 programs")
   'time',
+  'total', // the places on a ballot, named beside `position`, never a counted noun
   'zone', // a time zone's description
 ]);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   BallotConflictSchema,
@@ -231,7 +232,7 @@ export const prioritiesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
   );
 };
 
-function sendCsv(reply: import('fastify').FastifyReply, csv: string, stem: string[], kind: string) {
+function sendCsv(reply: FastifyReply, csv: string, stem: string[], kind: string) {
   const fileName = downloadFileName([...stem, kind], 'csv', kind);
   return reply
     .type('text/csv; charset=utf-8')
