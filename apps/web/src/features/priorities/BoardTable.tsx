@@ -22,7 +22,13 @@ export function BoardTable({ board, renderThread }: BoardTableProps) {
   const name = (id: string) => board.organizations[id]?.[locale] ?? id;
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   return (
-    <div className="table-scroll">
+    // Focusable, so a keyboard can scroll a table wider than a phone.
+    <div
+      className="table-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={t('priorities.board.title')}
+    >
       <table className="board-table">
         <caption>{t('priorities.board.caption', { count: board.votingDelegations })}</caption>
         <thead>

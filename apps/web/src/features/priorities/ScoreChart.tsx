@@ -7,6 +7,12 @@ const BAR_HEIGHT = 22;
 const GAP = 6;
 const LABEL_WIDTH = 64;
 const WIDTH = 480;
+const SHORT_LABEL = 8;
+
+// A program without a code is labelled by the start of its title (the table has it whole).
+function shortLabel(title: string): string {
+  return title.length > SHORT_LABEL ? `${title.slice(0, SHORT_LABEL - 1)}…` : title;
+}
 
 /**
  * A horizontal bar chart of the board's scores, hand-written SVG (see README: at most a few
@@ -39,7 +45,7 @@ export function ScoreChart({ board }: { board: Board }) {
                 textAnchor="end"
                 className="score-chart__label"
               >
-                {row.code ?? '—'}
+                {row.code ?? shortLabel(localizedTitle(row, locale))}
               </text>
               <rect
                 x={LABEL_WIDTH}
