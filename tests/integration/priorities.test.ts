@@ -169,6 +169,25 @@ describe.each(dialects)('priority rounds on %s', (dialect) => {
     expect(seen.round.abilities.denied.viewResults).toBe('results_hidden');
   });
 
+  it('lets anyone signed in follow a round live, and refuses unknown rounds and malformed payloads', async () => {
+    const round = await openRound('after_close');
+    const outsider = await createPersonOn(server);
+    const socket = await connectAs(server, outsider);
+    sockets.push(socket);
+    expect(await socket.emitWithAck('round.subscribe', { roundId: round.id })).toMatchObject({
+      ok: true,
+    });
+    expect(await socket.emitWithAck('round.subscribe', { roundId: 'nosuchround' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    const junk = { roundId: '<script>', extra: 1 } as unknown as { roundId: string };
+    expect(await socket.emitWithAck('round.subscribe', junk)).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed' },
+    });
+  });
+
   it('closes by its owner only, then is read-only and shows its frozen board to everyone', async () => {
     const round = await openRound('after_close');
     expect((await save(lead, round.id, [programs[0]!, programs[1]!], 0)).status).toBe(200);

@@ -164,7 +164,7 @@ export function BallotEditor({ round, ballot, programs }: BallotEditorProps) {
       ) : null}
       <FormAlert message={problem} />
       {draft.length === 0 ? <p>{t('priorities.ballot.empty')}</p> : null}
-      <ol className="ballot__list">
+      <ol className="ballot__list" aria-label={t('priorities.ballot.listLabel')}>
         {draft.map((entry, index) => (
           <BallotEntryRow
             key={entry.programId}

@@ -42,6 +42,11 @@ export function BallotEntryRow({
     if (Number.isInteger(from)) onMove(from, index);
   };
   const rationaleId = `rationale-${entry.programId}`;
+  const actions = [
+    { key: 'moveUp', disabled: index === 0, run: () => onMove(index, index - 1) },
+    { key: 'moveDown', disabled: index === total - 1, run: () => onMove(index, index + 1) },
+    { key: 'remove', disabled: false, run: () => onRemove(index) },
+  ] as const;
   return (
     <li
       className="ballot-entry"
@@ -64,32 +69,18 @@ export function BallotEntryRow({
         </span>
         {editable ? (
           <span className="ballot-entry__actions">
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              disabled={index === 0}
-              onClick={() => onMove(index, index - 1)}
-              aria-label={t('priorities.ballot.moveUpLabel', { program: label })}
-            >
-              {t('priorities.ballot.moveUp')}
-            </button>
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              disabled={index === total - 1}
-              onClick={() => onMove(index, index + 1)}
-              aria-label={t('priorities.ballot.moveDownLabel', { program: label })}
-            >
-              {t('priorities.ballot.moveDown')}
-            </button>
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              onClick={() => onRemove(index)}
-              aria-label={t('priorities.ballot.removeLabel', { program: label })}
-            >
-              {t('priorities.ballot.remove')}
-            </button>
+            {actions.map((action) => (
+              <button
+                key={action.key}
+                type="button"
+                className="button button--small button--secondary"
+                disabled={action.disabled}
+                onClick={action.run}
+                aria-label={t(`priorities.ballot.${action.key}Label`, { program: label })}
+              >
+                {t(`priorities.ballot.${action.key}`)}
+              </button>
+            ))}
           </span>
         ) : null}
       </div>

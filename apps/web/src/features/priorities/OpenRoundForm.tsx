@@ -11,6 +11,7 @@ import { createRound } from '../../lib/prioritiesApi';
 import { useTimeZone } from '../auth/useTimeZone';
 import { localizedTitle } from '../portfolio/localizedTitle';
 import { usePrograms } from '../portfolio/usePrograms';
+import { ClosingTimeFields } from './ClosingTimeFields';
 import { priorityKeys } from './queryKeys';
 import { utcToZoned, zonedToUtc } from './zonedTime';
 
@@ -99,21 +100,12 @@ export function OpenRoundForm() {
           value={places}
           onChange={(e) => setPlaces(Number(e.target.value))}
         />
-        <fieldset className="open-round__closing">
-          <legend>{t('priorities.open.closing', { zone })}</legend>
-          <TextField
-            label={t('priorities.open.date')}
-            type="date"
-            value={closing.date}
-            onChange={(e) => setClosing({ ...closing, date: e.target.value })}
-          />
-          <TextField
-            label={t('priorities.open.time')}
-            type="time"
-            value={closing.time}
-            onChange={(e) => setClosing({ ...closing, time: e.target.value })}
-          />
-        </fieldset>
+        <ClosingTimeFields
+          className="open-round__closing"
+          legend={t('priorities.open.closing', { zone })}
+          value={closing}
+          onChange={setClosing}
+        />
         <fieldset>
           <legend>{t('priorities.open.visibility')}</legend>
           {(['after_close', 'while_open'] as const).map((v) => (

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Round } from '@mesa/shared';
 import { FormAlert } from '../../components/FormAlert';
-import { TextField } from '../../components/TextField';
 import { useErrorText } from '../../hooks/useErrorText';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDateTime } from '../../lib/intl';
 import { closeRound, reopenRound } from '../../lib/prioritiesApi';
 import { useTimeZone } from '../auth/useTimeZone';
+import { ClosingTimeFields } from './ClosingTimeFields';
 import { priorityKeys } from './queryKeys';
 import { utcToZoned, zonedToUtc } from './zonedTime';
 
@@ -71,24 +71,16 @@ export function RoundHeader({ round }: { round: Round }) {
         </button>
       ) : null}
       {round.abilities.reopen ? (
-        <fieldset className="round-header__reopen">
-          <legend>{t('priorities.reopen.title', { zone })}</legend>
-          <TextField
-            label={t('priorities.open.date')}
-            type="date"
-            value={reopenAt.date}
-            onChange={(e) => setReopenAt({ ...reopenAt, date: e.target.value })}
-          />
-          <TextField
-            label={t('priorities.open.time')}
-            type="time"
-            value={reopenAt.time}
-            onChange={(e) => setReopenAt({ ...reopenAt, time: e.target.value })}
-          />
+        <ClosingTimeFields
+          className="round-header__reopen"
+          legend={t('priorities.reopen.title', { zone })}
+          value={reopenAt}
+          onChange={setReopenAt}
+        >
           <button type="button" className="button button--secondary" onClick={reopen}>
             {t('priorities.reopen.submit')}
           </button>
-        </fieldset>
+        </ClosingTimeFields>
       ) : null}
     </header>
   );
