@@ -111,5 +111,19 @@ describe('priority rounds in the browser', () => {
         await page.close();
       }
     }
+    // The rounds list with the admin's form to open one.
+    for (const [name, viewport] of [
+      ['laptop', Viewports.laptop],
+      ['phone', Viewports.phone],
+    ] as const) {
+      const context = await contextFor(browser, server, admin, { locale: 'en', viewport });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto('/priorities');
+      await page.getByRole('heading', { name: 'Open a priority round' }).waitFor();
+      await page.getByRole('link', { name: 'Priorities 2027' }).waitFor();
+      expect(await runAxe(page)).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/rounds-en-${name}.png`, fullPage: true });
+    }
   });
 });

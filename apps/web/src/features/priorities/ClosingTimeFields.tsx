@@ -37,9 +37,15 @@ export function ClosingTimeFields({
         value={value.date}
         onChange={(e) => onChange({ ...value, date: e.target.value })}
       />
+      {/* Text, not type="time": a time input follows the browser's locale (12-hour in en-US),
+          and Mesa shows and reads times on the 24-hour clock. */}
       <TextField
         label={t('priorities.open.time')}
-        type="time"
+        hint={t('priorities.open.timeHint')}
+        inputMode="numeric"
+        pattern="[0-2][0-9]:[0-5][0-9]"
+        maxLength={5}
+        autoComplete="off"
         value={value.time}
         onChange={(e) => onChange({ ...value, time: e.target.value })}
       />

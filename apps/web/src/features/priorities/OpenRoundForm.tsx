@@ -66,7 +66,7 @@ export function OpenRoundForm() {
   return (
     <section className="open-round" aria-labelledby="open-round-title">
       <h2 id="open-round-title">{t('priorities.open.title')}</h2>
-      <form onSubmit={submit} noValidate>
+      <form className="form" onSubmit={submit} noValidate>
         <FormAlert message={problem} />
         <TextField
           label={t('priorities.open.titleEn')}
@@ -82,7 +82,7 @@ export function OpenRoundForm() {
           required
           lang="es"
         />
-        <fieldset className="open-round__candidates">
+        <fieldset className="open-round__candidates open-round__group">
           <legend>{t('priorities.open.candidates', { count: candidates.length })}</legend>
           {(programs.data ?? []).map((p) => (
             <label key={p.id} className="check">
@@ -101,12 +101,12 @@ export function OpenRoundForm() {
           onChange={(e) => setPlaces(Number(e.target.value))}
         />
         <ClosingTimeFields
-          className="open-round__closing"
+          className="fieldset open-round__closing"
           legend={t('priorities.open.closing', { zone })}
           value={closing}
           onChange={setClosing}
         />
-        <fieldset>
+        <fieldset className="open-round__group">
           <legend>{t('priorities.open.visibility')}</legend>
           {(['after_close', 'while_open'] as const).map((v) => (
             <label key={v} className="check">

@@ -72,7 +72,7 @@ export function RoundHeader({ round }: { round: Round }) {
       ) : null}
       {round.abilities.reopen ? (
         <ClosingTimeFields
-          className="round-header__reopen"
+          className="fieldset round-header__reopen"
           legend={t('priorities.reopen.title', { zone })}
           value={reopenAt}
           onChange={setReopenAt}

@@ -5,9 +5,9 @@ import { localizedTitle } from '../portfolio/localizedTitle';
 
 const BAR_HEIGHT = 22;
 const GAP = 6;
-const LABEL_WIDTH = 64;
+const LABEL_WIDTH = 84;
 const WIDTH = 480;
-const SHORT_LABEL = 8;
+const SHORT_LABEL = 7;
 
 // A program without a code is labelled by the start of its title (the table has it whole).
 function shortLabel(title: string): string {
