@@ -81,7 +81,7 @@ describe('BallotEditor', () => {
     const sent: unknown[] = [];
     stubFetch({
       '/api/rounds/r1/ballot': (init) => {
-        const body: unknown = JSON.parse(String(init?.body));
+        const body: unknown = JSON.parse(typeof init?.body === 'string' ? init.body : 'null');
         sent.push(body);
         if (sent.length === 1)
           return {
