@@ -19,6 +19,7 @@ import { loggerOptions, processLogFormat } from './logging/log-format.js';
 import { setupLinkAnnouncer } from './logging/setup-banner.js';
 import { healthRoutes } from './modules/health/index.js';
 import { portfolioRoutes, registerPortfolioRealtime } from './modules/portfolio/index.js';
+import { prioritiesRoutes, registerPrioritiesRealtime } from './modules/priorities/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { authPlugin } from './plugins/auth.js';
@@ -200,6 +201,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     reanchorDocumentThreads(threads, documentName).catch((err: unknown) =>
       app.log.error({ err, documentName }, 're-anchoring threads failed'),
     );
+  await app.register(prioritiesRoutes, { ctx });
   await app.register(metricsRoutes);
   await app.register(notificationsRoutes, { ctx });
   app.decorate('notificationsSettled', registerNotificationHandlers(ctx));
@@ -215,5 +217,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerPortfolioRealtime(app, realtime);
   registerThreadsRealtime(app, realtime, threads);
   registerNotificationsRealtime(app);
+  registerPrioritiesRealtime(app, realtime);
   return app;
 }

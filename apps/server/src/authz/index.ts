@@ -1,11 +1,38 @@
-import { ErrorCodes, RelationSchema, parseDocumentName, type ProgramFacts } from '@mesa/shared';
+import {
+  ErrorCodes,
+  RelationSchema,
+  ResultsVisibilitySchema,
+  parseDocumentName,
+  roundDenialReason,
+  type ProgramFacts,
+  type RoundFacts,
+} from '@mesa/shared';
 import type { ServiceContext } from '../lib/context.js';
 import { AppError, NotFoundError } from '../lib/errors.js';
-import { findProgramStanding, listProgramIds, listStandings } from './standings.repository.js';
+import {
+  findProgramStanding,
+  findRoundRow,
+  listOrganizationRelations,
+  listProgramIds,
+  listStandings,
+} from './standings.repository.js';
 import type { Actor } from './actor.js';
-import { can, type ProgramAction, type Resource, type WorkspaceAction } from './can.js';
+import {
+  can,
+  type ProgramAction,
+  type Resource,
+  type RoundAction,
+  type WorkspaceAction,
+} from './can.js';
 
-export { can, type Actor, type ProgramAction, type WorkspaceAction, type Resource };
+export {
+  can,
+  type Actor,
+  type ProgramAction,
+  type RoundAction,
+  type WorkspaceAction,
+  type Resource,
+};
 
 /**
  * What the policy needs of a person: a signed-in actor, or someone decided about without a
@@ -150,4 +177,59 @@ export async function documentAccess(
   if (can(actor, 'editPlan', resource)) return 'write';
   if (can(actor, 'read', resource)) return 'read';
   return 'forbidden';
+}
+
+/**
+ * Whether the actor's organization is a delegation (lead or partner on some program; the SICA
+ * Secretariat always), only an observer, or neither.
+ */
+export async function delegationStanding(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<RoundFacts['standing']> {
+  if (actor.organizationKind === 'sica_secretariat') return 'delegation';
+  const relations = await listOrganizationRelations(ctx.db, actor.organizationId);
+  if (relations.includes('lead') || relations.includes('partner')) return 'delegation';
+  return relations.includes('observer') ? 'observer' : 'none';
+}
+
+/**
+ * The round resource for `can()`, or NotFoundError. A round past its closing time counts as
+ * closed even before a node's timer has recorded it, so no write slips in after the hour.
+ */
+export async function roundResource(
+  ctx: ServiceContext,
+  actor: Actor,
+  roundId: string,
+): Promise<Resource & { type: 'round' }> {
+  const [row, standing] = await Promise.all([
+    findRoundRow(ctx.db, roundId),
+    delegationStanding(ctx, actor),
+  ]);
+  if (!row) throw new NotFoundError('round');
+  const due = row.closes_at <= ctx.now().toISOString();
+  const facts: RoundFacts = {
+    state: row.state === 'open' && !due ? 'open' : 'closed',
+    resultsVisibility: ResultsVisibilitySchema.parse(row.results_visibility),
+    isOwner: row.opened_by === actor.userId,
+    standing,
+  };
+  return { type: 'round', roundId, facts };
+}
+
+/**
+ * Throws unless the actor may do the action on the round: 404 when it does not exist, 409
+ * when the round is closed (a write to the record), 403 otherwise.
+ */
+export async function authorizeRound(
+  ctx: ServiceContext,
+  actor: Actor,
+  action: RoundAction,
+  roundId: string,
+): Promise<Resource & { type: 'round' }> {
+  const resource = await roundResource(ctx, actor, roundId);
+  if (can(actor, action, resource)) return resource;
+  if (roundDenialReason(action, actor.role, resource.facts) === 'round_closed')
+    throw new AppError(409, ErrorCodes.conflict, 'This round is closed; it is read-only.');
+  throw forbidden();
 }

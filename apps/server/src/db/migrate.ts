@@ -11,6 +11,7 @@ import { leadRelations } from './migrations/0006_lead_relations.js';
 import { organizationNames } from './migrations/0007_organization_names.js';
 import { threads } from './migrations/0008_threads.js';
 import { notifications } from './migrations/0009_notifications.js';
+import { priorities } from './migrations/0010_priorities.js';
 
 /**
  * Every migration, in order. One list serves SQLite and PostgreSQL; a migration that must
@@ -27,6 +28,7 @@ export function listMigrations(db: Db, dataDir: string): Record<string, Migratio
     '0007_organization_names': organizationNames(),
     '0008_threads': threads(),
     '0009_notifications': notifications(),
+    '0010_priorities': priorities(),
   };
 }
 

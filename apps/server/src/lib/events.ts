@@ -58,6 +58,17 @@ export interface DomainEventMap {
       change: 'created' | 'commented' | 'edited' | 'deleted' | 'resolved' | 'reopened' | 'anchored';
     },
   ];
+  /** A priority round was opened. */
+  'round.opened': [{ roundId: string }];
+  /**
+   * A priority round closed, at its closing time or by its owner: emitted only by the node
+   * whose conditional update made the transition, so once however many nodes run.
+   */
+  'round.closed': [{ roundId: string }];
+  /** An admin reopened a closed round (recorded). */
+  'round.reopened': [{ roundId: string }];
+  /** A delegation saved its ballot. */
+  'ballot.saved': [{ roundId: string; organizationId: string }];
   /** A thread was resolved (not reopened). */
   'thread.resolved': [
     {

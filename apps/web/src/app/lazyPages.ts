@@ -66,3 +66,13 @@ export const LazyNewProgramPage = lazy(() =>
     default: module.NewProgramPage,
   })),
 );
+
+/** The priority rounds page, loaded on demand. */
+export const LazyRoundsPage = lazy(() =>
+  import('../features/priorities/RoundsPage').then((module) => ({ default: module.RoundsPage })),
+);
+
+/** One priority round (ballot and board), loaded on demand. */
+export const LazyRoundPage = lazy(() =>
+  import('../features/priorities/RoundPage').then((module) => ({ default: module.RoundPage })),
+);

@@ -12,6 +12,8 @@ import {
   LazyPortfolioPage,
   LazyProfilePage,
   LazyProgramPage,
+  LazyRoundPage,
+  LazyRoundsPage,
   LazySetupPage,
   LazySignInPage,
 } from './lazyPages';
@@ -39,6 +41,8 @@ export const routes: RouteObject[] = [
               { index: true, element: <LazyPortfolioPage /> },
               { path: 'programs/new', element: <LazyNewProgramPage /> },
               { path: 'programs/:programId', element: <LazyProgramPage /> },
+              { path: 'priorities', element: <LazyRoundsPage /> },
+              { path: 'priorities/:roundId', element: <LazyRoundPage /> },
               { path: 'profile', element: <LazyProfilePage /> },
               { path: 'notifications', element: <LazyNotificationsPage /> },
               { path: 'invite-people', element: <LazyInvitePeoplePage /> },

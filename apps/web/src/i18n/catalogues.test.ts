@@ -58,10 +58,12 @@ const TEXT_PLACEHOLDERS = new Set([
   'opened', // a date and time
   'organization', // an organization's short name
   'page', // a page's title
+  'position', // a place on a ballot ("position 3 of 8"), a label that is never counted
   'program', // a program's code or title
   'query', // what the person typed
   'programs', // a phrase that carries its own count ("the strategy's 22 programs")
   'time',
+  'total', // the places on a ballot, named beside `position`, never a counted noun
   'where', // a phrase naming a thread's place ("the plan of IADB-1")
   'zone', // a time zone's description
 ]);
