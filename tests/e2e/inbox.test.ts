@@ -87,11 +87,13 @@ describe('the inbox in the browser', () => {
       expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
     }
 
-    // Following the notification opens the thread's page and marks it read.
+    // Following the notification opens the thread in the program's discussion and marks it read.
     await benPage.getByRole('button', { name: Labels.en.unread }).click();
     await benPage.getByRole('link', { name: /Ana Pérez/ }).click();
-    await benPage.waitForURL(`**/programs/${programId}?thread=${threadId}`);
+    await benPage.waitForURL(`**/programs/${programId}?discussion=${threadId}`);
     await benPage.getByRole('heading', { level: 1 }).waitFor();
+    // The program's discussion opens on that thread.
+    await benPage.getByRole('heading', { name: 'Thread started by Ana Pérez' }).waitFor();
     await benPage.getByRole('button', { name: Labels.en.idle, exact: true }).waitFor();
   });
 });

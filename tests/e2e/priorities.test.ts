@@ -96,6 +96,26 @@ describe('priority rounds in the browser', () => {
     expect(await runAxe(ana)).toEqual([]);
     expect(await runAxe(luis)).toEqual([]);
     await screenshot(luis, 'priorities-board-es-tablet');
+
+    // The moved program's line has its discussion: Luis starts a thread there, Ana reads it.
+    await luis
+      .locator(`tr[data-program-id="${third}"]`)
+      .getByRole('button', { name: /^Comentar/ })
+      .click();
+    await luis.getByRole('heading', { name: /^Debate sobre/ }).waitFor();
+    await luis
+      .getByRole('textbox', { name: 'Inicie una conversación sobre este programa' })
+      .fill('Propongo subirlo: tiene línea de base.');
+    await luis.getByRole('button', { name: 'Iniciar una conversación' }).click();
+    await ana
+      .locator(`tr[data-program-id="${third}"]`)
+      .getByRole('button', { name: /^Discuss/ })
+      .click();
+    const heading = ana.getByRole('heading', { name: /^Discussion of/ });
+    await heading.waitFor();
+    expect(await heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    await ana.getByText('Propongo subirlo: tiene línea de base.').waitFor();
+    expect(await runAxe(ana)).toEqual([]);
   });
 
   it('looks right at laptop, tablet and phone widths in English and Spanish', async () => {

@@ -6,6 +6,9 @@ import {
   BoardReplySchema,
   ErrorBodySchema,
   RoundReplySchema,
+  ThreadChangedSchema,
+  ThreadListSchema,
+  ThreadSchema,
   listOf,
 } from '@mesa/shared';
 import { dialects } from '../helpers/databases.js';
@@ -250,5 +253,49 @@ describe.each(dialects)('priority rounds on %s', (dialect) => {
     expect((await save(lead, round.id, [programs[0]!], 0)).status).toBe(409);
     const now = RoundReplySchema.parse(await (await send(lead, `/api/rounds/${round.id}`)).json());
     expect(now.round).toMatchObject({ state: 'closed', closedBy: null });
+  });
+
+  it("keeps a thread on each program's line: read by everyone, written by all but viewers while open, live in the round's room", async () => {
+    const round = await openRound('after_close');
+    const subject = { kind: 'roundProgram', roundId: round.id, programId: programs[1]! };
+    const query = `/api/threads?kind=roundProgram&roundId=${round.id}&programId=${programs[1]}`;
+    const outsider = await createPersonOn(server);
+    const watcher = await connectAs(server, outsider);
+    sockets.push(watcher);
+    await watcher.emitWithAck('round.subscribe', { roundId: round.id });
+    const live = record(watcher, 'thread.changed');
+
+    // An observer's and an outsider's people comment; a viewer reads only.
+    const posted = await send(observer, '/api/threads', 'POST', { subject, body: 'Why first?' });
+    expect(posted.status).toBe(201);
+    const thread = ThreadSchema.parse(await posted.json());
+    expect(
+      (await send(outsider, `/api/threads/${thread.id}/comments`, 'POST', { body: 'Agreed' }))
+        .status,
+    ).toBe(201);
+    expect((await send(viewer, '/api/threads', 'POST', { subject, body: 'No' })).status).toBe(403);
+    const list = ThreadListSchema.parse(await (await send(viewer, query)).json());
+    expect(list.threads.map((t) => t.comments.length)).toEqual([2]);
+    expect(list.canComment).toBe(false);
+    await waitFor(() =>
+      expect(live.map((e) => ThreadChangedSchema.parse(e).change)).toEqual([
+        'created',
+        'commented',
+      ]),
+    );
+
+    // A program that is not a candidate has no line; a closed round is the record.
+    const notCandidate = { ...subject, roundId: 'nosuchround' };
+    expect(
+      (await send(observer, '/api/threads', 'POST', { subject: notCandidate, body: 'x' })).status,
+    ).toBe(404);
+    await send(owner, `/api/rounds/${round.id}/close`, 'POST');
+    const late = await send(observer, `/api/threads/${thread.id}/comments`, 'POST', {
+      body: 'Late',
+    });
+    expect(late.status).toBe(403);
+    expect(ThreadListSchema.parse(await (await send(outsider, query)).json()).threads).toHaveLength(
+      1,
+    );
   });
 });

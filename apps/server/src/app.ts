@@ -19,7 +19,11 @@ import { loggerOptions, processLogFormat } from './logging/log-format.js';
 import { setupLinkAnnouncer } from './logging/setup-banner.js';
 import { healthRoutes } from './modules/health/index.js';
 import { portfolioRoutes, registerPortfolioRealtime } from './modules/portfolio/index.js';
-import { prioritiesRoutes, registerPrioritiesRealtime } from './modules/priorities/index.js';
+import {
+  prioritiesRoutes,
+  registerPrioritiesRealtime,
+  registerRoundThreads,
+} from './modules/priorities/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { authPlugin } from './plugins/auth.js';
@@ -202,6 +206,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       app.log.error({ err, documentName }, 're-anchoring threads failed'),
     );
   await app.register(prioritiesRoutes, { ctx });
+  // Threads on a program's line of a round's board.
+  registerRoundThreads();
   await app.register(metricsRoutes);
   await app.register(notificationsRoutes, { ctx });
   app.decorate('notificationsSettled', registerNotificationHandlers(ctx));

@@ -76,6 +76,8 @@ export function roundDenialReason(
       return round.state === 'closed' ? 'round_closed' : 'not_round_owner';
     case 'reopen':
       return role === 'admin' ? 'round_open' : 'admin_only';
+    case 'comment':
+      return round.state === 'closed' ? 'round_closed' : 'read_only_role';
     default:
       return 'admin_only';
   }

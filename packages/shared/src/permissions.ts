@@ -180,7 +180,8 @@ export interface RoundFacts {
  * Abilities on a priority round. Everyone signed in sees it; a delegation's members (and
  * admins of a delegation) edit its one ballot while the round is open — observers and viewers
  * never; the board and all ballots are visible while open only if the round says so, and to
- * everyone once closed; the owner closes early; any admin reopens.
+ * everyone once closed; the owner closes early; any admin reopens; everyone but viewers
+ * comments on the programs' lines while the round is open (a closed round is the record).
  */
 export function roundAbilities(actor: ActorFacts, round: RoundFacts): RoundAbilities {
   const open = round.state === 'open';
@@ -190,6 +191,7 @@ export function roundAbilities(actor: ActorFacts, round: RoundFacts): RoundAbili
     viewResults: !open || round.resultsVisibility === 'while_open',
     close: open && round.isOwner && actor.role === 'admin',
     reopen: !open && actor.role === 'admin',
+    comment: open && actor.role !== 'viewer',
   };
   const denied: RoundAbilities['denied'] = {};
   for (const action of RoundActionSchema.options) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NotificationsReadSchema, notificationLink } from './notification.js';
 
 describe('notificationLink', () => {
-  it('opens a plan passage and a program discussion on the program page, with the thread', () => {
+  it("opens a plan passage in the plan's comments and a program's thread in its discussion", () => {
     expect(
       notificationLink({
         type: 'thread',
@@ -16,7 +16,7 @@ describe('notificationLink', () => {
         threadId: 't2',
         subject: { kind: 'program', programId: 'p2' },
       }),
-    ).toBe('/programs/p2?thread=t2');
+    ).toBe('/programs/p2?discussion=t2');
   });
 
   it("opens a round's line on the round's board", () => {
@@ -26,7 +26,7 @@ describe('notificationLink', () => {
         threadId: 't3',
         subject: { kind: 'roundProgram', roundId: 'r1', programId: 'p1' },
       }),
-    ).toBe('/priorities/r1?thread=t3');
+    ).toBe('/priorities/r1?discuss=p1&thread=t3');
   });
 
   it('has no page yet for a thread in meeting minutes', () => {

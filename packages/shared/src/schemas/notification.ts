@@ -180,13 +180,16 @@ export function subjectProgramId(subject: ThreadSubject): string | null {
 
 /**
  * The web path a notification opens: the one place links are built from a stored target.
- * A plan passage and a program's discussion open the program page with the thread
- * (`?thread=`), a round's line opens the round's board with it; null when there is no page.
+ * A plan passage opens the plan's comments with the thread (`?thread=`), a program's thread
+ * its discussion on the program page (`?discussion=`), a round's line the discussion of that
+ * line under the round's board (`?discuss=<programId>&thread=`); null when there is no page.
  */
 export function notificationLink(target: NotificationTarget): string | null {
-  const thread = `?thread=${encodeURIComponent(target.threadId)}`;
+  const thread = encodeURIComponent(target.threadId);
   const { subject } = target;
-  if (subject.kind === 'roundProgram') return `/priorities/${subject.roundId}${thread}`;
+  if (subject.kind === 'roundProgram')
+    return `/priorities/${subject.roundId}?discuss=${encodeURIComponent(subject.programId)}&thread=${thread}`;
+  if (subject.kind === 'program') return `/programs/${subject.programId}?discussion=${thread}`;
   const programId = subjectProgramId(subject);
-  return programId === null ? null : `/programs/${programId}${thread}`;
+  return programId === null ? null : `/programs/${programId}?thread=${thread}`;
 }

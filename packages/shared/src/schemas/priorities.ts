@@ -28,6 +28,8 @@ export const RoundAbilityFlagsSchema = z.object({
   close: z.boolean(),
   /** Reopen a closed round (admins; recorded). */
   reopen: z.boolean(),
+  /** Comment on the programs' lines of the board (role member and admins, while open). */
+  comment: z.boolean(),
 });
 /** Round ability flags. */
 export type RoundAbilityFlags = z.infer<typeof RoundAbilityFlagsSchema>;

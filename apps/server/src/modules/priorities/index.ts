@@ -2,3 +2,4 @@
 export { prioritiesRoutes } from './priorities.routes.js';
 export { registerPrioritiesRealtime } from './priorities.realtime.js';
 export { closeDueRounds } from './rounds.service.js';
+export { registerRoundThreads } from './round-threads.js';

@@ -36,6 +36,7 @@ const round: Round = {
     viewResults: false,
     close: false,
     reopen: false,
+    comment: true,
     denied: {},
   },
   myDelegationId: 'org-gt',

@@ -1,8 +1,11 @@
 import { lazy, Suspense } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Round } from '@mesa/shared';
+import type { BoardRow, Round } from '@mesa/shared';
+import { useLocale } from '../../i18n/useLocale';
 import { AccessReason } from '../../components/AccessReason';
 import { roundCsvUrl } from '../../lib/prioritiesApi';
+import { BoardDiscussion, lineName } from './BoardDiscussion';
 import { BoardTable } from './BoardTable';
 import { useBoard } from './usePriorities';
 
@@ -14,6 +17,33 @@ export function BoardSection({ round }: { round: Round }) {
   const { t } = useTranslation();
   const visible = round.abilities.viewResults;
   const board = useBoard(round.id, visible);
+  const locale = useLocale();
+  // Which line's discussion is open, in the address: `?discuss=<programId>[&thread=<id>]`.
+  const [params, setParams] = useSearchParams();
+  const discussed = board.data?.rows.find((r) => r.programId === params.get('discuss')) ?? null;
+  const discuss = (row: BoardRow | null) =>
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        next.delete('thread');
+        if (row) next.set('discuss', row.programId);
+        else next.delete('discuss');
+        return next;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  const discussButton = (row: BoardRow) => (
+    <button
+      type="button"
+      className="button button--secondary"
+      aria-expanded={discussed?.programId === row.programId}
+      aria-controls="board-discussion"
+      onClick={() => discuss(row)}
+    >
+      {t('priorities.board.discuss')}
+      <span className="visually-hidden"> {lineName(row, locale)}</span>
+    </button>
+  );
   return (
     <section className="board" aria-labelledby="board-title">
       <h2 id="board-title">{t('priorities.board.title')}</h2>
@@ -40,8 +70,16 @@ export function BoardSection({ round }: { round: Round }) {
             <Suspense fallback={null}>
               <LazyScoreChart board={board.data} />
             </Suspense>
-            <BoardTable board={board.data} />
+            <BoardTable board={board.data} renderThread={discussButton} />
           </div>
+          {discussed ? (
+            <BoardDiscussion
+              round={round}
+              row={discussed}
+              initialThreadId={params.get('thread')}
+              onClose={() => discuss(null)}
+            />
+          ) : null}
         </>
       ) : null}
     </section>
