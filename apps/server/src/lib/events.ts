@@ -75,6 +75,8 @@ export interface DomainEventMap {
       threadId: string;
       /** Who resolved it. */
       resolvedBy: string;
+      /** When (a thread reopened and resolved again is a new resolution). */
+      resolvedAt: string;
       /** Who opened the thread. */
       threadAuthorId: string;
       subject: ThreadSubject;

@@ -94,7 +94,12 @@ describe('notifications from domain events', () => {
       'comment.posted',
       posted(a, { mentionedIds: [a.userId], participantIds: [a.userId] }),
     );
-    const resolvedOwn = { threadId: newId(), resolvedBy: a.userId, threadAuthorId: a.userId };
+    const resolvedOwn = {
+      threadId: newId(),
+      resolvedBy: a.userId,
+      resolvedAt: '2030-01-01T00:00:00.000Z',
+      threadAuthorId: a.userId,
+    };
     await emit('thread.resolved', {
       ...resolvedOwn,
       subject: { kind: 'program', programId },
@@ -103,20 +108,25 @@ describe('notifications from domain events', () => {
     expect((await inboxOf(a)).data).toEqual([]);
   });
 
-  it('tells a thread’s author it was resolved by someone else', async () => {
+  it('tells a thread’s author each time someone else resolves it, once per resolution', async () => {
     const [a, b] = [await member(), await member()];
     const threadId = newId();
-    await emit('thread.resolved', {
+    const resolution = (resolvedAt: string) => ({
       threadId,
       resolvedBy: b.userId,
+      resolvedAt,
       threadAuthorId: a.userId,
-      subject: { kind: 'program', programId },
+      subject: { kind: 'program' as const, programId },
       programId,
     });
-    const inbox = await inboxOf(a);
-    expect(inbox.data).toMatchObject([
+    await emit('thread.resolved', resolution('2030-01-01T00:00:00.000Z'));
+    // The same event again (a retry) makes nothing; resolved again after a reopening does.
+    await emit('thread.resolved', resolution('2030-01-01T00:00:00.000Z'));
+    expect((await inboxOf(a)).data).toMatchObject([
       { kind: 'resolved', actor: { id: b.userId }, excerpt: null },
     ]);
+    await emit('thread.resolved', resolution('2030-01-02T00:00:00.000Z'));
+    expect((await inboxOf(a)).data.map((n) => n.kind)).toEqual(['resolved', 'resolved']);
   });
 
   it('respects a person’s preference for a kind, and only that kind', async () => {

@@ -112,7 +112,7 @@ export function draftsForResolution(
     {
       recipientId: event.threadAuthorId,
       kind: 'resolved',
-      sourceKey: `thread:${event.threadId}`,
+      sourceKey: `thread:${event.threadId}:${event.resolvedAt}`,
       actorId: event.resolvedBy,
       scope: scopeOf(event.programId),
       target: { type: 'thread', threadId: event.threadId, subject: event.subject },
