@@ -57,12 +57,17 @@ function table(rows: string[][]): Y.XmlElement {
   return element;
 }
 
-/** Replaces the plan's last block (the table) with another table, as a person would. */
+/** Replaces the plan's table with another table, as a person would. */
 function replaceTable(editor: TestEditor, rows: string[][]): void {
   const fragment = editor.doc.getXmlFragment('default');
+  // The table is not always the last block: a browser's editor adds an empty paragraph after
+  // a table that ends the plan (Tiptap's trailing node) once it writes to the document.
+  const at = fragment
+    .toArray()
+    .findLastIndex((node) => node instanceof Y.XmlElement && node.nodeName === 'table');
   editor.doc.transact(() => {
-    fragment.delete(fragment.length - 1, 1);
-    fragment.push([table(rows)]);
+    fragment.delete(at, 1);
+    fragment.insert(at, [table(rows)]);
   });
 }
 
