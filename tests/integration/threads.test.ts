@@ -166,6 +166,22 @@ describe.each(dialects)('comment threads on %s', (dialect) => {
     expect(edit.status).toBe(429);
   });
 
+  it('holds the threads-a-minute limit under concurrent requests by one person', async () => {
+    const hurried = await createPersonOn(server, { relation: 'lead', programId });
+    const statuses = await Promise.all(
+      Array.from({ length: Limits.threadsPerMinute + 5 }, (_, i) =>
+        send(hurried, '/api/threads', 'POST', {
+          subject: { kind: 'program', programId },
+          body: `Burst ${i}`,
+        }).then((r) => r.status),
+      ),
+    );
+    expect(statuses.filter((s) => s === 201)).toHaveLength(Limits.threadsPerMinute);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    const mine = (await list(lead)).threads.filter((t) => t.author.id === hurried.userId);
+    expect(mine).toHaveLength(Limits.threadsPerMinute);
+  });
+
   it('answers another program’s thread ids with 403 in every route, and unknown ids with 404', async () => {
     const admin = await createPersonOn(server, { role: 'admin' });
     const foreign = await open(admin, 'Not for the lead of another program', otherProgramId);

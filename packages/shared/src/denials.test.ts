@@ -60,9 +60,10 @@ describe('programAbilities().denied (why each refused action is refused)', () =>
     }
   });
 
-  it("keeps the details, invitations and the chair for coordinators, which a partner's member is told", () => {
+  it("keeps the details, invitations, the chair and comment moderation for coordinators, which a partner's member is told", () => {
     const denied = deniedTo(person('member'), on('partner'));
     expect(denied).toEqual({
+      moderateComments: 'not_coordinator',
       chair: 'not_coordinator',
       editDetails: 'not_coordinator',
       invite: 'not_coordinator',

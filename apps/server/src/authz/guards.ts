@@ -33,7 +33,8 @@ export interface RouteGuard {
   preParsing?: preParsingAsyncHookHandler;
 }
 
-function signedInActor(request: FastifyRequest): Actor {
+/** The request's signed-in person (401 otherwise; the auth plugin answers first). */
+export function signedInActor(request: FastifyRequest): Actor {
   // The auth plugin answers 401 before any guard runs; this only protects a misconfiguration.
   if (!request.actor) throw new AppError(401, ErrorCodes.unauthenticated, 'Sign in to continue.');
   return request.actor;

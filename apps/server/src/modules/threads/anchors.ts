@@ -31,7 +31,7 @@ export interface LinearText {
   text: string;
   /** The offset a (type, index) position stands for, or null when the type is not live in the fragment. */
   offsetOf(type: Y.AbstractType<any>, index: number): number | null;
-  /** A relative position for an offset: `start` takes the character at it, `end` the one before. */
+  /** A relative position for an offset: `start` on the character at it, `end` on the one before (assoc -1). */
   positionAt(offset: number, side: 'start' | 'end'): Y.RelativePosition | null;
 }
 
@@ -55,8 +55,9 @@ export function linearize(fragment: Y.XmlFragment): LinearText {
         walk(child);
       } else if (child instanceof Y.XmlText) {
         starts.push(text.length);
-        const span = { type: child, start: text.length, end: text.length + textOf(child).length };
-        text += textOf(child);
+        const content = textOf(child);
+        const span = { type: child, start: text.length, end: text.length + content.length };
+        text += content;
         texts.set(child, span);
         spans.push(span);
       } else {
@@ -82,7 +83,12 @@ export function linearize(fragment: Y.XmlFragment): LinearText {
           : s.start < offset && offset <= s.end,
       );
       if (!span) return null;
-      return Y.createRelativePositionFromTypeIndex(span.type, offset - span.start);
+      // The end sticks to the passage's last character: text typed right after stays outside.
+      return Y.createRelativePositionFromTypeIndex(
+        span.type,
+        offset - span.start,
+        side === 'start' ? 0 : -1,
+      );
     },
   };
 }

@@ -152,6 +152,16 @@ export async function updateThread(
   await db.updateTable('threads').set(patch).where('id', '=', id).execute();
 }
 
+/**
+ * Locks the person's row until the transaction ends (PostgreSQL), so one person's concurrent
+ * writes — on any node — are counted one after the other. SQLite runs one write transaction
+ * at a time already (`rowLocks` false).
+ */
+export async function lockPersonForWrites(db: Db, userId: string, rowLocks: boolean) {
+  if (!rowLocks) return;
+  await db.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+}
+
 /** Writes of one kind by one person since `since` (ISO). */
 export async function countWritesSince(
   db: Db,

@@ -11,10 +11,7 @@ import {
   ThreadListSchema,
   ThreadSchema,
 } from '@mesa/shared';
-import type { FastifyRequest } from 'fastify';
-import type { RouteGuard } from '../../authz/guards.js';
-import { AppError } from '../../lib/errors.js';
-import { ErrorCodes } from '@mesa/shared';
+import { signedInActor, type RouteGuard } from '../../authz/guards.js';
 import {
   authorizeThreadTarget,
   createThread,
@@ -34,10 +31,7 @@ const Params = z.object({ id: IdSchema });
 const Refusals = { 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
 const Limited = { ...Refusals, 429: ErrorBodySchema };
 
-function actorOf(request: FastifyRequest) {
-  if (!request.actor) throw new AppError(401, ErrorCodes.unauthenticated, 'Sign in to continue.');
-  return request.actor;
-}
+const actorOf = signedInActor;
 
 /** Access decided by the service once it knows the subject (from the query or the body). */
 function onSubject(action: 'read' | 'comment'): RouteGuard {

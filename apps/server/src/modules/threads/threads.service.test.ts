@@ -6,6 +6,7 @@ import type { Actor } from '../../authz/actor.js';
 import { createPerson, firstProgramId, type PersonOverrides } from '../../testing/factories.js';
 import { buildTestApp, recordEvents, type TestApp } from '../../testing/test-app.js';
 import { validateSessionToken } from '../auth/index.js';
+import { everyoneSubject, registerThreadSubject } from './subjects.js';
 import { anchorQuote, encodePosition, locateAnchor, openAnchorDocument } from './anchors.js';
 import {
   createThread,
@@ -257,6 +258,24 @@ describe('threads service', () => {
     ).rejects.toMatchObject({ statusCode: 404 });
     await expect(
       listThreads(deps, lead, { kind: 'document', documentName: 'minutes:m1', state: 'all' }),
+    ).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('accepts subjects of kinds other modules register at build (priority rounds)', async () => {
+    const lead = await person({ relation: 'lead' });
+    const viewer = await person({ role: 'viewer', relation: null });
+    const subject = { kind: 'roundProgram' as const, roundId: 'round1', programId };
+    registerThreadSubject('roundProgram', (_ctx, s) =>
+      Promise.resolve(
+        s.roundId === 'round1' ? everyoneSubject(s, `${s.roundId}:${s.programId}`) : null,
+      ),
+    );
+    const thread = await createThread(deps, lead, { subject, body: 'Rank it first' });
+    expect(thread.subject).toEqual(subject);
+    const seen = await listThreads(deps, viewer, { ...subject, state: 'all' });
+    expect(seen).toMatchObject({ openCount: 1, canComment: false });
+    await expect(
+      listThreads(deps, lead, { ...subject, roundId: 'round2', state: 'all' }),
     ).rejects.toMatchObject({ statusCode: 404 });
   });
 

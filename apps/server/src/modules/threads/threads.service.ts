@@ -32,6 +32,7 @@ import {
   countWritesSince,
   insertComment,
   insertThread,
+  lockPersonForWrites,
   recordWrite,
   selectActivePeople,
   selectComment,
@@ -288,6 +289,7 @@ async function countWrite(
   const now = ctx.now();
   const since = new Date(now.getTime() - WINDOW_MS).toISOString();
   const limit = kind === 'thread' ? Limits.threadsPerMinute : Limits.commentsPerMinute;
+  await lockPersonForWrites(trx, actor.userId, ctx.config.databaseUrl !== null);
   const { count, oldest } = await countWritesSince(trx, actor.userId, kind, since);
   if (count >= limit) {
     const wait = oldest === null ? 60 : (Date.parse(oldest) + WINDOW_MS - now.getTime()) / 1000;
@@ -347,6 +349,41 @@ async function checkedAnchor(
   return anchor;
 }
 
+/** A new comment's row. */
+function commentRow(id: string, threadId: string, actor: Actor, body: string, at: string) {
+  return {
+    id,
+    thread_id: threadId,
+    author_id: actor.userId,
+    body,
+    created_at: at,
+    edited_at: null,
+    deleted_at: null,
+  };
+}
+
+/** Emits comment.posted (after the commit) and the live change for a new comment. */
+function emitPosted(
+  ctx: ServiceContext,
+  resolved: ResolvedSubject,
+  actor: Actor,
+  posted: { threadId: string; commentId: string; body: string; kept: string[] },
+  participants: string[] | null,
+): void {
+  ctx.events.emit('comment.posted', {
+    threadId: posted.threadId,
+    commentId: posted.commentId,
+    authorId: actor.userId,
+    subject: resolved.subject,
+    programId: resolved.programId,
+    startsThread: participants === null,
+    mentionedIds: posted.kept.filter((id) => id !== actor.userId),
+    participantIds: [...new Set(participants ?? [])],
+    excerpt: excerptOf(posted.body),
+  });
+  emitChanged(ctx, posted.threadId, participants === null ? 'created' : 'commented');
+}
+
 /** Opens a thread with its first comment; emits comment.posted after the commit. */
 export async function createThread(
   deps: ThreadsDeps,
@@ -377,28 +414,9 @@ export async function createThread(
       resolved_by: null,
       resolved_at: null,
     });
-    await insertComment(trx, {
-      id: commentId,
-      thread_id: threadId,
-      author_id: actor.userId,
-      body,
-      created_at: at,
-      edited_at: null,
-      deleted_at: null,
-    });
+    await insertComment(trx, commentRow(commentId, threadId, actor, body, at));
   });
-  ctx.events.emit('comment.posted', {
-    threadId,
-    commentId,
-    authorId: actor.userId,
-    subject: resolved.subject,
-    programId: resolved.programId,
-    startsThread: true,
-    mentionedIds: kept.filter((id) => id !== actor.userId),
-    participantIds: [],
-    excerpt: excerptOf(body),
-  });
-  emitChanged(ctx, threadId, 'created');
+  emitPosted(ctx, resolved, actor, { threadId, commentId, body, kept }, null);
   return getThread(deps, actor, threadId);
 }
 
@@ -418,31 +436,13 @@ export async function replyToThread(
   const earlier = await selectThreadComments(ctx.db, [threadId]);
   await ctx.db.transaction().execute(async (trx) => {
     await countWrite(ctx, trx, actor, 'comment');
-    await insertComment(trx, {
-      id: commentId,
-      thread_id: threadId,
-      author_id: actor.userId,
-      body,
-      created_at: ctx.now().toISOString(),
-      edited_at: null,
-      deleted_at: null,
-    });
+    const at = ctx.now().toISOString();
+    await insertComment(trx, commentRow(commentId, threadId, actor, body, at));
   });
   const participants = earlier
     .filter((c) => c.deleted_at === null && c.author_id !== actor.userId)
     .map((c) => c.author_id);
-  ctx.events.emit('comment.posted', {
-    threadId,
-    commentId,
-    authorId: actor.userId,
-    subject: resolved.subject,
-    programId: resolved.programId,
-    startsThread: false,
-    mentionedIds: kept.filter((id) => id !== actor.userId),
-    participantIds: [...new Set(participants)],
-    excerpt: excerptOf(body),
-  });
-  emitChanged(ctx, threadId, 'commented');
+  emitPosted(ctx, resolved, actor, { threadId, commentId, body, kept }, participants);
   return getThread(deps, actor, threadId);
 }
 
