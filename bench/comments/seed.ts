@@ -61,7 +61,7 @@ async function writePlan(mesa: MesaUnderTest): Promise<{ passages: Passage[]; do
   const passages: Passage[] = [];
   for (let k = 0; k < 500; k += 1) {
     const text = texts[k % texts.length]!;
-    const whole = text.toString();
+    const whole = sentence(k % texts.length);
     const from = (k * 13) % (whole.length - 30);
     const to = from + 10 + (k % 20);
     passages.push({
