@@ -8,7 +8,9 @@ import { ThreadSchema, mentionToken, planDocumentName } from '@mesa/shared';
 import type { MesaUnderTest } from './mesa.js';
 
 const PARAGRAPHS = 60;
-const WORDS = 'baseline indicator coordination border municipal prevention training youth'.split(' ');
+const WORDS = 'baseline indicator coordination border municipal prevention training youth'.split(
+  ' ',
+);
 
 function sentence(i: number): string {
   const words: string[] = [];
@@ -31,7 +33,8 @@ interface Passage {
   quote: string;
 }
 
-const b64 = (pos: Y.RelativePosition) => Buffer.from(Y.encodeRelativePosition(pos)).toString('base64');
+const b64 = (pos: Y.RelativePosition) =>
+  Buffer.from(Y.encodeRelativePosition(pos)).toString('base64');
 
 /** Writes paragraphs into the plan through the document endpoint and returns passages of them. */
 async function writePlan(mesa: MesaUnderTest): Promise<{ passages: Passage[]; done: () => void }> {
