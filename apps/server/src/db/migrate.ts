@@ -10,6 +10,7 @@ import { LEGACY_JOURNAL_FILE, dropJournal } from './migrations/0005_drop_journal
 import { leadRelations } from './migrations/0006_lead_relations.js';
 import { organizationNames } from './migrations/0007_organization_names.js';
 import { threads } from './migrations/0008_threads.js';
+import { threadListIndex } from './migrations/0011_thread_list_index.js';
 
 /**
  * Every migration, in order. One list serves SQLite and PostgreSQL; a migration that must
@@ -25,6 +26,7 @@ export function listMigrations(db: Db, dataDir: string): Record<string, Migratio
     '0006_lead_relations': leadRelations(),
     '0007_organization_names': organizationNames(),
     '0008_threads': threads(),
+    '0011_thread_list_index': threadListIndex(),
   };
 }
 
