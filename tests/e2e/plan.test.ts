@@ -4,6 +4,7 @@ import { startServer, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, type TestPerson } from '../helpers/people.js';
 import { contextFor, launchBrowser, runAxe, screenshot, Viewports } from '../helpers/browser.js';
 import { startProxy, type TcpProxy } from '../helpers/proxy.js';
+import { planStatus, typeAtEnd } from '../helpers/plan-page.js';
 
 /** The plan's text without the other people's caret labels (which sit inside it). */
 function planText(page: Page): Promise<string> {
@@ -14,17 +15,7 @@ function planText(page: Page): Promise<string> {
   });
 }
 
-function status(page: Page, kind: string) {
-  return page.locator(`.save-status[data-status="${kind}"]`);
-}
-
-/** Types at the end of the plan. */
-async function typeAtEnd(page: Page, text: string): Promise<void> {
-  await page.locator('.plan-doc').click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(text);
-}
+const status = planStatus;
 
 describe('the plan in the browser', () => {
   let server: TestServer;

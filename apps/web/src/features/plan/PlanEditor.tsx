@@ -1,9 +1,24 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
+import type { AnchorInput } from '@mesa/shared';
 import { useLocale } from '../../i18n/useLocale';
 import type { CollabSession, LocalUser } from '../../lib/collab';
+import { CommentButton, isCommentShortcut } from './CommentButton';
 import { livePlanExtensions } from './liveExtensions';
+import { isApplePlatform } from './shortcuts';
+import { anchorFromSelection, type AnchorProblem, type HighlightInput } from './threadAnchors';
 import { Toolbar } from './Toolbar';
+import { useThreadHighlights } from './useThreadHighlights';
+
+/** What the editor does with the plan's comment threads. */
+export interface PlanEditorComments extends HighlightInput {
+  /** The person may comment (observers too, in a read-only editor). */
+  canComment: boolean;
+  /** "Comment" was chosen: the selected passage as an anchor, or why there is none. */
+  onComment: (anchor: AnchorInput | AnchorProblem) => void;
+  /** A highlighted passage was clicked. */
+  onOpen: (threadId: string) => void;
+}
 
 /** Props of PlanEditor. */
 export interface PlanEditorProps {
@@ -13,13 +28,16 @@ export interface PlanEditorProps {
   user: LocalUser;
   /** The person may edit; otherwise the plan is shown live without an editable surface. */
   editable: boolean;
+  /** The threads on the plan's passages. */
+  comments: PlanEditorComments;
 }
 
 /**
  * The plan, bound to its Yjs document (livePlanExtensions: the shared schema, Collaboration
- * with undo/redo of one's own changes, and the other people's carets).
+ * with undo/redo of one's own changes, the other people's carets, the threads' highlights).
+ * People who may comment select text, even in a read-only plan, and choose Comment.
  */
-export function PlanEditor({ session, user, editable }: PlanEditorProps) {
+export function PlanEditor({ session, user, editable, comments }: PlanEditorProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const label = t('plan.editorLabel');
@@ -35,9 +53,35 @@ export function PlanEditor({ session, user, editable }: PlanEditorProps) {
     },
     [session, editable, label, locale],
   );
+  useThreadHighlights(editor, comments);
+  const comment = comments.canComment
+    ? () => {
+        if (editor) comments.onComment(anchorFromSelection(editor.state));
+      }
+    : undefined;
   return (
-    <div className="plan-editor">
-      {editable && editor ? <Toolbar editor={editor} /> : null}
+    <div
+      className="plan-editor"
+      onKeyDown={(event) => {
+        if (!comment || !isCommentShortcut(event, isApplePlatform())) return;
+        event.preventDefault();
+        comment();
+      }}
+      onClick={(event) => {
+        const mark = (event.target as Element).closest('[data-thread-id]');
+        const id = mark?.getAttribute('data-thread-id');
+        // A drag that selects text inside a highlight is a selection, not a click on it.
+        if (id && window.getSelection()?.isCollapsed !== false) comments.onOpen(id);
+      }}
+    >
+      {editable && editor ? <Toolbar editor={editor} onComment={comment} /> : null}
+      {!editable && comment ? (
+        <div className="plan-toolbar-wrap">
+          <div className="plan-toolbar" role="toolbar" aria-label={t('plan.toolbar.commentLabel')}>
+            <CommentButton onComment={comment} />
+          </div>
+        </div>
+      ) : null}
       <EditorContent editor={editor} className="plan-editor__content" />
     </div>
   );

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { planDocumentName, type Organization, type Program, type User } from '@mesa/shared';
 import { ErrorState } from '../../components/ErrorState';
@@ -5,7 +6,10 @@ import { LoadingState } from '../../components/LoadingState';
 import type { CollabSession, LocalUser } from '../../lib/collab';
 import './plan.css';
 import { ExportActions } from './ExportActions';
+import { CommentsToggle } from './CommentsToggle';
+import { PlanCommentsPanel } from './PlanCommentsPanel';
 import { PlanEditor } from './PlanEditor';
+import { usePlanComments } from './usePlanComments';
 import { PlanPresence } from './PlanPresence';
 import { ReadOnlyNotice } from './ReadOnlyNotice';
 import { PrintHeader } from './PrintHeader';
@@ -80,17 +84,49 @@ function PlanWorkspace(props: WorkspaceProps) {
   const { session, user, editable, program, organizationName, timeZone } = props;
   const status = useCollabStatus(session);
   const people = usePresence(session);
+  const comments = usePlanComments(program.id);
+  const root = useRef<HTMLDivElement>(null);
   const stopped = status.kind === 'access-lost' || status.kind === 'signed-out';
+  const closeComments = () => {
+    comments.close();
+    // Back to the text; a read-only plan cannot take focus, so to the button that reopens.
+    const target =
+      root.current?.querySelector<HTMLElement>('.plan-doc[contenteditable="true"]') ??
+      root.current?.querySelector<HTMLElement>('.plan__comments-toggle');
+    target?.focus();
+  };
   return (
-    <div className="plan" data-status={status.kind}>
+    <div className="plan" data-status={status.kind} ref={root}>
       <PrintHeader program={program} session={session} timeZone={timeZone} />
       <div className="plan__bar">
         <SaveStatus status={status} onRetry={() => session.retry()} />
+        <CommentsToggle comments={comments} />
         <ExportActions programId={program.id} />
       </div>
       {!editable ? <ReadOnlyNotice reason={program.abilities.denied.editPlan} /> : null}
-      <div className="plan__body">
-        {stopped ? null : <PlanEditor session={session} user={user} editable={editable} />}
+      <div className={`plan__body${comments.open ? ' plan__body--comments' : ''}`}>
+        {stopped ? null : (
+          <PlanEditor
+            session={session}
+            user={user}
+            editable={editable}
+            comments={{
+              canComment: program.abilities.comment,
+              anchors: comments.anchors,
+              activeId: comments.selectedId,
+              onComment: comments.startComment,
+              onOpen: (id) => comments.select(id),
+            }}
+          />
+        )}
+        {comments.open && !stopped ? (
+          <PlanCommentsPanel
+            comments={comments}
+            status={status}
+            denied={program.abilities.denied.comment}
+            onClose={closeComments}
+          />
+        ) : null}
         <aside className="plan__side">
           <PlanPresence people={people} ownOrganization={organizationName} />
         </aside>

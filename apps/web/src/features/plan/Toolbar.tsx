@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useEditorState, type ChainedCommands, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
+import { CommentButton } from './CommentButton';
 import { LinkForm } from './LinkForm';
 import { TOOLBAR_SHORTCUTS } from './shortcuts';
 import { TableTools } from './TableTools';
@@ -10,6 +11,8 @@ import { ToolbarButton } from './ToolbarButton';
 export interface ToolbarProps {
   /** The plan editor. */
   editor: Editor;
+  /** Comments on the selection; without it there is no Comment button. */
+  onComment?: () => void;
 }
 
 type FormatName = keyof typeof TOOLBAR_SHORTCUTS & keyof typeof FORMATS;
@@ -31,7 +34,7 @@ const MARKS: FormatName[] = ['bold', 'italic'];
 const LISTS: FormatName[] = ['bulletList', 'orderedList', 'blockquote'];
 
 /** The plan's formatting toolbar; undo and redo touch only this person's own changes. */
-export function Toolbar({ editor }: ToolbarProps) {
+export function Toolbar({ editor, onComment }: ToolbarProps) {
   const { t } = useTranslation();
   const [linking, setLinking] = useState(false);
   const state = useEditorState({
@@ -99,6 +102,12 @@ export function Toolbar({ editor }: ToolbarProps) {
         >
           ↷
         </ToolbarButton>
+        {onComment ? (
+          <>
+            {separator}
+            <CommentButton onComment={onComment} />
+          </>
+        ) : null}
       </div>
       {linking ? (
         <LinkForm

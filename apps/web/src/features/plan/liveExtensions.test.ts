@@ -13,6 +13,7 @@ import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { planTemplateUpdate } from '@mesa/editor';
 import { livePlanExtensions } from './liveExtensions';
+import { anchorFromSelection, threadHighlightsKey } from './threadAnchors';
 
 /** One person's editor, configured exactly as the live plan editor is. */
 interface Person {
@@ -214,5 +215,78 @@ describe('carets in the live plan editor', () => {
     expect(paragraphText(ben.editor, 2)).toBe('ben');
     expect(paragraphText(ben.editor, 3)).toBe('');
     expect(paragraphText(ana.editor, 2)).toBe('ben');
+  });
+});
+
+describe("comment threads' passages in the live plan editor", () => {
+  function highlighted(person: Person): string[] {
+    return [...person.editor.view.dom.querySelectorAll('.thread-highlight')].map(
+      (node) => node.textContent ?? '',
+    );
+  }
+
+  it("anchors a selection by relative positions that follow the other person's edits, until the passage is deleted", async () => {
+    const [ana, ben] = twoPeople();
+    const start = paragraphPosition(ana.editor, 0);
+    ana.editor.commands.setTextSelection(start);
+    for (const c of 'no baseline') key(ana, c);
+    await settle();
+    expect(anchorFromSelection(ana.editor.state)).toBe('empty');
+    ana.editor.commands.setTextSelection({ from: start + 3, to: start + 11 });
+    const anchor = anchorFromSelection(ana.editor.state);
+    if (typeof anchor === 'string') throw new Error(`no anchor: ${anchor}`);
+    expect(anchor.quote).toBe('baseline');
+
+    // Ben's editor highlights the passage from the encoded positions alone.
+    const input = { anchors: [{ id: 't1', ...anchor }], activeId: 't1' };
+    ben.editor.view.dispatch(ben.editor.state.tr.setMeta(threadHighlightsKey, input));
+    expect(highlighted(ben)).toEqual(['baseline']);
+    expect(ben.editor.view.dom.querySelector('.thread-highlight--active')).not.toBeNull();
+
+    // Text typed before the passage, by either person, moves it; the highlight follows.
+    ben.editor.commands.setTextSelection(paragraphPosition(ben.editor, 0));
+    for (const c of 'Still ') key(ben, c);
+    await settle();
+    expect(paragraphText(ana.editor, 0)).toBe('Still no baseline');
+    expect(highlighted(ben)).toEqual(['baseline']);
+    // Typed right after the passage or right before it, text stays outside; inside, it joins.
+    const para = paragraphPosition(ana.editor, 0);
+    ana.editor.commands.setTextSelection(para + 17);
+    key(ana, '!');
+    ana.editor.commands.setTextSelection(para + 9);
+    key(ana, '«');
+    ana.editor.commands.setTextSelection(para + 14);
+    key(ana, '-');
+    await settle();
+    expect(paragraphText(ben.editor, 0)).toBe('Still no «base-line!');
+    expect(highlighted(ben)).toEqual(['base-line']);
+    ana.editor.view.dispatch(
+      ana.editor.state.tr.delete(para + 14, para + 15).delete(para + 9, para + 10),
+    );
+    ana.editor.view.dispatch(ana.editor.state.tr.delete(para + 17, para + 18));
+    await settle();
+
+    // The passage deleted: nothing is highlighted any more.
+    const at = paragraphPosition(ana.editor, 0);
+    ana.editor.view.dispatch(ana.editor.state.tr.delete(at + 9, at + 17));
+    await settle();
+    expect(paragraphText(ben.editor, 0)).toBe('Still no ');
+    expect(highlighted(ben)).toEqual([]);
+  });
+});
+
+describe("a comment on the plan's very first words", () => {
+  it('is highlighted in another editor, read-only or not', () => {
+    const [ana, ben] = twoPeople();
+    const heading = ana.editor.state.doc.firstChild;
+    if (heading?.type.name !== 'heading') throw new Error('the template starts with a heading');
+    ana.editor.setEditable(false);
+    ana.editor.commands.setTextSelection({ from: 1, to: 1 + heading.textContent.length });
+    const anchor = anchorFromSelection(ana.editor.state);
+    if (typeof anchor === 'string') throw new Error(`no anchor: ${anchor}`);
+    const input = { anchors: [{ id: 't1', ...anchor }], activeId: null };
+    ben.editor.view.dispatch(ben.editor.state.tr.setMeta(threadHighlightsKey, input));
+    const marks = ben.editor.view.dom.querySelectorAll('.thread-highlight');
+    expect([...marks].map((node) => node.textContent)).toEqual([heading.textContent]);
   });
 });

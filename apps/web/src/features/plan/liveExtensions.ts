@@ -7,6 +7,7 @@ import { PLAN_FRAGMENT, planExtensions } from '@mesa/editor';
 import type { Locale } from '@mesa/shared';
 import type { LocalUser } from '../../lib/collab';
 import { renderCaret } from './caret';
+import { ThreadHighlights } from './threadAnchors';
 
 /** What the live editor binds to: a plan's Y.Doc and the awareness that carries carets. */
 export interface LiveBinding {
@@ -19,7 +20,8 @@ export interface LiveBinding {
 /**
  * The extensions of the live plan editor: the shared schema from @mesa/editor, Collaboration
  * (the Yjs binding and its undo manager, which tracks only this editor's own changes) and the
- * other people's carets, labelled with their organization in the reader's language. One list for the editor and for the undo tests, so the tests exercise
+ * other people's carets, labelled with their organization in the reader's language, and the
+ * highlights of the plan's comment threads. One list for the editor and for the undo tests, so the tests exercise
  * the undo manager exactly as the editor configures it. Undo groups one's own changes made less
  * than Yjs' default 500 ms apart; remote changes neither join nor split a group (docs/collab.md,
  * "Undo").
@@ -37,5 +39,6 @@ export function livePlanExtensions(
       user,
       render: (caretUser) => renderCaret(caretUser, locale),
     }),
+    ThreadHighlights,
   ];
 }

@@ -15,7 +15,8 @@ export type Shortcut = Keys | { apple: Keys; other: Keys };
 
 /**
  * The shortcuts that the plan editor's extensions bind (StarterKit's marks and nodes, and
- * Collaboration's undo and redo), shown in the toolbar's tooltips. Redo is bound to both
+ * Collaboration's undo and redo, and the plan's own Mod-Alt-M to comment on the selection),
+ * shown in the toolbar's tooltips. Redo is bound to both
  * Mod-Y and Shift-Mod-Z; each system's usual one is shown.
  */
 export const TOOLBAR_SHORTCUTS = {
@@ -29,6 +30,7 @@ export const TOOLBAR_SHORTCUTS = {
   blockquote: { mod: true, shift: true, key: 'B' },
   undo: { mod: true, key: 'Z' },
   redo: { apple: { mod: true, shift: true, key: 'Z' }, other: { mod: true, key: 'Y' } },
+  comment: { mod: true, alt: true, key: 'M' },
 } as const satisfies Record<string, Shortcut>;
 
 /**

@@ -12,6 +12,7 @@ import { failedQueries, retryFor } from '../../lib/queryState';
 import { LiveProgram } from '../live/LiveProgram';
 import { Breadcrumb } from './components/Breadcrumb';
 import { PlanSection } from './components/PlanSection';
+import { ProgramDiscussion } from './components/ProgramDiscussion';
 import { ProgramFacts } from './components/ProgramFacts';
 import { ProgramHeader } from './components/ProgramHeader';
 import { localizedTitle } from './localizedTitle';
@@ -83,6 +84,7 @@ function ProgramBody({ id }: { id: string }) {
         <ProgramDetailsEditor program={program.data} />
       </Card>
       <PlanSection program={program.data} organizations={organizations.data} />
+      <ProgramDiscussion program={program.data} />
     </>
   );
 }

@@ -1,0 +1,84 @@
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { planDocumentName, type AnchorInput, type ThreadSubject } from '@mesa/shared';
+import { useThreadActions, useThreads } from '../threads/useThreads';
+import type { AnchorProblem, HighlightAnchor } from './threadAnchors';
+
+/** URL parameters of the plan's comments panel: `?thread=<id>` opens one, `?comments` the list. */
+export const CommentParams = { thread: 'thread', list: 'comments' } as const;
+
+/**
+ * The plan's comment threads and the panel's state: open or closed and which thread (both in
+ * the address, so a notification's link opens them), the passage being commented on, and the
+ * passages to highlight (open threads, and the thread shown even when resolved).
+ */
+export function usePlanComments(programId: string) {
+  const subject = useMemo<ThreadSubject>(
+    () => ({ kind: 'document', documentName: planDocumentName(programId) }),
+    [programId],
+  );
+  const list = useThreads(subject);
+  const actions = useThreadActions(subject);
+  const [params, setParams] = useSearchParams();
+  const [draft, setDraft] = useState<AnchorInput | AnchorProblem | null>(null);
+  const selectedId = params.get(CommentParams.thread);
+  const open = selectedId !== null || params.has(CommentParams.list);
+  const threads = list.data?.threads;
+  const anchors = useMemo<HighlightAnchor[]>(
+    () =>
+      (threads ?? []).flatMap((thread) =>
+        thread.anchor?.state === 'attached' && (thread.state === 'open' || thread.id === selectedId)
+          ? [{ id: thread.id, start: thread.anchor.start, end: thread.anchor.end }]
+          : [],
+      ),
+    [threads, selectedId],
+  );
+  const show = (id: string | null) =>
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        next.delete(CommentParams.thread);
+        next.delete(CommentParams.list);
+        if (id) next.set(CommentParams.thread, id);
+        else next.set(CommentParams.list, '');
+        return next;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  const close = () => {
+    setDraft(null);
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        next.delete(CommentParams.thread);
+        next.delete(CommentParams.list);
+        return next;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  };
+  return {
+    subject,
+    list,
+    actions,
+    open,
+    selectedId,
+    anchors,
+    draft,
+    setDraft,
+    /** Opens a thread, or the list with null. */
+    select: (id: string | null) => {
+      setDraft(null);
+      show(id);
+    },
+    /** Starts a thread on the selection (or says why it cannot). */
+    startComment: (anchor: AnchorInput | AnchorProblem) => {
+      setDraft(anchor);
+      show(null);
+    },
+    close,
+  };
+}
+
+/** The plan's comments and their panel. */
+export type PlanComments = ReturnType<typeof usePlanComments>;

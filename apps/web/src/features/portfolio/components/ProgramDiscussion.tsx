@@ -1,0 +1,42 @@
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { planDocumentName, type Program, type ThreadSubject } from '@mesa/shared';
+import { Card } from '../../../components/Card';
+import { ThreadDiscussion } from '../../threads/ThreadDiscussion';
+import { useThreads } from '../../threads/useThreads';
+
+/** Link to the plan's comments panel, with how many of its threads are open. */
+function PlanCommentsLink({ programId }: { programId: string }) {
+  const { t } = useTranslation();
+  const subject = useMemo<ThreadSubject>(
+    () => ({ kind: 'document', documentName: planDocumentName(programId) }),
+    [programId],
+  );
+  const list = useThreads(subject);
+  if (!list.data) return null;
+  return (
+    <p className="program-discussion__plan">
+      <Link to={{ search: '?comments=' }} preventScrollReset>
+        {t('program.planComments', { count: list.data.openCount })}
+      </Link>
+    </p>
+  );
+}
+
+/** The program's own discussion (threads on the program), for everyone who may read it. */
+export function ProgramDiscussion({ program }: { program: Program }) {
+  const { t } = useTranslation();
+  const subject = useMemo<ThreadSubject>(
+    () => ({ kind: 'program', programId: program.id }),
+    [program.id],
+  );
+  if (!program.abilities.read) return null;
+  return (
+    <Card labelledBy="discussion-heading" className="program-discussion">
+      <h2 id="discussion-heading">{t('program.discussion')}</h2>
+      <PlanCommentsLink programId={program.id} />
+      <ThreadDiscussion subject={subject} denied={program.abilities.denied.comment} />
+    </Card>
+  );
+}

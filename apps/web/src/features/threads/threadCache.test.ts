@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Thread } from '@mesa/shared';
+import type { ThreadList } from '../../lib/threadsApi';
+import { mergeThreadChange } from './threadCache';
+
+const author = {
+  id: 'u1',
+  name: 'Ana',
+  organizationId: 'o1',
+  organizationName: { en: 'A', es: 'A' },
+};
+
+function thread(id: string, state: Thread['state'] = 'open'): Thread {
+  return {
+    id,
+    subject: { kind: 'program', programId: 'p1' },
+    anchor: null,
+    state,
+    author,
+    createdAt: '2026-12-06T00:00:00.000Z',
+    resolvedBy: null,
+    resolvedAt: null,
+    comments: [],
+    abilities: { reply: true, resolve: true },
+  };
+}
+
+const list = (threads: Thread[]): ThreadList => ({
+  threads,
+  openCount: threads.filter((t) => t.state === 'open').length,
+  canComment: true,
+});
+
+describe('mergeThreadChange', () => {
+  it("replaces a changed thread in place, keeping the reader's abilities, and recounts open ones", () => {
+    const { abilities: _, ...resolved } = thread('t1', 'resolved');
+    const merged = mergeThreadChange(list([thread('t2'), thread('t1')]), {
+      change: 'resolved',
+      thread: resolved,
+    });
+    expect(merged.threads.map((t) => [t.id, t.state])).toEqual([
+      ['t2', 'open'],
+      ['t1', 'resolved'],
+    ]);
+    expect(merged.threads[1]?.abilities).toEqual({ reply: true, resolve: true });
+    expect(merged.openCount).toBe(1);
+  });
+
+  it('puts a new thread first, with no abilities until the list is fetched again', () => {
+    const { abilities: _, ...created } = thread('t3');
+    const merged = mergeThreadChange(list([thread('t1')]), { change: 'created', thread: created });
+    expect(merged.threads.map((t) => t.id)).toEqual(['t3', 't1']);
+    expect(merged.threads[0]?.abilities).toEqual({ reply: false, resolve: false });
+    expect(merged.openCount).toBe(2);
+  });
+});

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startServerOnOwnOrigin, type TestServer } from '../helpers/server.js';
+import { aProgramId, createPersonOn, type TestPerson } from '../helpers/people.js';
+import { contextFor, launchBrowser, runAxe, screenshot, Viewports } from '../helpers/browser.js';
+import { planStatus, typeAtEnd } from '../helpers/plan-page.js';
+
+const status = planStatus;
+
+/** Types a new line at the end of the plan and selects it with the keyboard. */
+async function typeAndSelectLine(page: Page, text: string): Promise<void> {
+  await typeAtEnd(page, text);
+  await page.keyboard.press('Shift+Home');
+}
+
+describe('comment threads in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let programId: string;
+  let ana: TestPerson;
+  let beto: TestPerson;
+  let olga: TestPerson;
+  let vera: TestPerson;
+  const contexts: BrowserContext[] = [];
+
+  async function open(
+    person: TestPerson,
+    options: Parameters<typeof contextFor>[3] = {},
+    search = '',
+  ): Promise<Page> {
+    const context = await contextFor(browser, server, person, options);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+    await page.goto(`/programs/${programId}${search}`);
+    return page;
+  }
+
+  beforeAll(async () => {
+    server = await startServerOnOwnOrigin();
+    programId = await aProgramId(server);
+    const on = { programId };
+    ana = await createPersonOn(server, {
+      ...on,
+      role: 'member',
+      relation: 'lead',
+      name: 'Ana Pérez',
+    });
+    beto = await createPersonOn(server, {
+      ...on,
+      role: 'member',
+      relation: 'partner',
+      name: 'Beto Ruiz',
+    });
+    olga = await createPersonOn(server, {
+      ...on,
+      role: 'member',
+      relation: 'observer',
+      name: 'Olga Díaz',
+    });
+    vera = await createPersonOn(server, {
+      ...on,
+      role: 'viewer',
+      relation: 'partner',
+      name: 'Vera Solís',
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('comments on a selected passage, shows it live to another editor, replies and resolves it', async () => {
+    const anaPage = await open(ana);
+    const betoPage = await open(beto);
+    await status(anaPage, 'saved').waitFor({ timeout: 20_000 });
+    await status(betoPage, 'saved').waitFor({ timeout: 20_000 });
+
+    // Ana selects her new line and comments on it by keyboard, mentioning Beto.
+    await typeAndSelectLine(anaPage, 'The indicator has no baseline yet.');
+    await anaPage.keyboard.press('Control+Alt+M');
+    const anaPanel = anaPage.locator('.plan-comments');
+    await anaPanel
+      .locator('.thread-quote', { hasText: 'The indicator has no baseline yet.' })
+      .waitFor();
+    const field = anaPanel.getByLabel('Your comment on this passage');
+    await field.pressSequentially('Please add one, @Be');
+    await anaPanel.getByRole('option', { name: /Beto Ruiz/ }).waitFor();
+    await field.press('Enter');
+    await field.pressSequentially('thanks. <b>not bold</b> javascript:alert(1)');
+    await field.press('Control+Enter');
+    const thread = anaPanel.locator('article.thread');
+    await thread.locator('.mention-chip', { hasText: '@Beto Ruiz' }).waitFor();
+    // Plain text: the HTML shows as typed, and javascript: is no link.
+    expect(await thread.locator('.comment__text').innerText()).toBe(
+      'Please add one, @Beto Ruiz thanks. <b>not bold</b> javascript:alert(1)',
+    );
+    expect(await thread.locator('.comment__text a').count()).toBe(0);
+
+    // Beto's editor highlights the passage live; clicking it opens the thread; he replies.
+    const highlight = betoPage.locator('.plan-doc .thread-highlight', {
+      hasText: 'The indicator has no baseline yet.',
+    });
+    await highlight.waitFor({ timeout: 10_000 });
+    await betoPage.getByRole('button', { name: 'Comments (1 open)' }).waitFor();
+    await betoPage.setViewportSize(Viewports.tablet);
+    await screenshot(betoPage, 'comments-highlight-en-tablet');
+    await betoPage.setViewportSize(Viewports.laptop);
+    await highlight.click();
+    const betoPanel = betoPage.locator('.plan-comments');
+    await betoPanel.getByLabel('Your reply').fill('Added in the next draft.');
+    await betoPanel.getByRole('button', { name: 'Reply', exact: true }).click();
+    await thread.getByText('Added in the next draft.').waitFor({ timeout: 10_000 });
+    expect(await runAxe(betoPage)).toEqual([]);
+    await screenshot(betoPage, 'comments-thread-en-laptop');
+
+    // Ana resolves it: it leaves the Open filter and Beto's highlight goes.
+    await thread.getByRole('button', { name: 'Resolve' }).click();
+    await thread.getByText(/Resolved by Ana Pérez on/).waitFor();
+    await anaPanel.getByRole('button', { name: 'All comments' }).click();
+    await anaPanel.getByText('No open comments.').waitFor();
+    await anaPanel.getByRole('button', { name: 'Resolved (1)' }).click();
+    await anaPanel
+      .locator('.thread-item', { hasText: 'The indicator has no baseline yet.' })
+      .waitFor();
+    await betoPanel.getByRole('button', { name: 'All comments' }).click();
+    await betoPanel.getByText('No open comments.').waitFor();
+    await highlight.waitFor({ state: 'detached', timeout: 10_000 });
+    // Escape closes the panel and gives the plan back its focus.
+    await anaPage.keyboard.press('Escape');
+    await anaPanel.waitFor({ state: 'detached' });
+    expect(
+      await anaPage.evaluate(() => document.activeElement?.classList.contains('plan-doc')),
+    ).toBe(true);
+    expect(await runAxe(anaPage)).toEqual([]);
+    for (const page of [anaPage, betoPage]) await page.context().close();
+  });
+
+  it('lets an observer comment in a read-only plan, in Spanish on a tablet, and shows the program discussion', async () => {
+    const olgaPage = await open(olga, { locale: 'es', viewport: Viewports.tablet });
+    await status(olgaPage, 'read-only').waitFor({ timeout: 20_000 });
+    expect(await olgaPage.locator('.plan-doc[contenteditable="true"]').count()).toBe(0);
+    // She selects a word with the mouse and chooses Comentar.
+    await olgaPage.locator('.plan-doc h2').first().dblclick();
+    await olgaPage.getByRole('button', { name: 'Comentar el texto seleccionado' }).click();
+    const panel = olgaPage.locator('.plan-comments');
+    await panel.getByLabel('Su comentario sobre este pasaje').fill('¿Quién mide esto?');
+    await panel.getByRole('button', { name: 'Comentar', exact: true }).click();
+    await panel.locator('article.thread', { hasText: '¿Quién mide esto?' }).waitFor();
+    await olgaPage.locator('.plan-doc .thread-highlight--active').waitFor();
+    // The address names the open thread: a notification's link opens the same view.
+    const threadId = new URL(olgaPage.url()).searchParams.get('thread');
+    expect(threadId).toBeTruthy();
+    expect(await runAxe(olgaPage)).toEqual([]);
+    await screenshot(olgaPage, 'comments-observer-es-tablet');
+    await olgaPage.setViewportSize(Viewports.phone);
+    await screenshot(olgaPage, 'comments-observer-es-phone');
+
+    // The program page: the plan's open count and the discussion; she opens a thread there.
+    await olgaPage.keyboard.press('Escape');
+    await olgaPage.setViewportSize(Viewports.laptop);
+    const discussion = olgaPage.locator('section.program-discussion');
+    await discussion.getByRole('link', { name: '1 comentario abierto en el plan' }).waitFor();
+    await discussion
+      .getByLabel('Inicie una conversación sobre este programa')
+      .fill('Propongo revisar las metas.');
+    await discussion.getByRole('button', { name: 'Iniciar una conversación' }).click();
+    await discussion.locator('.thread-item', { hasText: 'Propongo revisar las metas.' }).waitFor();
+    await screenshot(olgaPage, 'comments-discussion-es-laptop');
+
+    // A viewer reads the discussion live, with the reason she cannot write, and no Comment button.
+    const veraPage = await open(vera, { viewport: Viewports.tablet }, `?thread=${threadId}`);
+    await status(veraPage, 'read-only').waitFor({ timeout: 20_000 });
+    expect(
+      await veraPage.getByRole('button', { name: 'Comment on the selected text' }).count(),
+    ).toBe(0);
+    const veraDiscussion = veraPage.locator('section.program-discussion');
+    await veraDiscussion
+      .locator('.thread-item', { hasText: 'Propongo revisar las metas.' })
+      .waitFor();
+    await veraDiscussion.getByText(/but not write\. Your account has a read-only role/).waitFor();
+    await veraPage
+      .locator('.plan-comments article.thread', { hasText: '¿Quién mide esto?' })
+      .waitFor();
+    await veraPage.locator('.plan-doc .thread-highlight--active').waitFor();
+    expect(await veraPage.locator('.plan-comments').getByLabel('Your reply').count()).toBe(0);
+    expect(await runAxe(veraPage)).toEqual([]);
+    await screenshot(veraPage, 'comments-viewer-en-tablet');
+    await veraPage.setViewportSize(Viewports.phone);
+    await screenshot(veraPage, 'comments-viewer-en-phone');
+    for (const page of [olgaPage, veraPage]) await page.context().close();
+  });
+});
