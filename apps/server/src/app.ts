@@ -202,6 +202,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     throw error;
   });
   registerPortfolioRealtime(app, realtime);
-  registerThreadsRealtime(app, realtime);
+  registerThreadsRealtime(app, realtime, threads);
   return app;
 }

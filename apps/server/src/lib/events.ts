@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Thread, ThreadSubject } from '@mesa/shared';
+import type { ThreadSubject } from '@mesa/shared';
 
 /**
  * Domain events, emitted by services after their transaction commits. The live layers
@@ -50,17 +50,12 @@ export interface DomainEventMap {
    * Anything about a thread changed (opened, replied, edited, deleted, resolved, reopened,
    * re-anchored). The threads live layer turns it into the live `thread.changed` for the
    * subject's room; `comment.posted` and `thread.resolved` are emitted besides, for listeners
-   * that care about those alone. It carries the thread as every reader sees it, assembled by
-   * the service from the rows it read after its commit, so listeners need not read it again.
+   * that care about those alone.
    */
   'thread.changed': [
     {
       threadId: string;
       change: 'created' | 'commented' | 'edited' | 'deleted' | 'resolved' | 'reopened' | 'anchored';
-      /** The Socket.IO room of the subject's readers (joined only through `can(read)`). */
-      room: string;
-      /** The thread now, without any reader's abilities. */
-      thread: Omit<Thread, 'abilities'>;
     },
   ];
   /** A thread was resolved (not reopened). */

@@ -224,6 +224,22 @@ async function assemble(
   );
 }
 
+/** One thread for no reader in particular (the live fan-out), or null when it is gone. */
+export async function threadForEveryone(
+  deps: ThreadsDeps,
+  threadId: string,
+): Promise<{ thread: ThreadBase; room: string } | null> {
+  const row = await selectThread(deps.ctx.db, threadId);
+  if (!row) return null;
+  const resolved = await resolveSubject(
+    deps.ctx,
+    ThreadSubjectSchema.parse(JSON.parse(row.subject)),
+  );
+  if (!resolved) return null;
+  const [thread] = await assemble(deps, resolved, [row]);
+  return thread ? { thread, room: resolved.room } : null;
+}
+
 async function threadFor(deps: ThreadsDeps, actor: Actor, row: ThreadRow): Promise<Thread> {
   const resolved = await storedSubject(deps.ctx, row);
   const abilities = await abilitiesOrThrow(resolved, actor);
@@ -387,10 +403,14 @@ async function countWrite(
   );
 }
 
+function emitChanged(ctx: ServiceContext, threadId: string, change: ThreadChange): void {
+  ctx.events.emit('thread.changed', { threadId, change });
+}
+
 /**
- * After a commit: the thread as it is now, assembled once from its rows, announced to
- * everyone as `thread.changed` (the live layer sends it to the subject's room as it is) and
- * returned to the actor with their abilities.
+ * After a commit: announces the change (`thread.changed`; the live layer reads the thread for
+ * everyone) and returns the thread as it is now to the actor, with the abilities decided
+ * before the write.
  */
 async function announce(
   deps: ThreadsDeps,
@@ -400,14 +420,9 @@ async function announce(
   threadId: string,
   change: ThreadChange,
 ): Promise<Thread> {
+  emitChanged(deps.ctx, threadId, change);
   const row = await threadOrThrow(deps.ctx, threadId);
   const [thread] = await assemble(deps, resolved, [row]);
-  deps.ctx.events.emit('thread.changed', {
-    threadId,
-    change,
-    room: resolved.room,
-    thread: thread!,
-  });
   return { ...thread!, abilities: threadAbilities(abilities, actor, row) };
 }
 
@@ -702,15 +717,5 @@ export async function reanchorDocumentThreads(
       );
     }
   });
-  const changed = new Set(changes.map((c) => c.id));
-  const now = (await selectSubjectThreads(ctx.db, 'document', resolved.key, 'all')).filter((r) =>
-    changed.has(r.id),
-  );
-  for (const thread of await assemble(deps, resolved, now))
-    ctx.events.emit('thread.changed', {
-      threadId: thread.id,
-      change: 'anchored',
-      room: resolved.room,
-      thread,
-    });
+  for (const change of changes) emitChanged(ctx, change.id, 'anchored');
 }
