@@ -19,7 +19,7 @@ const ERROR_MEANINGS = {
   foreign_origin: 'state-changing request from another origin (403)',
   not_found: 'no such route or resource (404)',
   conflict:
-    'taken program code, email or organization name (in either language), last active admin (409)',
+    'taken program code, email or organization name (in either language), last active admin, a write to a closed priority round, a stale ballot revision (409)',
   payload_too_large:
     'body over 1 MiB (413); the server reads up to 8 MiB of it before closing, so a client still sending gets this answer',
   unsupported_media_type: 'body that is not JSON (415)',
@@ -119,17 +119,20 @@ const ACCESS = {
   'workspace:administer': 'admin (`administer`)',
   'workspace:createProgram': 'admin (`createProgram`)',
   'workspace:invite': 'admin or a program coordinator (`invite`)',
+  'workspace:openRound': 'admin (`openRound`)',
 };
 const accessOf = (a) => {
   if (ACCESS[a]) return ACCESS[a];
   if (a?.startsWith('program:')) return `\`${a.slice(8)}\` on the program`;
   if (a?.startsWith('subject:')) return `\`${a.slice(8)}\` on the thread's subject`;
+  if (a?.startsWith('round:')) return `\`${a.slice(6)}\` on the round`;
   return String(a);
 };
 
 const STATUS_BY_ACCESS = (a) => {
   if (a === 'public') return [];
-  if (a?.startsWith('program:') || a?.startsWith('subject:')) return ['401', '403', '404'];
+  if (a?.startsWith('program:') || a?.startsWith('subject:') || a?.startsWith('round:'))
+    return ['401', '403', '404'];
   if (a === 'signedIn' || a === 'workspace:readPortfolio') return ['401'];
   return ['401', '403'];
 };
@@ -178,7 +181,11 @@ push(
   '`recordCommitment`, `chair`, `editDetails`, `invite`, `administer`), computed by the server,',
   'and `abilities.denied`: for each refused action, why (`no_relation`, `read_only_role`,',
   '`observer_relation`, `not_coordinator`, `admin_only`);',
-  '`GET /api/me` carries the workspace abilities (`readPortfolio`, `createProgram`, `administer`, `invite`).',
+  '`GET /api/me` carries the workspace abilities (`readPortfolio`, `createProgram`, `administer`, `invite`, `openRound`).',
+  'Each priority round carries `abilities` (`read`, `vote`, `viewResults`, `close`, `reopen`) with',
+  '`abilities.denied` (`not_delegation`, `read_only_role`, `round_closed`, `round_open`, `results_hidden`,',
+  '`not_round_owner`, `admin_only`). A write to a closed round answers 409 `conflict`; a ballot saved',
+  'on a stale `revision` answers 409 with the ballot as stored now in `error.current`.',
   '',
   '## Routes',
   '',

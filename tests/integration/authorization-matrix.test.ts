@@ -154,6 +154,26 @@ describe('authorization matrix', () => {
     estimatedCost: null,
   });
 
+  /** A new round opened by the admin persona (its owner); results visible while open if asked. */
+  const aRound = async (resultsVisibility = 'after_close') => {
+    const res = await fetchAs(server, people.admin, '/api/rounds', {
+      method: 'POST',
+      body: JSON.stringify({
+        title: { en: `Round ${unique()}`, es: `Ronda ${unique()}` },
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        resultsVisibility,
+      }),
+    });
+    return ((await res.json()) as { round: { id: string } }).round.id;
+  };
+  const aClosedRound = async () => {
+    const id = await aRound();
+    await fetchAs(server, people.admin, `/api/rounds/${id}/close`, { method: 'POST' });
+    return id;
+  };
+  const deliberated = (s: number): Statuses => [403, s, s, s, 403, 403, 403, 401];
+  const delegations = (s: number): Statuses => [403, s, s, s, 403, s, 403, 401];
+
   const table: Record<string, RouteCase> = {
     'GET /api/health': { build: () => ({ path: '/api/health' }), expect: all(200) },
     'POST /api/auth/login': {
@@ -344,6 +364,90 @@ describe('authorization matrix', () => {
         },
       }),
       expect: admins(201),
+    },
+    'GET /api/notifications': {
+      build: () => ({ path: '/api/notifications?limit=5' }),
+      expect: signedIn(200),
+    },
+    'GET /api/notifications/unread-count': {
+      build: () => ({ path: '/api/notifications/unread-count' }),
+      expect: signedIn(200),
+    },
+    'POST /api/notifications/read': {
+      build: () => ({ path: '/api/notifications/read', body: { ids: ['nosuchnotification'] } }),
+      expect: signedIn(200),
+    },
+    'POST /api/notifications/read-all': {
+      build: () => ({ path: '/api/notifications/read-all' }),
+      expect: signedIn(200),
+    },
+    'GET /api/me/notification-preferences': {
+      build: () => ({ path: '/api/me/notification-preferences' }),
+      expect: signedIn(200),
+    },
+    'PUT /api/me/notification-preferences': {
+      build: () => ({ path: '/api/me/notification-preferences', body: { resolved: true } }),
+      expect: signedIn(200),
+    },
+    'GET /api/rounds': { build: () => ({ path: '/api/rounds' }), expect: signedIn(200) },
+    'POST /api/rounds': {
+      build: () => ({
+        path: '/api/rounds',
+        body: {
+          title: { en: 'Priorities 2027', es: 'Prioridades 2027' },
+          closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+      }),
+      expect: admins(201),
+    },
+    'GET /api/rounds/:id': {
+      build: async () => ({ path: `/api/rounds/${await aRound()}` }),
+      expect: signedIn(200),
+    },
+    // The admin persona opened the round: its owner closes it; nobody else.
+    'POST /api/rounds/:id/close': {
+      build: async () => ({ path: `/api/rounds/${await aRound()}/close` }),
+      expect: admins(200),
+    },
+    'POST /api/rounds/:id/reopen': {
+      build: async () => ({
+        path: `/api/rounds/${await aClosedRound()}/reopen`,
+        body: { closesAt: new Date(Date.now() + 86_400_000).toISOString() },
+      }),
+      expect: admins(200),
+    },
+    // A delegation's people (viewers included) read its ballot; the admin persona's organization,
+    // observers and outsiders are no delegation.
+    'GET /api/rounds/:id/ballot': {
+      build: async () => ({ path: `/api/rounds/${await aRound()}/ballot` }),
+      expect: delegations(200),
+    },
+    'GET /api/rounds/:id/ballot/revisions': {
+      build: async () => ({ path: `/api/rounds/${await aRound()}/ballot/revisions` }),
+      expect: delegations(200),
+    },
+    'PUT /api/rounds/:id/ballot': {
+      build: async () => ({
+        path: `/api/rounds/${await aRound()}/ballot`,
+        body: { entries: [{ programId }], revision: 0 },
+      }),
+      expect: deliberated(200),
+    },
+    'GET /api/rounds/:id/ballots': {
+      build: async () => ({ path: `/api/rounds/${await aRound('while_open')}/ballots` }),
+      expect: signedIn(200),
+    },
+    'GET /api/rounds/:id/board': {
+      build: async () => ({ path: `/api/rounds/${await aRound('while_open')}/board` }),
+      expect: signedIn(200),
+    },
+    'GET /api/rounds/:id/board.csv': {
+      build: async () => ({ path: `/api/rounds/${await aClosedRound()}/board.csv` }),
+      expect: signedIn(200),
+    },
+    'GET /api/rounds/:id/ballots.csv': {
+      build: async () => ({ path: `/api/rounds/${await aRound('while_open')}/ballots.csv` }),
+      expect: signedIn(200),
     },
     'PATCH /api/organizations/:id': {
       build: async () => ({

@@ -19,6 +19,11 @@ import { loggerOptions, processLogFormat } from './logging/log-format.js';
 import { setupLinkAnnouncer } from './logging/setup-banner.js';
 import { healthRoutes } from './modules/health/index.js';
 import { portfolioRoutes, registerPortfolioRealtime } from './modules/portfolio/index.js';
+import {
+  prioritiesRoutes,
+  registerPrioritiesRealtime,
+  registerRoundThreads,
+} from './modules/priorities/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { authPlugin } from './plugins/auth.js';
@@ -45,6 +50,11 @@ import {
 import { openapiPlugin } from './plugins/openapi.js';
 import { routeRegistryPlugin } from './authz/route-registry.js';
 import { textInputPlugin } from './plugins/text-input.js';
+import {
+  notificationsRoutes,
+  registerNotificationHandlers,
+  registerNotificationsRealtime,
+} from './modules/notifications/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -62,6 +72,8 @@ declare module 'fastify' {
     collab: CollabEndpoint;
     /** Session ends, deactivations and access changes of every node (realtime/invalidations.ts). */
     invalidations: Invalidations;
+    /** Resolves once the notifications under way are created (tests wait on it). */
+    notificationsSettled: () => Promise<void>;
   }
 }
 
@@ -193,7 +205,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     reanchorDocumentThreads(threads, documentName).catch((err: unknown) =>
       app.log.error({ err, documentName }, 're-anchoring threads failed'),
     );
+  await app.register(prioritiesRoutes, { ctx });
+  // Threads on a program's line of a round's board.
+  registerRoundThreads();
   await app.register(metricsRoutes);
+  await app.register(notificationsRoutes, { ctx });
+  app.decorate('notificationsSettled', registerNotificationHandlers(ctx));
+  // Notifications under way finish before the database closes (onClose runs after preClose).
+  app.addHook('preClose', () => app.notificationsSettled());
 
   await app.register(webPlugin, { root: options.webRoot ?? defaultWebRoot });
 
@@ -203,5 +222,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   registerPortfolioRealtime(app, realtime);
   registerThreadsRealtime(app, realtime, threads);
+  registerNotificationsRealtime(app);
+  registerPrioritiesRealtime(app, realtime);
   return app;
 }

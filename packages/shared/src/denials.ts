@@ -1,6 +1,7 @@
 import { z } from 'zod';
 // Types only: permissions.ts imports this file at run time, so nothing flows back.
-import type { ProgramAction, Relation, Role } from './permissions.js';
+import type { ProgramAction, Relation, Role, RoundFacts } from './permissions.js';
+import type { RoundAction } from './schemas/priorities.js';
 
 /**
  * Why the policy refuses a person an action on a program. Replies carry one per refused action
@@ -17,6 +18,16 @@ export const DenialReasons = [
   'not_coordinator',
   /** The action belongs to workspace administrators. */
   'admin_only',
+  /** Their organization is no delegation: it leads or partners on no program (priority rounds). */
+  'not_delegation',
+  /** The round is closed: it is read-only, its results the record. */
+  'round_closed',
+  /** The round is still open (it can only be reopened once closed). */
+  'round_open',
+  /** The round shows its board and ballots only once it is closed. */
+  'results_hidden',
+  /** Only the admin who opened the round closes it early. */
+  'not_round_owner',
 ] as const;
 /** Denial reason schema. */
 export const DenialReasonSchema = z.enum(DenialReasons);
@@ -43,4 +54,31 @@ export function denialReason(action: ProgramAction, facts: DenialFacts): DenialR
   if (facts.role === 'viewer') return 'read_only_role';
   if (facts.relation === 'observer') return 'observer_relation';
   return 'not_coordinator';
+}
+
+/**
+ * Why `roundAbilities` refuses an action on a priority round: a closed round takes no ballot;
+ * a viewer writes nothing; an organization that leads or partners on no program has no vote.
+ */
+export function roundDenialReason(
+  action: RoundAction,
+  role: Role,
+  round: RoundFacts,
+): DenialReason {
+  switch (action) {
+    case 'vote':
+      if (round.state === 'closed') return 'round_closed';
+      if (role === 'viewer') return 'read_only_role';
+      return 'not_delegation';
+    case 'viewResults':
+      return 'results_hidden';
+    case 'close':
+      return round.state === 'closed' ? 'round_closed' : 'not_round_owner';
+    case 'reopen':
+      return role === 'admin' ? 'round_open' : 'admin_only';
+    case 'comment':
+      return round.state === 'closed' ? 'round_closed' : 'read_only_role';
+    default:
+      return 'admin_only';
+  }
 }

@@ -22,4 +22,10 @@ export const Limits = {
   threadsPerMinute: 10,
   /** Comments (replies and edits) a person may post per minute, before 429. */
   commentsPerMinute: 30,
+  /** Longest priority round title, per language. */
+  roundTitleMaxLength: 120,
+  /** Most candidate programs in a round (and places on a ballot). */
+  roundCandidatesMax: 64,
+  /** Longest rationale of a place on a ballot. */
+  rationaleMaxLength: 1000,
 } as const;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   programAbilities as abilitiesWithReasons,
+  roundAbilities,
   workspaceAbilities,
+  type RoundFacts,
   type ActorFacts,
   type ProgramFacts,
   type ProgramAbilityFlags,
@@ -110,5 +112,41 @@ describe('workspaceAbilities', () => {
     expect(workspaceAbilities(member(), { coordinatesProgram: false }).invite).toBe(false);
     const viewer: ActorFacts = { role: 'viewer', organizationKind: 'partner_nation' };
     expect(workspaceAbilities(viewer, { coordinatesProgram: true }).invite).toBe(false);
+  });
+});
+
+describe('roundAbilities', () => {
+  const round = (over: Partial<RoundFacts> = {}): RoundFacts => ({
+    state: 'open',
+    resultsVisibility: 'after_close',
+    isOwner: false,
+    standing: 'delegation',
+    ...over,
+  });
+  const admin: ActorFacts = { role: 'admin', organizationKind: 'sica_secretariat' };
+  const viewer: ActorFacts = { role: 'viewer', organizationKind: 'partner_nation' };
+
+  it('lets a delegation member vote while open, never an observer, a viewer or after closing', () => {
+    expect(roundAbilities(member(), round()).vote).toBe(true);
+    expect(roundAbilities(member(), round({ standing: 'observer' })).denied.vote).toBe(
+      'not_delegation',
+    );
+    expect(roundAbilities(viewer, round()).denied.vote).toBe('read_only_role');
+    expect(roundAbilities(member(), round({ state: 'closed' })).denied.vote).toBe('round_closed');
+  });
+
+  it('shows results while open only when the round says so, and to everyone once closed', () => {
+    expect(roundAbilities(member(), round()).denied.viewResults).toBe('results_hidden');
+    expect(roundAbilities(viewer, round({ resultsVisibility: 'while_open' })).viewResults).toBe(
+      true,
+    );
+    expect(roundAbilities(viewer, round({ state: 'closed' })).viewResults).toBe(true);
+  });
+
+  it('lets the owner close early and any admin reopen a closed round', () => {
+    expect(roundAbilities(admin, round({ isOwner: true })).close).toBe(true);
+    expect(roundAbilities(admin, round()).denied.close).toBe('not_round_owner');
+    expect(roundAbilities(admin, round({ state: 'closed' })).reopen).toBe(true);
+    expect(roundAbilities(member(), round({ state: 'closed' })).denied.reopen).toBe('admin_only');
   });
 });

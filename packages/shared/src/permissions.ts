@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { OrganizationKind } from './schemas/organization.js';
-import { DenialReasonSchema, denialReason } from './denials.js';
+import { DenialReasonSchema, denialReason, roundDenialReason } from './denials.js';
+import {
+  RoundActionSchema,
+  type ResultsVisibility,
+  type RoundAbilities,
+  type RoundAbilityFlags,
+  type RoundState,
+} from './schemas/priorities.js';
 
 /** A person's role in the workspace. */
 export const Roles = ['admin', 'member', 'viewer'] as const;
@@ -81,6 +88,8 @@ export const WorkspaceAbilitiesSchema = z.object({
   administer: z.boolean(),
   /** Invite people: admins anyone, coordinators members or viewers of their programs' organizations. */
   invite: z.boolean(),
+  /** Open a priority round (admins). */
+  openRound: z.boolean(),
 });
 /** Workspace abilities. */
 export type WorkspaceAbilities = z.infer<typeof WorkspaceAbilitiesSchema>;
@@ -135,7 +144,13 @@ export function workspaceAbilities(
 ): WorkspaceAbilities {
   const admin = actor.role === 'admin';
   const inviter = invitableRoles(actor, facts.coordinatesProgram).length > 0;
-  return { readPortfolio: true, createProgram: admin, administer: admin, invite: inviter };
+  return {
+    readPortfolio: true,
+    createProgram: admin,
+    administer: admin,
+    invite: inviter,
+    openRound: admin,
+  };
 }
 
 /** Roles a person may give in an invitation: admins any, coordinators member or viewer. */
@@ -143,4 +158,44 @@ export function invitableRoles(actor: ActorFacts, isCoordinatorSomewhere: boolea
   if (actor.role === 'admin') return [...Roles];
   if (actor.role === 'member' && isCoordinatorSomewhere) return ['member', 'viewer'];
   return [];
+}
+
+/**
+ * What the rules need to know about a priority round and the person's organization. A
+ * delegation is an organization with a lead or partner relation to at least one program (the
+ * SICA Secretariat, lead everywhere, is one); an organization that only observes is `observer`.
+ */
+export interface RoundFacts {
+  /** Open or closed. */
+  state: RoundState;
+  /** When the board and ballots are visible. */
+  resultsVisibility: ResultsVisibility;
+  /** Whether the person opened the round (its owner). */
+  isOwner: boolean;
+  /** The person's organization: a delegation, an observer only, or neither. */
+  standing: 'delegation' | 'observer' | 'none';
+}
+
+/**
+ * Abilities on a priority round. Everyone signed in sees it; a delegation's members (and
+ * admins of a delegation) edit its one ballot while the round is open — observers and viewers
+ * never; the board and all ballots are visible while open only if the round says so, and to
+ * everyone once closed; the owner closes early; any admin reopens; everyone but viewers
+ * comments on the programs' lines while the round is open (a closed round is the record).
+ */
+export function roundAbilities(actor: ActorFacts, round: RoundFacts): RoundAbilities {
+  const open = round.state === 'open';
+  const flags: RoundAbilityFlags = {
+    read: true,
+    vote: open && round.standing === 'delegation' && actor.role !== 'viewer',
+    viewResults: !open || round.resultsVisibility === 'while_open',
+    close: open && round.isOwner && actor.role === 'admin',
+    reopen: !open && actor.role === 'admin',
+    comment: open && actor.role !== 'viewer',
+  };
+  const denied: RoundAbilities['denied'] = {};
+  for (const action of RoundActionSchema.options) {
+    if (!flags[action]) denied[action] = roundDenialReason(action, actor.role, round);
+  }
+  return { ...flags, denied };
 }

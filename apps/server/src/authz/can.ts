@@ -1,5 +1,8 @@
 import {
   programAbilities,
+  roundAbilities,
+  type RoundAction,
+  type RoundFacts,
   workspaceAbilities,
   type ProgramAction,
   type ProgramFacts,
@@ -9,27 +12,31 @@ import {
 import type { Actor } from './actor.js';
 
 // An action on one program: a key of the shared ability flags (not of `denied`).
-export type { ProgramAction };
+export type { ProgramAction, RoundAction };
 /** A workspace-wide action (a key of WorkspaceAbilities). */
 export type WorkspaceAction = keyof WorkspaceAbilities;
 
 /** What an action is about: the workspace, or one program with the actor's standing on it. */
 export type Resource =
   | { type: 'workspace'; facts?: WorkspaceFacts }
-  | { type: 'program'; programId: string; facts: ProgramFacts };
+  | { type: 'program'; programId: string; facts: ProgramFacts }
+  | { type: 'round'; roundId: string; facts: RoundFacts };
 
 /**
  * The one place the rules of packages/shared are evaluated. Routes, socket handlers, room
  * joins and document connections all ask here.
  */
 export function can(
-  actor: Actor | null,
-  action: ProgramAction | WorkspaceAction,
+  actor: Pick<Actor, 'role' | 'organizationKind'> | null,
+  action: ProgramAction | WorkspaceAction | RoundAction,
   resource: Resource,
 ): boolean {
   if (!actor) return false;
   if (resource.type === 'workspace') {
     return workspaceAbilities(actor, resource.facts)[action as WorkspaceAction] ?? false;
+  }
+  if (resource.type === 'round') {
+    return roundAbilities(actor, resource.facts)[action as RoundAction] ?? false;
   }
   return programAbilities(actor, resource.facts)[action as ProgramAction] ?? false;
 }

@@ -2,8 +2,8 @@ import type { FastifyRequest, preParsingAsyncHookHandler } from 'fastify';
 import { ErrorCodes, IdSchema } from '@mesa/shared';
 import { AppError } from '../lib/errors.js';
 import type { Actor } from './actor.js';
-import type { ProgramAction, WorkspaceAction } from './can.js';
-import { authorizeProgram, authorizeWorkspace } from './index.js';
+import type { ProgramAction, RoundAction, WorkspaceAction } from './can.js';
+import { authorizeProgram, authorizeRound, authorizeWorkspace } from './index.js';
 
 /** Who may reach a route, as the docs and the authorization matrix name it. */
 export type RouteAccess =
@@ -11,7 +11,8 @@ export type RouteAccess =
   | 'signedIn'
   | `workspace:${WorkspaceAction}`
   | `program:${ProgramAction}`
-  | `subject:${SubjectAccess}`;
+  | `subject:${SubjectAccess}`
+  | `round:${RoundAction}`;
 
 /**
  * An action on what a comment thread is about (its subject's program, or everyone's): the
@@ -77,6 +78,23 @@ export function requireProgram(action: ProgramAction, param = 'id'): RouteGuard 
       const parsed = IdSchema.safeParse(raw);
       if (!parsed.success) return;
       await authorizeProgram(request.server.ctx, actor, action, parsed.data);
+    },
+  };
+}
+
+/**
+ * Checks an action on the priority round named by the route parameter `param` through `can()`
+ * before the body is read: 404 when the round does not exist, 409 when it is closed and the
+ * action writes, 403 when the person may not act. A malformed id is left to params validation.
+ */
+export function requireRound(action: RoundAction, param = 'id'): RouteGuard {
+  return {
+    config: { access: `round:${action}` },
+    preParsing: async (request) => {
+      const actor = signedInActor(request);
+      const parsed = IdSchema.safeParse((request.params as Record<string, string>)[param]);
+      if (!parsed.success) return;
+      await authorizeRound(request.server.ctx, actor, action, parsed.data);
     },
   };
 }

@@ -1,16 +1,49 @@
-import { ErrorCodes, RelationSchema, parseDocumentName, type ProgramFacts } from '@mesa/shared';
+import {
+  ErrorCodes,
+  RelationSchema,
+  ResultsVisibilitySchema,
+  parseDocumentName,
+  roundDenialReason,
+  type ProgramFacts,
+  type RoundFacts,
+} from '@mesa/shared';
 import type { ServiceContext } from '../lib/context.js';
 import { AppError, NotFoundError } from '../lib/errors.js';
-import { findProgramStanding, listStandings } from './standings.repository.js';
+import {
+  findProgramStanding,
+  findRoundRow,
+  listOrganizationRelations,
+  listProgramIds,
+  listStandings,
+} from './standings.repository.js';
 import type { Actor } from './actor.js';
-import { can, type ProgramAction, type Resource, type WorkspaceAction } from './can.js';
+import {
+  can,
+  type ProgramAction,
+  type Resource,
+  type RoundAction,
+  type WorkspaceAction,
+} from './can.js';
 
-export { can, type Actor, type ProgramAction, type WorkspaceAction, type Resource };
+export {
+  can,
+  type Actor,
+  type ProgramAction,
+  type RoundAction,
+  type WorkspaceAction,
+  type Resource,
+};
+
+/**
+ * What the policy needs of a person: a signed-in actor, or someone decided about without a
+ * session of theirs (the recipient of a notification).
+ */
+export type PolicyPerson = Pick<Actor, 'userId' | 'organizationId' | 'role' | 'organizationKind'>;
 
 /** The actor's standing on a program, or null when the program does not exist. */
 export async function loadProgramFacts(
   ctx: ServiceContext,
-  actor: Actor,
+  actor: PolicyPerson,
   programId: string,
 ): Promise<ProgramFacts | null> {
   const standing = await findProgramStanding(ctx.db, programId, actor.organizationId, actor.userId);
@@ -62,7 +95,7 @@ export interface ProgramStandings {
 /** Loads the actor's standings on all programs in two queries, instead of two per program. */
 export async function loadProgramStandings(
   ctx: ServiceContext,
-  actor: Actor,
+  actor: PolicyPerson,
 ): Promise<ProgramStandings> {
   const standings = await listStandings(ctx.db, actor.organizationId, actor.userId);
   const relations = new Map(
@@ -76,6 +109,30 @@ export async function loadProgramStandings(
       isCoordinator: coordinated.has(programId),
     }),
   };
+}
+
+/** Whether the person may read the program now (false when it does not exist). */
+export async function mayReadProgram(
+  ctx: ServiceContext,
+  person: PolicyPerson,
+  programId: string,
+): Promise<boolean> {
+  const facts = await loadProgramFacts(ctx, person, programId);
+  return facts !== null && can(person, 'read', { type: 'program', programId, facts });
+}
+
+/** Ids of every program the person may read now, for lists filtered by access. */
+export async function readableProgramIds(
+  ctx: ServiceContext,
+  person: PolicyPerson,
+): Promise<string[]> {
+  const [ids, standings] = await Promise.all([
+    listProgramIds(ctx.db),
+    loadProgramStandings(ctx, person),
+  ]);
+  return ids.filter((programId) =>
+    can(person, 'read', { type: 'program', programId, facts: standings.factsOf(programId) }),
+  );
 }
 
 /** Ids of the programs on which the actor has the `invite` ability as a coordinator. */
@@ -120,4 +177,59 @@ export async function documentAccess(
   if (can(actor, 'editPlan', resource)) return 'write';
   if (can(actor, 'read', resource)) return 'read';
   return 'forbidden';
+}
+
+/**
+ * Whether the actor's organization is a delegation (lead or partner on some program; the SICA
+ * Secretariat always), only an observer, or neither.
+ */
+export async function delegationStanding(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<RoundFacts['standing']> {
+  if (actor.organizationKind === 'sica_secretariat') return 'delegation';
+  const relations = await listOrganizationRelations(ctx.db, actor.organizationId);
+  if (relations.includes('lead') || relations.includes('partner')) return 'delegation';
+  return relations.includes('observer') ? 'observer' : 'none';
+}
+
+/**
+ * The round resource for `can()`, or NotFoundError. A round past its closing time counts as
+ * closed even before a node's timer has recorded it, so no write slips in after the hour.
+ */
+export async function roundResource(
+  ctx: ServiceContext,
+  actor: Actor,
+  roundId: string,
+): Promise<Resource & { type: 'round' }> {
+  const [row, standing] = await Promise.all([
+    findRoundRow(ctx.db, roundId),
+    delegationStanding(ctx, actor),
+  ]);
+  if (!row) throw new NotFoundError('round');
+  const due = row.closes_at <= ctx.now().toISOString();
+  const facts: RoundFacts = {
+    state: row.state === 'open' && !due ? 'open' : 'closed',
+    resultsVisibility: ResultsVisibilitySchema.parse(row.results_visibility),
+    isOwner: row.opened_by === actor.userId,
+    standing,
+  };
+  return { type: 'round', roundId, facts };
+}
+
+/**
+ * Throws unless the actor may do the action on the round: 404 when it does not exist, 409
+ * when the round is closed (a write to the record), 403 otherwise.
+ */
+export async function authorizeRound(
+  ctx: ServiceContext,
+  actor: Actor,
+  action: RoundAction,
+  roundId: string,
+): Promise<Resource & { type: 'round' }> {
+  const resource = await roundResource(ctx, actor, roundId);
+  if (can(actor, action, resource)) return resource;
+  if (roundDenialReason(action, actor.role, resource.facts) === 'round_closed')
+    throw new AppError(409, ErrorCodes.conflict, 'This round is closed; it is read-only.');
+  throw forbidden();
 }

@@ -46,3 +46,32 @@ export async function listStandings(db: Kysely<Database>, organizationId: string
     .execute();
   return { relations, coordinated: coordinated.map((r) => r.program_id) };
 }
+
+/** The id of every program. */
+export async function listProgramIds(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('programs').select('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** What authorization needs of a priority round, or undefined when it does not exist. */
+export function findRoundRow(db: Kysely<Database>, roundId: string) {
+  return db
+    .selectFrom('priority_rounds')
+    .select(['state', 'results_visibility', 'opened_by', 'closes_at'])
+    .where('id', '=', roundId)
+    .executeTakeFirst();
+}
+
+/** The relations an organization holds to any program (`lead`, `partner`, `observer`), each once. */
+export async function listOrganizationRelations(
+  db: Kysely<Database>,
+  organizationId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('program_organizations')
+    .select('relation')
+    .distinct()
+    .where('organization_id', '=', organizationId)
+    .execute();
+  return rows.map((r) => r.relation);
+}

@@ -10,6 +10,8 @@ import { LEGACY_JOURNAL_FILE, dropJournal } from './migrations/0005_drop_journal
 import { leadRelations } from './migrations/0006_lead_relations.js';
 import { organizationNames } from './migrations/0007_organization_names.js';
 import { threads } from './migrations/0008_threads.js';
+import { notifications } from './migrations/0009_notifications.js';
+import { priorities } from './migrations/0010_priorities.js';
 import { threadListIndex } from './migrations/0011_thread_list_index.js';
 
 /**
@@ -26,6 +28,8 @@ export function listMigrations(db: Db, dataDir: string): Record<string, Migratio
     '0006_lead_relations': leadRelations(),
     '0007_organization_names': organizationNames(),
     '0008_threads': threads(),
+    '0009_notifications': notifications(),
+    '0010_priorities': priorities(),
     '0011_thread_list_index': threadListIndex(),
   };
 }

@@ -194,7 +194,83 @@ export interface CommentWritesTable {
   at: string;
 }
 
+/**
+ * One notification of one person (0009). Unique per (recipient, kind, source key); `scope_kind`
+ * is `program` (with `scope_id`) or `workspace`: lists and counts show only scopes the reader
+ * may read now. `target` is JSON parsed with shared's `NotificationTargetSchema` on read.
+ */
+export interface NotificationsTable {
+  id: string;
+  recipient_id: string;
+  kind: string;
+  source_key: string;
+  actor_id: string | null;
+  scope_kind: string;
+  scope_id: string | null;
+  target: string;
+  excerpt: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** A person's choice for one notification kind (0/1); a kind without a row is on. */
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: string;
+  enabled: number;
+}
+
 /** Every table Kysely knows; each feature's migration adds its own. */
+/** Priority rounds. Times are UTC ISO strings; `candidate_program_ids` is a JSON array. */
+export interface PriorityRoundsTable {
+  id: string;
+  title_en: string;
+  title_es: string;
+  candidate_program_ids: string;
+  places: number;
+  closes_at: string;
+  /** `while_open` or `after_close`. */
+  results_visibility: string;
+  /** `open` or `closed`; closing is a conditional update from `open`. */
+  state: string;
+  opened_by: string;
+  opened_at: string;
+  closed_at: string | null;
+  /** Who closed it early; null when it closed at its closing time. */
+  closed_by: string | null;
+  /** The board as computed when the round closed (JSON rows), the record; null while open. */
+  final_board: string | null;
+}
+
+/** Each recorded reopening of a round. */
+export interface PriorityRoundReopeningsTable {
+  id: string;
+  round_id: string;
+  reopened_by: string;
+  reopened_at: string;
+}
+
+/** One ballot per delegation per round; `entries` is a JSON array of BallotEntry. */
+export interface BallotsTable {
+  round_id: string;
+  organization_id: string;
+  entries: string;
+  /** Bumped on each save; saves are conditional on the revision they were based on. */
+  revision: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** Every saved revision of a ballot (its history). */
+export interface BallotRevisionsTable {
+  round_id: string;
+  organization_id: string;
+  revision: number;
+  entries: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
   components: ComponentsTable;
@@ -213,4 +289,10 @@ export interface Database {
   threads: ThreadsTable;
   comments: CommentsTable;
   comment_writes: CommentWritesTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  priority_rounds: PriorityRoundsTable;
+  priority_round_reopenings: PriorityRoundReopeningsTable;
+  ballots: BallotsTable;
+  ballot_revisions: BallotRevisionsTable;
 }

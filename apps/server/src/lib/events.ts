@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { ThreadSubject } from '@mesa/shared';
+import type { NotificationCreated, NotificationsRead, ThreadSubject } from '@mesa/shared';
 
 /**
  * Domain events, emitted by services after their transaction commits. The live layers
@@ -58,18 +58,35 @@ export interface DomainEventMap {
       change: 'created' | 'commented' | 'edited' | 'deleted' | 'resolved' | 'reopened' | 'anchored';
     },
   ];
+  /** A priority round was opened. */
+  'round.opened': [{ roundId: string }];
+  /**
+   * A priority round closed, at its closing time or by its owner: emitted only by the node
+   * whose conditional update made the transition, so once however many nodes run.
+   */
+  'round.closed': [{ roundId: string }];
+  /** An admin reopened a closed round (recorded). */
+  'round.reopened': [{ roundId: string }];
+  /** A delegation saved its ballot. */
+  'ballot.saved': [{ roundId: string; organizationId: string }];
   /** A thread was resolved (not reopened). */
   'thread.resolved': [
     {
       threadId: string;
       /** Who resolved it. */
       resolvedBy: string;
+      /** When (a thread reopened and resolved again is a new resolution). */
+      resolvedAt: string;
       /** Who opened the thread. */
       threadAuthorId: string;
       subject: ThreadSubject;
       programId: string | null;
     },
   ];
+  /** A notification was stored for one person (once: the unique key refused any repeat). */
+  'notification.created': [NotificationCreated & { recipientId: string }];
+  /** A person marked some or all of their notifications read. */
+  'notifications.read': [NotificationsRead & { userId: string }];
 }
 
 /** A typed event emitter of domain events; one per app instance. */

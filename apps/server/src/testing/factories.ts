@@ -107,3 +107,32 @@ export { createSession } from '../modules/auth/index.js';
 
 /** Checks credentials as sign-in does, from any address (sign-in limit tests). */
 export { verifyCredentials } from '../modules/auth/index.js';
+
+/** Closes every past-due priority round now, as each node's closer does (two-node tests). */
+export { closeDueRounds } from '../modules/priorities/index.js';
+
+/** Inserts an open priority round whose closing time has already passed; its id. */
+export async function insertDueRound(app: FastifyInstance, openedBy: string): Promise<string> {
+  const id = newId();
+  const past = new Date(app.now().getTime() - 60_000).toISOString();
+  const programs = await app.ctx.db.selectFrom('programs').select('id').execute();
+  await app.ctx.db
+    .insertInto('priority_rounds')
+    .values({
+      id,
+      title_en: 'Past due',
+      title_es: 'Vencida',
+      candidate_program_ids: JSON.stringify(programs.map((p) => p.id)),
+      places: 8,
+      closes_at: past,
+      results_visibility: 'after_close',
+      state: 'open',
+      opened_by: openedBy,
+      opened_at: past,
+      closed_at: null,
+      closed_by: null,
+      final_board: null,
+    })
+    .execute();
+  return id;
+}

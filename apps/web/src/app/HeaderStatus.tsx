@@ -1,10 +1,11 @@
 import { UserMenu } from '../features/auth/components/UserMenu';
 import { useMe } from '../features/auth/useMe';
 import { LiveStatus } from '../features/live/LiveStatus';
+import { Inbox } from '../features/notifications/Inbox';
 
 /**
- * The header's right-hand slot: the live connection and who is online, then the signed-in
- * person's menu. Signed out it shows nothing; the sign-in page is the way in.
+ * The header's right-hand slot: the live connection and who is online, the inbox, then the
+ * signed-in person's menu. Signed out it shows nothing; the sign-in page is the way in.
  */
 export function HeaderStatus() {
   const me = useMe();
@@ -12,6 +13,7 @@ export function HeaderStatus() {
   return (
     <>
       <LiveStatus />
+      <Inbox />
       <UserMenu me={me.data} />
     </>
   );

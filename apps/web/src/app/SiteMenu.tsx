@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AccountLinks } from '../features/auth/components/AccountLinks';
 import { AccountName } from '../features/auth/components/AccountName';
 import { LiveStatus } from '../features/live/LiveStatus';
+import { Inbox } from '../features/notifications/Inbox';
 import { useDisclosure } from '../hooks/useDisclosure';
 import type { Me } from '../lib/accountApi';
 import { Brand } from './Brand';
@@ -11,7 +12,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { PrimaryNav } from './PrimaryNav';
 
 /**
- * The narrow-screen header: the brand and a "Menu" disclosure button whose panel holds the
+ * The narrow-screen header: the brand, the inbox (its count always in sight) and a "Menu" disclosure button whose panel holds the
  * navigation, who is online, the person's own links and the language switch. Escape closes it
  * and returns focus to the button; a press outside it or any navigation closes it too.
  */
@@ -29,6 +30,7 @@ export function SiteMenu({ me }: { me: Me }) {
     <div className="site-menu" ref={rootRef} onKeyDown={onKeyDown}>
       <div className="site-header__bar">
         <Brand compact />
+        <Inbox />
         <button
           ref={buttonRef}
           type="button"

@@ -41,6 +41,13 @@ export const LazyProfilePage = lazy(() =>
   import('../features/profile/ProfilePage').then((module) => ({ default: module.ProfilePage })),
 );
 
+/** The full list of notifications, loaded on demand. */
+export const LazyNotificationsPage = lazy(() =>
+  import('../features/notifications/NotificationsPage').then((module) => ({
+    default: module.NotificationsPage,
+  })),
+);
+
 /** The administration area, loaded on demand. */
 export const LazyAdminLayout = lazy(() =>
   import('../features/admin/AdminLayout').then((module) => ({ default: module.AdminLayout })),
@@ -58,4 +65,14 @@ export const LazyNewProgramPage = lazy(() =>
   import('../features/programEdit/NewProgramPage').then((module) => ({
     default: module.NewProgramPage,
   })),
+);
+
+/** The priority rounds page, loaded on demand. */
+export const LazyRoundsPage = lazy(() =>
+  import('../features/priorities/RoundsPage').then((module) => ({ default: module.RoundsPage })),
+);
+
+/** One priority round (ballot and board), loaded on demand. */
+export const LazyRoundPage = lazy(() =>
+  import('../features/priorities/RoundPage').then((module) => ({ default: module.RoundPage })),
 );

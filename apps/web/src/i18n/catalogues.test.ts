@@ -47,6 +47,7 @@ const TEXT_PLACEHOLDERS = new Set([
   'date', // a date and time
   'device', // a browser's description
   'email',
+  'excerpt', // the start of a comment
   'expires', // a date and time
   'field', // a field's label
   'id', // a component's letter
@@ -55,10 +56,15 @@ const TEXT_PLACEHOLDERS = new Set([
   'name',
   'number', // a saved version's number, a label that is never counted
   'opened', // a date and time
+  'organization', // an organization's short name
   'page', // a page's title
+  'position', // a place on a ballot ("position 3 of 8"), a label that is never counted
+  'program', // a program's code or title
   'query', // what the person typed
   'programs', // a phrase that carries its own count ("the strategy's 22 programs")
   'time',
+  'total', // the places on a ballot, named beside `position`, never a counted noun
+  'where', // a phrase naming a thread's place ("the plan of IADB-1")
   'zone', // a time zone's description
 ]);
 

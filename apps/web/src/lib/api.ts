@@ -35,12 +35,19 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | null;
   /** Why the field was refused, as the server's codes (e.g. the password rules broken). */
   readonly reasons: readonly string[];
+  /** The whole error reply, for the few errors that carry more (a stale ballot's current one). */
+  readonly body: unknown;
 
   constructor(
     status: number,
     code: string,
     message: string,
-    details: { field?: string; retryAfterSeconds?: number | null; reasons?: string[] } = {},
+    details: {
+      field?: string;
+      retryAfterSeconds?: number | null;
+      reasons?: string[];
+      body?: unknown;
+    } = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -49,6 +56,7 @@ export class ApiError extends Error {
     this.field = details.field;
     this.retryAfterSeconds = details.retryAfterSeconds ?? null;
     this.reasons = details.reasons ?? [];
+    this.body = details.body;
   }
 }
 
@@ -87,7 +95,7 @@ function toApiError(response: Response, body: unknown): ApiError {
   if (parsed.success) {
     const { code, message, field, reasons } = parsed.data.error;
     const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
-    return new ApiError(status, code, message, { field, retryAfterSeconds, reasons });
+    return new ApiError(status, code, message, { field, retryAfterSeconds, reasons, body });
   }
   // A proxy or a crashed server may answer HTML; keep the status so callers can still react.
   return new ApiError(status, ClientErrorCodes.invalidReply, `Unexpected reply (HTTP ${status})`);

@@ -3,12 +3,16 @@ import type { z } from 'zod';
 import {
   AccessChangedSchema,
   MeReplySchema,
+  NotificationCreatedSchema,
+  NotificationsReadSchema,
   PresenceSchema,
   ProgramAccessRevokedSchema,
   ProgramChangedSchema,
   SOCKET_IO_PATH,
   SessionEndedSchema,
   ThreadChangedSchema,
+  RoundChangedSchema,
+  BallotChangedSchema,
   type ClientToServerEvents,
   type Presence,
   type ServerToClientEvents,
@@ -51,6 +55,10 @@ const eventSchemas: { [E in LiveEvent]: z.ZodType<LivePayload<E>> } = {
   'access.changed': AccessChangedSchema,
   'session.ended': SessionEndedSchema,
   'thread.changed': ThreadChangedSchema,
+  'notification.created': NotificationCreatedSchema,
+  'notifications.read': NotificationsReadSchema,
+  'round.changed': RoundChangedSchema,
+  'ballot.changed': BallotChangedSchema,
 };
 
 /** What the rest of the app may do with the live connection. */
@@ -69,6 +77,8 @@ export interface LiveClient {
   onConnect(listener: (reconnected: boolean) => void): () => void;
   /** Follows a program's room while the returned function is not called; re-joined after every reconnect. */
   followProgram(programId: string): () => void;
+  /** Follows a priority round's room likewise (its `ballot.changed` events). */
+  followRound(roundId: string): () => void;
   /** Asks who is online; null when not connected or refused. */
   listPresence(): Promise<Presence | null>;
 }
@@ -107,6 +117,12 @@ async function sessionIsGone(): Promise<boolean> {
 
 type AnyHandler = (payload: unknown) => void;
 
+/** A room the tab follows: a program's or a priority round's. */
+interface Followed {
+  kind: 'program' | 'round';
+  id: string;
+}
+
 /** The live connection of one tab; see `LiveClient` for what each method does. */
 class LiveConnection implements LiveClient {
   private socket: LiveSocket | null = null;
@@ -115,7 +131,7 @@ class LiveConnection implements LiveClient {
   private readonly stateListeners = new Set<() => void>();
   private readonly handlers = new Map<LiveEvent, Set<AnyHandler>>();
   private readonly connectListeners = new Set<(reconnected: boolean) => void>();
-  private readonly followed = new Map<string, number>();
+  private readonly followed = new Map<string, { target: Followed; count: number }>();
   private readonly connect: () => LiveSocket;
   private readonly isSignedOut: () => Promise<boolean>;
   private readonly offlineAfter: number;
@@ -163,10 +179,19 @@ class LiveConnection implements LiveClient {
   }
 
   followProgram(programId: string): () => void {
-    const count = this.followed.get(programId) ?? 0;
-    this.followed.set(programId, count + 1);
-    if (count === 0 && this.socket?.connected) this.subscribe(this.socket, programId);
-    return () => this.unfollow(programId);
+    return this.follow({ kind: 'program', id: programId });
+  }
+
+  followRound(roundId: string): () => void {
+    return this.follow({ kind: 'round', id: roundId });
+  }
+
+  private follow(target: Followed): () => void {
+    const key = `${target.kind}:${target.id}`;
+    const count = this.followed.get(key)?.count ?? 0;
+    this.followed.set(key, { target, count: count + 1 });
+    if (count === 0 && this.socket?.connected) this.subscribe(this.socket, target);
+    return () => this.unfollow(key);
   }
 
   listPresence(): Promise<Presence | null> {
@@ -181,13 +206,16 @@ class LiveConnection implements LiveClient {
     });
   }
 
-  private unfollow(programId: string): void {
-    const left = (this.followed.get(programId) ?? 1) - 1;
-    if (left > 0) return void this.followed.set(programId, left);
-    this.followed.delete(programId);
-    if (this.socket?.connected) {
-      this.socket.emit('program.unsubscribe', { programId }, () => undefined);
-    }
+  private unfollow(key: string): void {
+    const entry = this.followed.get(key);
+    if (!entry) return;
+    if (entry.count > 1) return void this.followed.set(key, { ...entry, count: entry.count - 1 });
+    this.followed.delete(key);
+    const socket = this.socket;
+    if (!socket?.connected) return;
+    const { kind, id } = entry.target;
+    if (kind === 'program') socket.emit('program.unsubscribe', { programId: id }, () => undefined);
+    else socket.emit('round.unsubscribe', { roundId: id }, () => undefined);
   }
 
   private setState(next: LiveState): void {
@@ -213,9 +241,10 @@ class LiveConnection implements LiveClient {
     this.setState(next);
   }
 
-  private subscribe(socket: LiveSocket, programId: string): void {
-    // A refused subscription (no `read`, unknown program) simply leaves the program un-followed.
-    socket.emit('program.subscribe', { programId }, () => undefined);
+  private subscribe(socket: LiveSocket, { kind, id }: Followed): void {
+    // A refused subscription (no `read`, unknown id) simply leaves it un-followed.
+    if (kind === 'program') socket.emit('program.subscribe', { programId: id }, () => undefined);
+    else socket.emit('round.subscribe', { roundId: id }, () => undefined);
   }
 
   private async onFailure(socket: LiveSocket, refused: boolean): Promise<void> {
@@ -232,7 +261,7 @@ class LiveConnection implements LiveClient {
     const reconnected = this.everConnected;
     this.everConnected = true;
     this.setState(LiveStates.live);
-    for (const programId of this.followed.keys()) this.subscribe(socket, programId);
+    for (const { target } of this.followed.values()) this.subscribe(socket, target);
     this.connectListeners.forEach((listener) => listener(reconnected));
   }
 

@@ -48,6 +48,9 @@ export function createFakeLive(): FakeLive {
         else followed.delete(programId);
       };
     },
+    followRound(roundId) {
+      return fake.followProgram(`round:${roundId}`);
+    },
     listPresence: () => Promise.resolve(fake.presence),
     setState(next) {
       if (next === state) return;

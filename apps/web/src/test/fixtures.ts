@@ -116,6 +116,7 @@ export function makeMe(
       createProgram: false,
       administer: false,
       invite: false,
+      openRound: false,
       ...overrides.abilities,
     },
   };

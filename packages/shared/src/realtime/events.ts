@@ -4,6 +4,7 @@ import { IdSchema } from '../ids.js';
 import { LocalizedTextSchema, type LocalizedText } from '../schemas/localized.js';
 import { ProgramSchema } from '../schemas/program.js';
 import type { ThreadChanged } from '../schemas/thread.js';
+import type { NotificationCreated, NotificationsRead } from '../schemas/notification.js';
 
 /**
  * The Socket.IO contract. Server facts are `entity.pastTense`, client commands are
@@ -144,6 +145,46 @@ export interface ProgramSubscription {
   programId: string;
 }
 
+/** Payload of `round.changed`: a priority round was opened, closed or reopened. */
+export const RoundChangedSchema = z.object({
+  /** The round. */
+  roundId: IdSchema,
+  /** What happened to it. */
+  change: z.enum(['opened', 'closed', 'reopened']),
+});
+
+/** Payload of `round.changed`. */
+export type RoundChanged = z.infer<typeof RoundChangedSchema>;
+
+/**
+ * Payload of `ballot.changed`: a delegation saved its ballot. It never carries the ballot:
+ * that the delegation voted is public, how it voted only through REST, which asks `can()`.
+ */
+export const BallotChangedSchema = z.object({
+  /** The round. */
+  roundId: IdSchema,
+  /** The delegation whose ballot changed. */
+  organizationId: IdSchema,
+});
+
+/** Payload of `ballot.changed`. */
+export type BallotChanged = z.infer<typeof BallotChangedSchema>;
+
+/** Input of `round.subscribe` and `round.unsubscribe`. */
+export const RoundSubscriptionInputSchema = z.strictObject({
+  /** The round to follow live (or stop following). */
+  roundId: IdSchema,
+});
+
+/** Input of `round.subscribe` and `round.unsubscribe`. */
+export type RoundSubscriptionInput = z.infer<typeof RoundSubscriptionInputSchema>;
+
+/** Reply data of `round.subscribe` and `round.unsubscribe`. */
+export interface RoundSubscription {
+  /** The round now followed (or no longer followed). */
+  roundId: string;
+}
+
 /** Input of `presence.list`: an empty object. */
 export const PresenceListInputSchema = z.strictObject({});
 
@@ -167,6 +208,14 @@ export interface ServerToClientEvents {
    * rooms of its subject's readers (a plan's and a program's threads to the program's room).
    */
   'thread.changed': (payload: ThreadChanged) => void;
+  /** A notification for this person was created (to `user:<id>`), with their new unread count. */
+  'notification.created': (payload: NotificationCreated) => void;
+  /** The person read some or all of their notifications in one tab (to `user:<id>`): others follow. */
+  'notifications.read': (payload: NotificationsRead) => void;
+  /** A priority round was opened, closed or reopened (every signed-in connection). */
+  'round.changed': (payload: RoundChanged) => void;
+  /** A delegation saved its ballot (the round's room; no content). */
+  'ballot.changed': (payload: BallotChanged) => void;
 }
 
 /** Commands the client sends (`entity.imperative`); each ends with an ack callback. */
@@ -183,6 +232,10 @@ export interface ClientToServerEvents {
   ) => void;
   /** Who is online now (the same snapshot `presence.changed` carries). */
   'presence.list': (input: PresenceListInput, ack: AckCallback<Presence>) => void;
+  /** Follow one priority round live; needs `read` on it. */
+  'round.subscribe': (input: RoundSubscriptionInput, ack: AckCallback<RoundSubscription>) => void;
+  /** Stop following one priority round. */
+  'round.unsubscribe': (input: RoundSubscriptionInput, ack: AckCallback<RoundSubscription>) => void;
 }
 
 /**

@@ -13,6 +13,11 @@ export function programRoom(programId: string): string {
   return `program:${programId}`;
 }
 
+/** Subscribers of one priority round (joined through `round.subscribe`, which asks `can(read)`). */
+export function roundRoom(roundId: string): string {
+  return `round:${roundId}`;
+}
+
 /** Every connection of one person (each tab, each device). */
 export function userRoom(userId: string): string {
   return `user:${userId}`;

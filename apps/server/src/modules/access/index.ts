@@ -6,6 +6,7 @@ export {
   listRelations,
   leadOrganizations,
   setRelation,
+  removeRelation,
   addCoordinator,
 } from './access.service.js';
 export { insertCoordinator, upsertProgramRelation } from './access.repository.js';

@@ -185,6 +185,24 @@ export async function updateThread(
 }
 
 /**
+ * Resolves or reopens a thread only if it is not in that state already: true when this call
+ * made the change, so two people resolving at once (on any node) make one resolution.
+ */
+export async function setThreadResolution(
+  db: Db,
+  id: string,
+  resolution: { by: string; at: string } | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('threads')
+    .set({ resolved_by: resolution?.by ?? null, resolved_at: resolution?.at ?? null })
+    .where('id', '=', id)
+    .where('resolved_at', resolution ? 'is' : 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
  * Locks the person's row until the transaction ends (PostgreSQL), so one person's concurrent
  * writes — on any node — are counted one after the other. SQLite runs one write transaction
  * at a time already (`rowLocks` false).

@@ -233,6 +233,12 @@ describe('threads service', () => {
     await resolveThread(deps, lead, thread.id);
     expect(resolvedEvents).toHaveLength(1);
     expect((await reopenThread(deps, lead, thread.id)).state).toBe('open');
+    // Two people resolving at once make one resolution, and one event.
+    await Promise.all([
+      resolveThread(deps, lead, thread.id),
+      resolveThread(deps, coordinator, thread.id),
+    ]);
+    expect(resolvedEvents).toHaveLength(2);
   });
 
   it('refuses people without read access and viewers writing', async () => {

@@ -47,6 +47,7 @@ import {
   selectThread,
   selectThreadComments,
   updateComment,
+  setThreadResolution,
   updateThread,
   type CommentRow,
   type ThreadKey,
@@ -615,13 +616,17 @@ async function setResolved(
   const abilities = await abilitiesOrThrow(resolved, actor);
   if (!threadAbilities(abilities, actor, row).resolve) throw forbidden();
   if ((row.resolved_at !== null) === resolve) return getThread(deps, actor, threadId);
-  await updateThread(ctx.db, threadId, {
-    resolved_by: resolve ? actor.userId : null,
-    resolved_at: resolve ? ctx.now().toISOString() : null,
-  });
+  const at = ctx.now().toISOString();
+  const changed = await setThreadResolution(
+    ctx.db,
+    threadId,
+    resolve ? { by: actor.userId, at } : null,
+  );
+  if (!changed) return getThread(deps, actor, threadId);
   if (resolve) {
     ctx.events.emit('thread.resolved', {
       threadId,
+      resolvedAt: at,
       resolvedBy: actor.userId,
       threadAuthorId: row.author_id,
       subject: resolved.subject,

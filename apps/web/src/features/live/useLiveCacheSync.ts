@@ -2,14 +2,18 @@ import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { live } from '../../lib/socket';
 import { portfolioKeys } from '../portfolio/queryKeys';
+import { applyNotificationCreated, applyNotificationsRead } from '../notifications/inboxCache';
+import { notificationKeys } from '../notifications/queryKeys';
 import { applyThreadChange, threadKeys } from '../threads/threadCache';
 import { applyProgramChange } from './programCache';
 import { liveKeys } from './queryKeys';
 
 /**
  * Keeps cached server data current from live events: program changes are merged into the
- * portfolio and program entries, thread changes into their subject's list; a change of rights refetches the person and the programs
- * (abilities); after a reconnect the programs are refetched, since events may have been missed.
+ * portfolio and program entries, thread changes into their subject's list; a change of rights
+ * refetches the person and the programs (abilities), the threads and the inbox; new and read
+ * notifications are merged into the inbox; after a reconnect the programs, the threads and the
+ * inbox are refetched, since events may have been missed.
  */
 export function useLiveCacheSync(): void {
   const queryClient = useQueryClient();
@@ -23,11 +27,16 @@ export function useLiveCacheSync(): void {
         void queryClient.invalidateQueries({ queryKey: liveKeys.me });
         void queryClient.invalidateQueries({ queryKey: threadKeys.all });
         refetchPrograms();
+        // Losing a program hides its notifications, from the count too.
+        void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
       }),
+      live.on('notification.created', (created) => applyNotificationCreated(queryClient, created)),
+      live.on('notifications.read', (read) => applyNotificationsRead(queryClient, read)),
       live.onConnect((reconnected) => {
         if (!reconnected) return;
         refetchPrograms();
         void queryClient.invalidateQueries({ queryKey: threadKeys.all });
+        void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
       }),
     ];
     return () => stops.forEach((stop) => stop());

@@ -4,11 +4,12 @@ import { Card } from '../../components/Card';
 import { LoadingState } from '../../components/LoadingState';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useMe } from '../auth/useMe';
+import { NotificationPreferencesForm } from '../notifications/NotificationPreferencesForm';
 import { PasswordForm } from './components/PasswordForm';
 import { ProfileForm } from './components/ProfileForm';
 import { SessionList } from './components/SessionList';
 
-/** `/profile`: the person's name, language, time zone, password and sessions. */
+/** `/profile`: the person's name, language, time zone, notifications, password and sessions. */
 export function ProfilePage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -24,6 +25,11 @@ export function ProfilePage() {
       <Card labelledBy="profile-details">
         <h2 id="profile-details">{t('profile.detailsHeading')}</h2>
         <ProfileForm user={user} />
+      </Card>
+      <Card labelledBy="profile-notifications">
+        <h2 id="profile-notifications">{t('notifications.preferences.heading')}</h2>
+        <p className="muted">{t('notifications.preferences.lead')}</p>
+        <NotificationPreferencesForm />
       </Card>
       <Card labelledBy="profile-password">
         <h2 id="profile-password">{t('profile.passwordHeading')}</h2>

@@ -17,16 +17,18 @@ export interface ThreadDiscussionProps {
   subject: ThreadSubject;
   /** Why the reader may not comment, when they may not (`abilities.denied.comment`). */
   denied?: DenialReason;
+  /** The thread to show first (a notification's link names it). */
+  initialThreadId?: string | null;
 }
 
 /** A subject's discussion: a new-thread field for those who may comment, and its threads. */
-export function ThreadDiscussion({ subject, denied }: ThreadDiscussionProps) {
+export function ThreadDiscussion({ subject, denied, initialThreadId }: ThreadDiscussionProps) {
   const { t } = useTranslation();
   const list = useThreads(subject);
   const actions = useThreadActions(subject);
   const older = useOlderThreads(subject);
   const reader = useThreadReader();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(initialThreadId ?? null);
   if (list.error) {
     return (
       <ErrorState

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useMemo, useRef } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { planDocumentName, type Program, type ThreadSubject } from '@mesa/shared';
 import { Card } from '../../../components/Card';
@@ -31,12 +31,28 @@ export function ProgramDiscussion({ program }: { program: Program }) {
     () => ({ kind: 'program', programId: program.id }),
     [program.id],
   );
+  // `?discussion=<threadId>` (a notification's link) opens that thread here, in view.
+  const [params] = useSearchParams();
+  const linked = params.get('discussion');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!linked) return;
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [linked]);
   if (!program.abilities.read) return null;
   return (
     <Card labelledBy="discussion-heading" className="program-discussion">
-      <h2 id="discussion-heading">{t('program.discussion')}</h2>
+      <h2 id="discussion-heading" ref={heading} tabIndex={-1}>
+        {t('program.discussion')}
+      </h2>
       <PlanCommentsLink programId={program.id} />
-      <ThreadDiscussion subject={subject} denied={program.abilities.denied.comment} />
+      <ThreadDiscussion
+        key={linked ?? ''}
+        subject={subject}
+        denied={program.abilities.denied.comment}
+        initialThreadId={linked}
+      />
     </Card>
   );
 }

@@ -1,0 +1,35 @@
+// The project's one CSV writer (RFC 4180), used by every CSV download.
+
+/** A cell: text, a number, or nothing (an empty cell). */
+export type CsvCell = string | number | null;
+
+// Spreadsheet apps run a cell that starts with one of these as a formula (CSV injection):
+// `=`, `+`, `-`, `@`, a tab or a carriage return. Such cells are prefixed with `'`.
+const FORMULA_START = /^[=+\-@\t\r]/;
+// A field holding a quote, a comma, CR or LF must be quoted (RFC 4180 §2.6).
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * Byte order mark. RFC 4180 text needs none, but Excel opens a CSV without it in the
+ * system's legacy code page, garbling "Prevención" or "São Tomé"; with it every common
+ * spreadsheet app reads UTF-8.
+ */
+const BOM = '\uFEFF';
+
+/** One cell as CSV: neutralised if it would start a formula, then quoted if it must be. */
+export function csvField(cell: CsvCell): string {
+  if (cell === null) return '';
+  // Numbers are written as numbers: a negative score is a value, not a formula.
+  if (typeof cell === 'number') return String(cell);
+  const safe = FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * A whole CSV document: a BOM, then the header and each row as fields joined by commas,
+ * every row ended by CRLF (RFC 4180 §2.1).
+ */
+export function writeCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  const lines = [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`);
+  return BOM + lines.join('');
+}

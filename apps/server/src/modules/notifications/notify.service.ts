@@ -1,0 +1,152 @@
+import type { NotificationKind, NotificationTarget, OrganizationKind, Role } from '@mesa/shared';
+import { mayReadProgram, type PolicyPerson } from '../../authz/index.js';
+import type { ServiceContext } from '../../lib/context.js';
+import type { DomainEventMap } from '../../lib/events.js';
+import { newId } from '../../lib/ids.js';
+import {
+  findNotificationRow,
+  findRecipientRow,
+  insertNotificationOnce,
+} from './notifications.repository.js';
+import { presentNotification } from './notifications.presenter.js';
+import { loadProgramLabels, unreadCount, wantsKind } from './notifications.service.js';
+
+/** What must still be readable for a notification to be created, listed and counted. */
+export type NotificationScope = { kind: 'program'; programId: string } | { kind: 'workspace' };
+
+/** One notification to create, before the checks. */
+export interface NotificationDraft {
+  recipientId: string;
+  kind: NotificationKind;
+  /** What caused it (`comment:<id>`, `thread:<id>`): unique per recipient and kind. */
+  sourceKey: string;
+  /** Who caused it; never notified. */
+  actorId: string;
+  scope: NotificationScope;
+  target: NotificationTarget;
+  excerpt: string | null;
+}
+
+// The recipient as the policy sees them, or null when they cannot receive anything.
+async function loadRecipient(ctx: ServiceContext, userId: string): Promise<PolicyPerson | null> {
+  const row = await findRecipientRow(ctx.db, userId);
+  if (!row || Number(row.active) !== 1) return null;
+  return {
+    userId: row.id,
+    organizationId: row.organization_id,
+    role: row.role as Role,
+    organizationKind: row.kind as OrganizationKind,
+  };
+}
+
+async function mayRead(ctx: ServiceContext, person: PolicyPerson, scope: NotificationScope) {
+  return scope.kind === 'workspace' || mayReadProgram(ctx, person, scope.programId);
+}
+
+/**
+ * Creates one notification if its recipient is active, is not the actor, wants this kind and
+ * may still read its scope (through `can()`), and has none from this source yet; then emits
+ * `notification.created`. True when it was created.
+ */
+export async function notify(ctx: ServiceContext, draft: NotificationDraft): Promise<boolean> {
+  if (draft.recipientId === draft.actorId) return false;
+  const person = await loadRecipient(ctx, draft.recipientId);
+  if (!person) return false;
+  if (!(await wantsKind(ctx, person.userId, draft.kind))) return false;
+  if (!(await mayRead(ctx, person, draft.scope))) return false;
+  const id = newId();
+  const inserted = await insertNotificationOnce(ctx.db, {
+    id,
+    recipient_id: person.userId,
+    kind: draft.kind,
+    source_key: draft.sourceKey,
+    actor_id: draft.actorId,
+    scope_kind: draft.scope.kind,
+    scope_id: draft.scope.kind === 'program' ? draft.scope.programId : null,
+    target: JSON.stringify(draft.target),
+    excerpt: draft.excerpt,
+    created_at: ctx.now().toISOString(),
+  });
+  if (!inserted) return false;
+  const row = await findNotificationRow(ctx.db, person.userId, id);
+  if (!row) return false;
+  const notification = presentNotification(row, await loadProgramLabels(ctx, [row]));
+  const count = await unreadCount(ctx, person);
+  ctx.events.emit('notification.created', {
+    recipientId: person.userId,
+    notification,
+    unreadCount: count,
+  });
+  return true;
+}
+
+function scopeOf(programId: string | null): NotificationScope {
+  return programId === null ? { kind: 'workspace' } : { kind: 'program', programId };
+}
+
+/**
+ * The notifications a comment makes: a mention for each person mentioned, a reply for each
+ * earlier participant not mentioned; one per person, never the author.
+ */
+export function draftsForComment(event: DomainEventMap['comment.posted'][0]): NotificationDraft[] {
+  const base = {
+    sourceKey: `comment:${event.commentId}`,
+    actorId: event.authorId,
+    scope: scopeOf(event.programId),
+    target: { type: 'thread', threadId: event.threadId, subject: event.subject } as const,
+    excerpt: event.excerpt,
+  };
+  const kinds = new Map<string, NotificationKind>();
+  if (!event.startsThread) for (const id of event.participantIds) kinds.set(id, 'reply');
+  for (const id of event.mentionedIds) kinds.set(id, 'mention');
+  kinds.delete(event.authorId);
+  return [...kinds].map(([recipientId, kind]) => ({ ...base, recipientId, kind }));
+}
+
+/** The notification a resolution makes: to the thread's author, unless they resolved it. */
+export function draftsForResolution(
+  event: DomainEventMap['thread.resolved'][0],
+): NotificationDraft[] {
+  if (event.resolvedBy === event.threadAuthorId) return [];
+  return [
+    {
+      recipientId: event.threadAuthorId,
+      kind: 'resolved',
+      sourceKey: `thread:${event.threadId}:${event.resolvedAt}`,
+      actorId: event.resolvedBy,
+      scope: scopeOf(event.programId),
+      target: { type: 'thread', threadId: event.threadId, subject: event.subject },
+      excerpt: null,
+    },
+  ];
+}
+
+async function notifyAll(ctx: ServiceContext, drafts: readonly NotificationDraft[]) {
+  for (const draft of drafts) {
+    try {
+      await notify(ctx, draft);
+    } catch (err) {
+      // One recipient's failure must not cost the others theirs.
+      ctx.log.warn({ err, recipientId: draft.recipientId }, 'notification not created');
+    }
+  }
+}
+
+/**
+ * Subscribes the inbox to the domain events that make notifications. Domain events are per
+ * node, so each event is handled once, on the node whose transaction committed it; the unique
+ * key makes a retried or repeated event harmless. Answers a function that waits for the work
+ * under way (tests and shutdown).
+ */
+export function registerNotificationHandlers(ctx: ServiceContext): () => Promise<void> {
+  const pending = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
+  ctx.events.on('comment.posted', (event) => track(notifyAll(ctx, draftsForComment(event))));
+  ctx.events.on('thread.resolved', (event) => track(notifyAll(ctx, draftsForResolution(event))));
+  return async () => {
+    while (pending.size > 0) await Promise.all(pending);
+  };
+}

@@ -1,0 +1,27 @@
+import type { TFunction } from 'i18next';
+import type { Locale, Notification } from '@mesa/shared';
+
+/** The program as a reader names it: its code, else its title in their language. */
+function programLabel(program: Notification['program'], locale: Locale): string | null {
+  if (!program) return null;
+  return program.code ?? (locale === 'es' ? program.titleEs : program.titleEn);
+}
+
+/**
+ * One notification as a sentence in the reader's language: "Ana Pérez (IDB) mentioned you in
+ * the plan of IADB-1". Each kind has its sentence in the catalogues (`notifications.sentence`).
+ */
+export function describeNotification(n: Notification, t: TFunction, locale: Locale): string {
+  const author = n.actor
+    ? t('notifications.person', {
+        author: n.actor.name,
+        organization: n.actor.organizationName[locale],
+      })
+    : t('notifications.someone');
+  const program = programLabel(n.program, locale);
+  const where =
+    program === null
+      ? t('notifications.where.unknown')
+      : t(`notifications.where.${n.target.subject.kind}`, { program });
+  return t(`notifications.sentence.${n.kind}`, { author, where });
+}

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import type { Ballot, Round } from '@mesa/shared';
+import { makeProgram } from '../../test/fixtures';
+import { ok, stubFetch } from '../../test/fetchStub';
+import { renderRoute } from '../../test/renderWithProviders';
+import { BallotEditor } from './BallotEditor';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const programs = [
+  makeProgram({ id: 'p1', code: 'BA1', titleEn: 'First' }),
+  makeProgram({ id: 'p2', code: 'BB1', titleEn: 'Second' }),
+  makeProgram({ id: 'p3', code: 'BC1', titleEn: 'Third' }),
+];
+const round: Round = {
+  id: 'r1',
+  title: { en: 'Priorities 2027', es: 'Prioridades 2027' },
+  candidateProgramIds: ['p1', 'p2', 'p3'],
+  places: 3,
+  closesAt: '2099-03-01T15:30:00.000Z',
+  resultsVisibility: 'after_close',
+  state: 'open',
+  openedBy: { id: 'u-admin', name: 'Marta' },
+  openedAt: '2026-12-01T10:00:00.000Z',
+  closedAt: null,
+  closedBy: null,
+  reopenings: [],
+  delegations: [],
+  abilities: {
+    read: true,
+    vote: true,
+    viewResults: false,
+    close: false,
+    reopen: false,
+    comment: true,
+    denied: {},
+  },
+  myDelegationId: 'org-gt',
+};
+const ballot = (over: Partial<Ballot> = {}): Ballot => ({
+  roundId: 'r1',
+  organizationId: 'org-gt',
+  organizationName: { en: 'Guatemala', es: 'Guatemala' },
+  entries: [
+    { programId: 'p1', rationale: null, locale: 'en' },
+    { programId: 'p2', rationale: null, locale: 'en' },
+  ],
+  revision: 1,
+  updatedBy: { id: 'u-ana', name: 'Ana' },
+  updatedAt: '2026-12-02T10:00:00.000Z',
+  ...over,
+});
+const places = () =>
+  within(screen.getByRole('list', { name: 'Ranked programs' }))
+    .getAllByRole('listitem')
+    .map((li) => li.getAttribute('data-program-id'));
+
+function show() {
+  renderRoute(<BallotEditor round={round} ballot={ballot()} programs={programs} />);
+}
+
+describe('BallotEditor', () => {
+  it('moves a program with Alt+ArrowUp and announces its new place', async () => {
+    stubFetch({});
+    show();
+    const second = screen.getAllByRole('button', { name: /^Move up/ })[1]!;
+    fireEvent.keyDown(second, { key: 'ArrowUp', altKey: true });
+    expect(places()).toEqual(['p2', 'p1']);
+    expect(await screen.findByText('BB1 · Second moved to position 1 of 2')).toBeTruthy();
+  });
+
+  it("shows the other member's version on a 409 and saves the person's own on the current revision", async () => {
+    const theirs = ballot({
+      revision: 2,
+      entries: [{ programId: 'p3', rationale: null, locale: 'es' }],
+      updatedBy: { id: 'u-luis', name: 'Luis' },
+    });
+    const sent: unknown[] = [];
+    stubFetch({
+      '/api/rounds/r1/ballot': (init) => {
+        const body: unknown = JSON.parse(typeof init?.body === 'string' ? init.body : 'null');
+        sent.push(body);
+        if (sent.length === 1)
+          return {
+            status: 409,
+            body: { error: { code: 'conflict', message: 'stale', current: theirs } },
+          };
+        return ok({ ballot: ballot({ revision: 3, entries: theirs.entries }) });
+      },
+    });
+    show();
+    fireEvent.click(screen.getAllByRole('button', { name: /^Move down/ })[0]!);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save the ballot' }));
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Luis saved');
+    expect(within(alert).getByText('BC1 · Third')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(within(alert).getByRole('button', { name: 'Save my version instead' }));
+    });
+    expect(sent[1]).toMatchObject({
+      revision: 2,
+      entries: [{ programId: 'p2' }, { programId: 'p1' }],
+    });
+  });
+});
