@@ -460,6 +460,12 @@ describe('authorization matrix', () => {
       build: () => ({ path: `/api/threads?kind=program&programId=${programId}` }),
       expect: readers(200),
     },
+    'GET /api/threads/anchors': {
+      build: () => ({
+        path: `/api/threads/anchors?kind=document&documentName=plan:${programId}`,
+      }),
+      expect: readers(200),
+    },
     'GET /api/threads/mentionable': {
       build: () => ({ path: `/api/threads/mentionable?kind=program&programId=${programId}&q=pe` }),
       expect: commenters(200),

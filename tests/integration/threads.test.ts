@@ -1,8 +1,10 @@
+import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ErrorBodySchema,
   Limits,
   MentionableReplySchema,
+  ThreadAnchorsSchema,
   ThreadListSchema,
   ThreadSchema,
   planDocumentName,
@@ -216,5 +218,83 @@ describe.each(dialects)('comment threads on %s', (dialect) => {
     );
     const body = ThreadListSchema.parse(await res.json());
     expect(body).toMatchObject({ openCount: 0, canComment: true, threads: [] });
+  });
+
+  it('pages the list with limit and an opaque cursor, refusing bad ones by name', async () => {
+    const admin = await createPersonOn(server, { role: 'admin' });
+    for (const body of ['Page one', 'Page two', 'Page three'])
+      await open(admin, body, otherProgramId);
+    const base = `/api/threads?kind=program&programId=${otherProgramId}`;
+    const all = ThreadListSchema.parse(await (await send(admin, `${base}&limit=100`)).json());
+    expect(all.nextCursor).toBeNull();
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
+      const res = await send(admin, `${base}&limit=2${query}`);
+      expect(res.status).toBe(200);
+      const page = ThreadListSchema.parse(await res.json());
+      expect(page.threads.length).toBeLessThanOrEqual(2);
+      expect(page.openCount).toBe(all.openCount);
+      ids.push(...page.threads.map((t) => t.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(ids).toEqual(all.threads.map((t) => t.id));
+    for (const [query, field] of [
+      ['&limit=0', 'limit'],
+      ['&limit=101', 'limit'],
+      ['&limit=ten', 'limit'],
+      ['&cursor=%25%25%25', 'cursor'],
+      [`&cursor=${Buffer.from('2026-01-01T00:00:00.000Z').toString('base64url')}`, 'cursor'],
+    ] as const)
+      expect(await refusal(await send(admin, `${base}${query}`))).toMatchObject({
+        status: 400,
+        field,
+      });
+  });
+
+  it("lists a plan's anchors compactly for readers, 403 for others without a word", async () => {
+    const name = planDocumentName(programId);
+    await server.app.collab.documents.change(name, (doc) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText('Secret passage of the plan.')]);
+      const fragment = doc.getXmlFragment('default');
+      fragment.insert(fragment.length, [paragraph]);
+    });
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, (await server.app.collab.documents.state(name))!);
+    const text = (copy.getXmlFragment('default').toArray().at(-1) as Y.XmlElement).get(
+      0,
+    ) as Y.XmlText;
+    const b64 = (p: Y.RelativePosition) =>
+      Buffer.from(Y.encodeRelativePosition(p)).toString('base64');
+    const anchor = {
+      start: b64(Y.createRelativePositionFromTypeIndex(text, 0)),
+      end: b64(Y.createRelativePositionFromTypeIndex(text, 6, -1)),
+      quote: 'Secret',
+    };
+    const posted = await send(lead, '/api/threads', 'POST', {
+      subject: { kind: 'document', documentName: name },
+      anchor,
+      body: 'Secret remark',
+    });
+    expect(posted.status).toBe(201);
+    const thread = ThreadSchema.parse(await posted.json());
+    const path = `/api/threads/anchors?kind=document&documentName=${name}`;
+    const res = await send(partner, path);
+    expect(res.status).toBe(200);
+    const body: unknown = await res.json();
+    expect(ThreadAnchorsSchema.parse(body).threads).toContainEqual({
+      id: thread.id,
+      state: 'open',
+      anchor: { ...anchor, state: 'attached' },
+    });
+    expect(JSON.stringify(body)).not.toContain('Secret remark');
+    const refused = await send(outsider, path);
+    expect(refused.status).toBe(403);
+    const said = await refused.text();
+    expect(said).not.toContain(thread.id);
+    expect(said).not.toContain('Secret');
+    expect((await send(lead, '/api/threads/anchors?kind=program')).status).toBe(400);
   });
 });

@@ -12,6 +12,7 @@ import { organizationNames } from './migrations/0007_organization_names.js';
 import { threads } from './migrations/0008_threads.js';
 import { notifications } from './migrations/0009_notifications.js';
 import { priorities } from './migrations/0010_priorities.js';
+import { threadListIndex } from './migrations/0011_thread_list_index.js';
 
 /**
  * Every migration, in order. One list serves SQLite and PostgreSQL; a migration that must
@@ -29,6 +30,7 @@ export function listMigrations(db: Db, dataDir: string): Record<string, Migratio
     '0008_threads': threads(),
     '0009_notifications': notifications(),
     '0010_priorities': priorities(),
+    '0011_thread_list_index': threadListIndex(),
   };
 }
 

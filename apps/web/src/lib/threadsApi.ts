@@ -1,16 +1,21 @@
 import {
   MentionableReplySchema,
+  ThreadAnchorsSchema,
   ThreadListSchema,
   ThreadSchema,
   type AnchorInput,
   type PersonRef,
   type Thread,
+  type ThreadAnchorRef,
   type ThreadSubject,
 } from '@mesa/shared';
 import type { z } from 'zod';
 import { getJson, sendJson } from './api';
 
-/** A subject's threads (all states), its open count and whether the reader may open one. */
+/**
+ * A page of a subject's threads (all states, newest first), the next page's cursor, its open
+ * count and whether the reader may open one.
+ */
 export type ThreadList = z.infer<typeof ThreadListSchema>;
 
 const segment = encodeURIComponent;
@@ -26,11 +31,32 @@ export function subjectParams(subject: ThreadSubject): URLSearchParams {
   return params;
 }
 
-/** Every thread of a subject, newest first, with the open count (whatever the state). */
-export function fetchThreads(subject: ThreadSubject, signal?: AbortSignal): Promise<ThreadList> {
+/** A page of a subject's threads, newest first: the first, or the one after `cursor`. */
+export function fetchThreads(
+  subject: ThreadSubject,
+  page: { cursor?: string | null; limit?: number } = {},
+  signal?: AbortSignal,
+): Promise<ThreadList> {
   const params = subjectParams(subject);
   params.set('state', 'all');
+  if (page.limit !== undefined) params.set('limit', String(page.limit));
+  if (page.cursor) params.set('cursor', page.cursor);
   return getJson(`/api/threads?${params.toString()}`, ThreadListSchema, signal);
+}
+
+/** Every thread of a document with only its id, state and anchor (the editor's highlights). */
+export async function fetchThreadAnchors(
+  documentName: string,
+  signal?: AbortSignal,
+): Promise<ThreadAnchorRef[]> {
+  const params = new URLSearchParams({ kind: 'document', documentName });
+  const path = `/api/threads/anchors?${params.toString()}`;
+  return (await getJson(path, ThreadAnchorsSchema, signal)).threads;
+}
+
+/** One thread (a link may name one that is not on the pages loaded). */
+export function fetchThread(threadId: string, signal?: AbortSignal): Promise<Thread> {
+  return getJson(`/api/threads/${segment(threadId)}`, ThreadSchema, signal);
 }
 
 /** Opens a thread with its first comment (and its passage, on a document). */

@@ -135,9 +135,15 @@ export type Thread = z.infer<typeof ThreadSchema>;
 /** Which threads a list returns. */
 export const ThreadStateFilterSchema = z.enum(['open', 'resolved', 'all']);
 
+/** A page of the thread list holds at most this many threads… */
+export const THREAD_PAGE_MAX = 100;
+/** …and this many when the query does not say. */
+export const THREAD_PAGE_DEFAULT = 50;
+
 /**
  * `GET /api/threads` query: the subject's fields flattened (`kind`, then `documentName`, or
- * `programId`, or `roundId` and `programId`) and a state filter (default `all`).
+ * `programId`, or `roundId` and `programId`), a state filter (default `all`), and a page:
+ * `limit` threads (1–100, default 50) after `cursor` (the previous page's `nextCursor`).
  */
 export const ListThreadsQuerySchema = z.object({
   kind: z.enum(['document', 'program', 'roundProgram']),
@@ -145,15 +151,48 @@ export const ListThreadsQuerySchema = z.object({
   programId: IdSchema.optional(),
   roundId: IdSchema.optional(),
   state: ThreadStateFilterSchema.default('all'),
+  /** Threads on this page (1 to 100). */
+  limit: z.coerce.number().int().min(1).max(THREAD_PAGE_MAX).default(THREAD_PAGE_DEFAULT),
+  /** Where the page starts: the previous page's `nextCursor`, as it was given (opaque). */
+  cursor: z.string().min(1).max(200).optional(),
 });
 
-/** `GET /api/threads` reply: the subject's threads, newest first, and its open count. */
+/** `GET /api/threads` reply: a page of the subject's threads, newest first, and its open count. */
 export const ThreadListSchema = z.object({
   threads: z.array(ThreadSchema),
+  /** The next page's `cursor`, or null on the last page. */
+  nextCursor: z.string().nullable(),
   /** Open threads on the subject (whatever the filter). */
   openCount: z.number().int().nonnegative(),
   /** Whether the reader may open a thread on the subject. */
   canComment: z.boolean(),
+});
+
+/** A page of threads. */
+export type ThreadList = z.infer<typeof ThreadListSchema>;
+
+/** `GET /api/threads/anchors` query: a document's name (`kind=document&documentName=…`). */
+export const ThreadAnchorsQuerySchema = z.object({
+  kind: z.literal('document'),
+  documentName: z.string(),
+});
+
+/** One thread of a document as the editor's highlights need it. */
+export const ThreadAnchorRefSchema = z.object({
+  /** The thread's id (`GET /api/threads/:id` for the rest). */
+  id: IdSchema,
+  /** Open or resolved. */
+  state: z.enum(['open', 'resolved']),
+  /** The passage and whether it is still there. */
+  anchor: AnchorSchema,
+});
+
+/** A thread's anchor, for the highlights. */
+export type ThreadAnchorRef = z.infer<typeof ThreadAnchorRefSchema>;
+
+/** `GET /api/threads/anchors` reply: every thread on the document, newest first, compact. */
+export const ThreadAnchorsSchema = z.object({
+  threads: z.array(ThreadAnchorRefSchema),
 });
 
 /** `POST /api/threads` body: open a thread with its first comment. */

@@ -89,12 +89,22 @@ export function selectComment(db: Db, id: string): Promise<CommentRow | undefine
   return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A subject's threads, newest first, filtered by state. */
+/** Where a page of threads starts: after the thread created at `createdAt` with `id`. */
+export interface ThreadKey {
+  createdAt: string;
+  id: string;
+}
+
+/**
+ * A subject's threads, newest first (created_at, then id, both descending), filtered by state;
+ * with `page`, at most `limit` of them after `after` (a keyset: never an offset).
+ */
 export function selectSubjectThreads(
   db: Db,
   kind: string,
   key: string,
   state: 'open' | 'resolved' | 'all',
+  page?: { limit: number; after: ThreadKey | null },
 ): Promise<ThreadRow[]> {
   let query = db
     .selectFrom('threads')
@@ -103,7 +113,29 @@ export function selectSubjectThreads(
     .where('subject_key', '=', key);
   if (state === 'open') query = query.where('resolved_at', 'is', null);
   if (state === 'resolved') query = query.where('resolved_at', 'is not', null);
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  const after = page?.after;
+  if (after)
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', after.createdAt),
+        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+      ]),
+    );
+  query = query.orderBy('created_at', 'desc').orderBy('id', 'desc');
+  if (page) query = query.limit(page.limit);
+  return query.execute();
+}
+
+/** A subject's threads with their anchors only, newest first (the editor's highlights). */
+export function selectSubjectAnchors(db: Db, kind: string, key: string) {
+  return db
+    .selectFrom('threads')
+    .select(['id', 'anchor_start', 'anchor_end', 'anchor_quote', 'anchor_removed', 'resolved_at'])
+    .where('subject_kind', '=', kind)
+    .where('subject_key', '=', key)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 /** How many of a subject's threads are open. */

@@ -13,6 +13,7 @@ import {
   deleteComment,
   editComment,
   getThread,
+  listThreadAnchors,
   listThreads,
   mentionable,
   reanchorDocumentThreads,
@@ -337,5 +338,70 @@ describe('threads service', () => {
     expect(now.anchor?.state).toBe('attached');
     expect(await passageNow(now)).toBe('Unique passage');
     expect(anchored).toContainEqual({ threadId: unique.id, change: 'anchored' });
+  });
+
+  it('pages threads newest first by cursor, ties on the same instant included, none twice', async () => {
+    const lead = await person({ programId: otherProgramId, relation: 'lead' });
+    const other = await person({ programId: otherProgramId, relation: 'partner' });
+    const subject = { kind: 'program' as const, programId: otherProgramId };
+    const now = t.app.ctx.now;
+    const instant = new Date('2026-01-05T10:00:00.000Z');
+    try {
+      // Three threads opened on the same instant, two later ones.
+      t.app.ctx.now = () => instant;
+      for (const body of ['a', 'b', 'c']) await createThread(deps, other, { subject, body });
+    } finally {
+      t.app.ctx.now = now;
+    }
+    for (const body of ['d', 'e']) await createThread(deps, other, { subject, body });
+    const all = await listThreads(deps, lead, { ...subject, state: 'all', limit: 100 });
+    expect(all.nextCursor).toBeNull();
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await listThreads(deps, lead, { ...subject, state: 'all', limit: 2, cursor });
+      expect(page.threads.length).toBeLessThanOrEqual(2);
+      expect(page.openCount).toBe(all.openCount);
+      paged.push(...page.threads.map((th) => th.id));
+      cursor = page.nextCursor ?? undefined;
+      pages += 1;
+    } while (cursor !== undefined);
+    expect(paged).toEqual(all.threads.map((th) => th.id));
+    expect(new Set(paged).size).toBe(paged.length);
+    expect(pages).toBe(Math.ceil(all.threads.length / 2));
+    const keys = all.threads.map((th) => `${th.createdAt} ${th.id}`);
+    expect(keys).toEqual([...keys].sort().reverse());
+    expect(all.threads.filter((th) => th.createdAt === instant.toISOString())).toHaveLength(3);
+  });
+
+  it('refuses a cursor this list never gave with 400 naming cursor', async () => {
+    const lead = await person({ relation: 'lead' });
+    const forged = Buffer.from('not a date\nx', 'utf8').toString('base64url');
+    for (const cursor of ['!!!', 'abc', forged, Buffer.from('a\nb\nc').toString('base64url')])
+      await expect(
+        listThreads(deps, lead, { kind: 'program', programId, state: 'all', cursor }),
+      ).rejects.toMatchObject({ statusCode: 400, field: 'cursor' });
+  });
+
+  it("lists a document's anchors compactly for its readers only", async () => {
+    const lead = await person({ relation: 'lead' });
+    const outsider = await person({ relation: null });
+    await writeParagraph(plan, 'Highlight this sentence please.');
+    const thread = await createThread(deps, lead, {
+      subject: { kind: 'document', documentName: plan },
+      anchor: await anchorOn(plan, 'Highlight this'),
+      body: 'A highlight',
+    });
+    await resolveThread(deps, lead, thread.id);
+    const { threads } = await listThreadAnchors(deps, lead, {
+      kind: 'document',
+      documentName: plan,
+    });
+    expect(threads).toContainEqual({ id: thread.id, state: 'resolved', anchor: thread.anchor });
+    for (const ref of threads) expect(Object.keys(ref).sort()).toEqual(['anchor', 'id', 'state']);
+    await expect(
+      listThreadAnchors(deps, outsider, { kind: 'document', documentName: plan }),
+    ).rejects.toMatchObject({ statusCode: 403 });
   });
 });

@@ -1,14 +1,19 @@
 import {
   ErrorCodes,
+  IdSchema,
   Limits,
   MENTION_SUGGESTIONS_MAX,
+  THREAD_PAGE_DEFAULT,
   ThreadSubjectSchema,
   mentionedIds,
   mentionsAsText,
   replaceMentions,
   type CreateThreadInput,
+  type Anchor,
   type PersonRef,
   type Thread,
+  type ThreadAnchorRef,
+  type ThreadList,
   type ThreadSubject,
 } from '@mesa/shared';
 import type { Kysely } from 'kysely';
@@ -37,6 +42,7 @@ import {
   selectActivePeople,
   selectComment,
   selectPeople,
+  selectSubjectAnchors,
   selectSubjectThreads,
   selectThread,
   selectThreadComments,
@@ -44,6 +50,7 @@ import {
   setThreadResolution,
   updateThread,
   type CommentRow,
+  type ThreadKey,
   type ThreadRow,
 } from './threads.repository.js';
 
@@ -165,6 +172,33 @@ async function openDocument(
   return state ? openAnchorDocument(state, resolved.document.fragment) : null;
 }
 
+type AnchorColumns = Pick<ThreadRow, 'anchor_start' | 'anchor_end' | 'anchor_removed'>;
+
+/**
+ * Each row's anchor state now: `attached` while its passage is in the document, `removed`
+ * once it is gone (or a restore could not re-anchor it). Opens the document once, if any row
+ * is anchored.
+ */
+async function anchorStates(
+  deps: ThreadsDeps,
+  resolved: ResolvedSubject,
+  rows: readonly AnchorColumns[],
+): Promise<Anchor['state'][]> {
+  const anchored = rows.some((r) => r.anchor_start !== null && r.anchor_removed === 0);
+  const doc = anchored ? await openDocument(deps.docs, resolved) : null;
+  try {
+    return rows.map((row) =>
+      row.anchor_removed === 0 &&
+      doc !== null &&
+      locateAnchor(doc, row.anchor_start, row.anchor_end) !== null
+        ? 'attached'
+        : 'removed',
+    );
+  } finally {
+    doc?.destroy();
+  }
+}
+
 /** Threads as stored, with comments, people and each anchor's state now. */
 async function assemble(
   deps: ThreadsDeps,
@@ -178,27 +212,17 @@ async function assemble(
     rows.map((r) => r.id),
   );
   const byThread = new Map<string, CommentRow[]>();
-  for (const c of comments) byThread.set(c.thread_id, [...(byThread.get(c.thread_id) ?? []), c]);
+  for (const c of comments) {
+    const list = byThread.get(c.thread_id);
+    if (list) list.push(c);
+    else byThread.set(c.thread_id, [c]);
+  }
   const ids = rows.flatMap((r) => peopleOf(r, byThread.get(r.id) ?? []));
   const people = new Map((await selectPeople(db, ids)).map((p) => [p.id, p]));
-  const anchored = rows.some((r) => r.anchor_start !== null && r.anchor_removed === 0);
-  const doc = anchored ? await openDocument(deps.docs, resolved) : null;
-  try {
-    return rows.map((row) => {
-      const attached =
-        row.anchor_removed === 0 &&
-        doc !== null &&
-        locateAnchor(doc, row.anchor_start, row.anchor_end) !== null;
-      return presentThreadBase(
-        row,
-        byThread.get(row.id) ?? [],
-        people,
-        attached ? 'attached' : 'removed',
-      );
-    });
-  } finally {
-    doc?.destroy();
-  }
+  const states = await anchorStates(deps, resolved, rows);
+  return rows.map((row, i) =>
+    presentThreadBase(row, byThread.get(row.id) ?? [], people, states[i]!),
+  );
 }
 
 /** One thread for no reader in particular (the live fan-out), or null when it is gone. */
@@ -224,27 +248,99 @@ async function threadFor(deps: ThreadsDeps, actor: Actor, row: ThreadRow): Promi
   return { ...thread!, abilities: threadAbilities(abilities, actor, row) };
 }
 
-/** A subject's threads, newest first, with its open count and whether the reader may comment. */
+const CURSOR = /^[A-Za-z0-9_-]{1,200}$/;
+
+/** The opaque cursor of the page after `row`. */
+function cursorAfter(row: ThreadRow): string {
+  return Buffer.from(`${row.created_at}\n${row.id}`, 'utf8').toString('base64url');
+}
+
+/** Where the page a cursor names starts; 400 naming `cursor` for anything this list never gave. */
+function decodeCursor(cursor: string): ThreadKey {
+  const parts = CURSOR.test(cursor)
+    ? Buffer.from(cursor, 'base64url').toString('utf8').split('\n')
+    : [];
+  const [createdAt, id] = parts;
+  if (
+    parts.length === 2 &&
+    createdAt !== undefined &&
+    createdAt.length <= 40 &&
+    !Number.isNaN(Date.parse(createdAt)) &&
+    IdSchema.safeParse(id).success
+  )
+    return { createdAt, id: id! };
+  throw new AppError(
+    400,
+    ErrorCodes.validation,
+    'Invalid querystring: cursor is not one this list gave (pass nextCursor as it came)',
+    'cursor',
+  );
+}
+
+/**
+ * A page of a subject's threads, newest first (`limit` after `cursor`), with the next page's
+ * cursor, the subject's open count and whether the reader may comment.
+ */
 export async function listThreads(
   deps: ThreadsDeps,
   actor: Actor,
-  query: Parameters<typeof subjectFromQuery>[0] & { state: 'open' | 'resolved' | 'all' },
-) {
+  query: Parameters<typeof subjectFromQuery>[0] & {
+    state: 'open' | 'resolved' | 'all';
+    limit?: number | undefined;
+    cursor?: string | undefined;
+  },
+): Promise<ThreadList> {
+  const limit = query.limit ?? THREAD_PAGE_DEFAULT;
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
   const resolved = await subjectOrThrow(deps.ctx, subjectFromQuery(query));
   const abilities = await abilitiesOrThrow(resolved, actor);
   const kind = resolved.subject.kind;
-  const [rows, openCount] = await Promise.all([
-    selectSubjectThreads(deps.ctx.db, kind, resolved.key, query.state),
+  const [found, openCount] = await Promise.all([
+    selectSubjectThreads(deps.ctx.db, kind, resolved.key, query.state, {
+      limit: limit + 1,
+      after,
+    }),
     countOpenThreads(deps.ctx.db, kind, resolved.key),
   ]);
+  const rows = found.slice(0, limit);
   const threads = await assemble(deps, resolved, rows);
   return {
     threads: threads.map((t, i) => ({
       ...t,
       abilities: threadAbilities(abilities, actor, rows[i]!),
     })),
+    nextCursor: found.length > limit ? cursorAfter(rows.at(-1)!) : null,
     openCount,
     canComment: abilities.comment,
+  };
+}
+
+/**
+ * Every thread on a document, newest first, with only its id, state and anchor (its state
+ * now): what the editor's highlights need, whatever page the panel shows.
+ */
+export async function listThreadAnchors(
+  deps: ThreadsDeps,
+  actor: Actor,
+  query: { kind: 'document'; documentName: string },
+): Promise<{ threads: ThreadAnchorRef[] }> {
+  const resolved = await subjectOrThrow(deps.ctx, subjectFromQuery(query));
+  await abilitiesOrThrow(resolved, actor);
+  const rows = (await selectSubjectAnchors(deps.ctx.db, 'document', resolved.key)).filter(
+    (r) => r.anchor_start !== null && r.anchor_end !== null && r.anchor_quote !== null,
+  );
+  const states = await anchorStates(deps, resolved, rows);
+  return {
+    threads: rows.map((row, i) => ({
+      id: row.id,
+      state: row.resolved_at === null ? 'open' : 'resolved',
+      anchor: {
+        start: row.anchor_start!,
+        end: row.anchor_end!,
+        quote: row.anchor_quote!,
+        state: states[i]!,
+      },
+    })),
   };
 }
 
@@ -312,6 +408,25 @@ function emitChanged(ctx: ServiceContext, threadId: string, change: ThreadChange
   ctx.events.emit('thread.changed', { threadId, change });
 }
 
+/**
+ * After a commit: announces the change (`thread.changed`; the live layer reads the thread for
+ * everyone) and returns the thread as it is now to the actor, with the abilities decided
+ * before the write.
+ */
+async function announce(
+  deps: ThreadsDeps,
+  actor: Actor,
+  resolved: ResolvedSubject,
+  abilities: SubjectAbilities,
+  threadId: string,
+  change: ThreadChange,
+): Promise<Thread> {
+  emitChanged(deps.ctx, threadId, change);
+  const row = await threadOrThrow(deps.ctx, threadId);
+  const [thread] = await assemble(deps, resolved, [row]);
+  return { ...thread!, abilities: threadAbilities(abilities, actor, row) };
+}
+
 function excerptOf(body: string): string {
   return mentionsAsText(body).slice(0, EXCERPT_LENGTH);
 }
@@ -363,7 +478,7 @@ function commentRow(id: string, threadId: string, actor: Actor, body: string, at
   };
 }
 
-/** Emits comment.posted (after the commit) and the live change for a new comment. */
+/** Emits comment.posted (after the commit) for a new comment. */
 function emitPosted(
   ctx: ServiceContext,
   resolved: ResolvedSubject,
@@ -382,7 +497,6 @@ function emitPosted(
     participantIds: [...new Set(participants ?? [])],
     excerpt: excerptOf(posted.body),
   });
-  emitChanged(ctx, posted.threadId, participants === null ? 'created' : 'commented');
 }
 
 /** Opens a thread with its first comment; emits comment.posted after the commit. */
@@ -393,7 +507,7 @@ export async function createThread(
 ): Promise<Thread> {
   const { ctx } = deps;
   const resolved = await subjectOrThrow(ctx, input.subject);
-  await abilitiesOrThrow(resolved, actor, 'comment');
+  const abilities = await abilitiesOrThrow(resolved, actor, 'comment');
   const anchor = await checkedAnchor(deps, resolved, input.anchor);
   const { body, kept } = await keepMentions(ctx, resolved, input.body);
   const threadId = newId();
@@ -418,7 +532,7 @@ export async function createThread(
     await insertComment(trx, commentRow(commentId, threadId, actor, body, at));
   });
   emitPosted(ctx, resolved, actor, { threadId, commentId, body, kept }, null);
-  return getThread(deps, actor, threadId);
+  return announce(deps, actor, resolved, abilities, threadId, 'created');
 }
 
 /** Replies to a thread; emits comment.posted (with the earlier participants) after the commit. */
@@ -431,7 +545,7 @@ export async function replyToThread(
   const { ctx } = deps;
   const row = await threadOrThrow(ctx, threadId);
   const resolved = await storedSubject(ctx, row);
-  await abilitiesOrThrow(resolved, actor, 'comment');
+  const abilities = await abilitiesOrThrow(resolved, actor, 'comment');
   const { body, kept } = await keepMentions(ctx, resolved, text);
   const commentId = newId();
   const earlier = await selectThreadComments(ctx.db, [threadId]);
@@ -444,7 +558,7 @@ export async function replyToThread(
     .filter((c) => c.deleted_at === null && c.author_id !== actor.userId)
     .map((c) => c.author_id);
   emitPosted(ctx, resolved, actor, { threadId, commentId, body, kept }, participants);
-  return getThread(deps, actor, threadId);
+  return announce(deps, actor, resolved, abilities, threadId, 'commented');
 }
 
 /** Edits one's own comment (marked edited); counts against the comments-per-minute limit. */
@@ -458,7 +572,7 @@ export async function editComment(
   const comment = await commentOrThrow(ctx, commentId);
   const row = await threadOrThrow(ctx, comment.thread_id);
   const resolved = await storedSubject(ctx, row);
-  await abilitiesOrThrow(resolved, actor, 'comment');
+  const abilities = await abilitiesOrThrow(resolved, actor, 'comment');
   if (comment.author_id !== actor.userId) throw forbidden();
   if (comment.deleted_at !== null) throw new ConflictError('The comment was deleted.');
   const { body } = await keepMentions(ctx, resolved, text);
@@ -466,8 +580,7 @@ export async function editComment(
     await countWrite(ctx, trx, actor, 'comment');
     await updateComment(trx, commentId, { body, edited_at: ctx.now().toISOString() });
   });
-  emitChanged(ctx, row.id, 'edited');
-  return getThread(deps, actor, row.id);
+  return announce(deps, actor, resolved, abilities, row.id, 'edited');
 }
 
 /**
@@ -482,14 +595,13 @@ export async function deleteComment(
   const { ctx } = deps;
   const comment = await commentOrThrow(ctx, commentId);
   const row = await threadOrThrow(ctx, comment.thread_id);
-  const abilities = await abilitiesOrThrow(await storedSubject(ctx, row), actor);
+  const resolved = await storedSubject(ctx, row);
+  const abilities = await abilitiesOrThrow(resolved, actor);
   const own = comment.author_id === actor.userId && abilities.comment;
   if (!own && !abilities.administer) throw forbidden();
-  if (comment.deleted_at === null) {
-    await updateComment(ctx.db, commentId, { body: null, deleted_at: ctx.now().toISOString() });
-    emitChanged(ctx, row.id, 'deleted');
-  }
-  return getThread(deps, actor, row.id);
+  if (comment.deleted_at !== null) return getThread(deps, actor, row.id);
+  await updateComment(ctx.db, commentId, { body: null, deleted_at: ctx.now().toISOString() });
+  return announce(deps, actor, resolved, abilities, row.id, 'deleted');
 }
 
 async function setResolved(
@@ -521,8 +633,7 @@ async function setResolved(
       programId: resolved.programId,
     });
   }
-  emitChanged(ctx, threadId, resolve ? 'resolved' : 'reopened');
-  return getThread(deps, actor, threadId);
+  return announce(deps, actor, resolved, abilities, threadId, resolve ? 'resolved' : 'reopened');
 }
 
 /** Resolves a thread (its author, the program's coordinators, admins); resolving twice is a no-op. */

@@ -7,6 +7,7 @@ import { LoadingState } from '../../components/LoadingState';
 import type { CollabStatus } from '../../lib/collabPolicy';
 import { ThreadsBrowser } from '../threads/ThreadsBrowser';
 import { useThreadReader } from '../threads/useThreadReader';
+import { useOlderThreads, useThread } from '../threads/useThreads';
 import '../threads/threads.css';
 import { NewAnchoredThread } from './NewAnchoredThread';
 import type { PlanComments } from './usePlanComments';
@@ -35,6 +36,10 @@ export function PlanCommentsPanel({ comments, status, denied, onClose }: PlanCom
   const panel = useRef<HTMLElement>(null);
   const reader = useThreadReader();
   const { list, draft } = comments;
+  const older = useOlderThreads(comments.subject);
+  // A link may name a thread on a page not loaded: fetch that one alone.
+  const loaded = list.data?.threads.some((th) => th.id === comments.selectedId) ?? true;
+  const alone = useThread(comments.selectedId, !loaded);
   useEffect(() => {
     // Into the panel, unless a field in it (the new comment) already took focus.
     if (!panel.current?.contains(document.activeElement)) heading.current?.focus();
@@ -98,6 +103,9 @@ export function PlanCommentsPanel({ comments, status, denied, onClose }: PlanCom
           onSelect={comments.select}
           reader={reader}
           actions={comments.actions}
+          openCount={list.data.openCount}
+          onShowOlder={list.data.nextCursor ? () => older.mutateAsync() : undefined}
+          selectedAlone={alone.data}
         />
       ) : null}
     </section>

@@ -1,6 +1,9 @@
 import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { planDocumentName, type AnchorInput, type ThreadSubject } from '@mesa/shared';
+import { fetchThreadAnchors } from '../../lib/threadsApi';
+import { threadKeys } from '../threads/threadCache';
 import { useThreadActions, useThreads } from '../threads/useThreads';
 import type { AnchorProblem, HighlightAnchor } from './threadAnchors';
 
@@ -10,7 +13,8 @@ export const CommentParams = { thread: 'thread', list: 'comments' } as const;
 /**
  * The plan's comment threads and the panel's state: open or closed and which thread (both in
  * the address, so a notification's link opens them), the passage being commented on, and the
- * passages to highlight (open threads, and the thread shown even when resolved).
+ * passages to highlight (open threads, and the thread shown even when resolved) — from the
+ * anchors of every thread, whichever page of the list the panel shows.
  */
 export function usePlanComments(programId: string) {
   const subject = useMemo<ThreadSubject>(
@@ -18,20 +22,25 @@ export function usePlanComments(programId: string) {
     [programId],
   );
   const list = useThreads(subject);
+  const documentName = planDocumentName(programId);
+  const anchorRefs = useQuery({
+    queryKey: threadKeys.anchors(subject),
+    queryFn: ({ signal }) => fetchThreadAnchors(documentName, signal),
+  });
   const actions = useThreadActions(subject);
   const [params, setParams] = useSearchParams();
   const [draft, setDraft] = useState<AnchorInput | AnchorProblem | null>(null);
   const selectedId = params.get(CommentParams.thread);
   const open = selectedId !== null || params.has(CommentParams.list);
-  const threads = list.data?.threads;
+  const refs = anchorRefs.data;
   const anchors = useMemo<HighlightAnchor[]>(
     () =>
-      (threads ?? []).flatMap((thread) =>
-        thread.anchor?.state === 'attached' && (thread.state === 'open' || thread.id === selectedId)
-          ? [{ id: thread.id, start: thread.anchor.start, end: thread.anchor.end }]
+      (refs ?? []).flatMap((ref) =>
+        ref.anchor.state === 'attached' && (ref.state === 'open' || ref.id === selectedId)
+          ? [{ id: ref.id, start: ref.anchor.start, end: ref.anchor.end }]
           : [],
       ),
-    [threads, selectedId],
+    [refs, selectedId],
   );
   const show = (id: string | null) =>
     setParams(

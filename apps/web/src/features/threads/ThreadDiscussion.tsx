@@ -7,7 +7,7 @@ import { AccessReason } from '../../components/AccessReason';
 import { Composer } from './Composer';
 import { threadErrorText } from './threadErrorText';
 import { ThreadsBrowser } from './ThreadsBrowser';
-import { useThreadActions, useThreads } from './useThreads';
+import { useOlderThreads, useThreadActions, useThreads } from './useThreads';
 import { useThreadReader } from './useThreadReader';
 import './threads.css';
 
@@ -26,6 +26,7 @@ export function ThreadDiscussion({ subject, denied, initialThreadId }: ThreadDis
   const { t } = useTranslation();
   const list = useThreads(subject);
   const actions = useThreadActions(subject);
+  const older = useOlderThreads(subject);
   const reader = useThreadReader();
   const [selectedId, setSelectedId] = useState<string | null>(initialThreadId ?? null);
   if (list.error) {
@@ -60,6 +61,8 @@ export function ThreadDiscussion({ subject, denied, initialThreadId }: ThreadDis
         onSelect={setSelectedId}
         reader={reader}
         actions={actions}
+        openCount={list.data.openCount}
+        onShowOlder={list.data.nextCursor ? () => older.mutateAsync() : undefined}
       />
     </div>
   );

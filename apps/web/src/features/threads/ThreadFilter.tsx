@@ -11,8 +11,8 @@ export interface ThreadFilterProps {
   value: ThreadFilterValue;
   /** A filter was chosen. */
   onChange: (value: ThreadFilterValue) => void;
-  /** How many threads each filter shows. */
-  counts: Record<ThreadFilterValue, number>;
+  /** How many threads each filter shows; null when older pages are not loaded yet. */
+  counts: Record<ThreadFilterValue, number | null>;
 }
 
 /** Open / Resolved / All, as toggle buttons in a labelled group. */
@@ -28,7 +28,9 @@ export function ThreadFilter({ value, onChange, counts }: ThreadFilterProps) {
           aria-pressed={v === value}
           onClick={() => onChange(v)}
         >
-          {t(`threads.filter.${v}`, { count: counts[v] })}
+          {counts[v] === null
+            ? t(`threads.filter.${v}Plain`)
+            : t(`threads.filter.${v}`, { count: counts[v] })}
         </button>
       ))}
     </div>

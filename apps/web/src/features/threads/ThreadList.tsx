@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mentionsAsText, type Thread } from '@mesa/shared';
 import { filterThreads, ThreadFilter, type ThreadFilterValue } from './ThreadFilter';
@@ -17,6 +18,10 @@ export interface ThreadListProps {
   onSelect: (id: string) => void;
   /** Who reads. */
   reader: ThreadReader;
+  /** Open threads on the subject, loaded or not (the server's count). */
+  openCount?: number;
+  /** Loads the next older page; resolves to how many threads it added. Absent on the last page. */
+  onShowOlder?: (() => Promise<number>) | undefined;
 }
 
 const EXCERPT = 140;
@@ -30,12 +35,22 @@ function excerpt(thread: Thread): string {
 
 /** A subject's threads as buttons (quote, first words, author, replies), behind a state filter. */
 export function ThreadList(props: ThreadListProps) {
-  const { threads, filter, onFilter, activeId, onSelect, reader } = props;
+  const { threads, filter, onFilter, activeId, onSelect, reader, openCount, onShowOlder } = props;
   const { t } = useTranslation();
+  const [older, setOlder] = useState({ busy: false, said: '' });
+  const complete = onShowOlder === undefined;
   const counts = {
-    open: threads.filter((th) => th.state === 'open').length,
-    resolved: threads.filter((th) => th.state === 'resolved').length,
-    all: threads.length,
+    open: openCount ?? threads.filter((th) => th.state === 'open').length,
+    resolved: complete ? threads.filter((th) => th.state === 'resolved').length : null,
+    all: complete ? threads.length : null,
+  };
+  const showOlder = () => {
+    if (!onShowOlder || older.busy) return;
+    setOlder({ busy: true, said: '' });
+    onShowOlder().then(
+      (count) => setOlder({ busy: false, said: t('threads.olderAdded', { count }) }),
+      () => setOlder({ busy: false, said: t('threads.olderFailed') }),
+    );
   };
   const shown = filterThreads(threads, filter);
   return (
@@ -69,6 +84,19 @@ export function ThreadList(props: ThreadListProps) {
           ))}
         </ul>
       )}
+      {onShowOlder ? (
+        <button
+          type="button"
+          className="threads-text-button thread-list__older"
+          aria-disabled={older.busy || undefined}
+          onClick={showOlder}
+        >
+          {older.busy ? t('threads.loadingOlder') : t('threads.showOlder')}
+        </button>
+      ) : null}
+      <p className="thread-list__said muted" role="status">
+        {older.said}
+      </p>
     </div>
   );
 }

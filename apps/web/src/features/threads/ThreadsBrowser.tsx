@@ -19,6 +19,12 @@ export interface ThreadsBrowserProps {
   reader: ThreadReader;
   /** The subject's actions. */
   actions: ThreadActions;
+  /** Open threads on the subject, loaded or not. */
+  openCount?: number;
+  /** Loads the next older page (absent on the last page); resolves to how many came. */
+  onShowOlder?: (() => Promise<number>) | undefined;
+  /** The selected thread fetched alone, when it is not on the pages loaded. */
+  selectedAlone?: Thread | undefined;
 }
 
 /**
@@ -26,11 +32,13 @@ export interface ThreadsBrowserProps {
  * list; the plan's comments panel, the program's discussion and later the priority board use it.
  */
 export function ThreadsBrowser(props: ThreadsBrowserProps) {
-  const { threads, selectedId, onSelect, reader, actions } = props;
+  const { threads, selectedId, onSelect, reader, actions, openCount, onShowOlder } = props;
   const { t } = useTranslation();
   const headingId = useId();
   const [filter, setFilter] = useState<ThreadFilterValue>('open');
-  const selected = threads.find((thread) => thread.id === selectedId);
+  const selected =
+    threads.find((thread) => thread.id === selectedId) ??
+    (props.selectedAlone?.id === selectedId ? props.selectedAlone : undefined);
   if (selected) {
     return (
       <div className="threads-browser">
@@ -49,6 +57,8 @@ export function ThreadsBrowser(props: ThreadsBrowserProps) {
       activeId={selectedId}
       onSelect={onSelect}
       reader={reader}
+      openCount={openCount}
+      onShowOlder={onShowOlder}
     />
   );
 }

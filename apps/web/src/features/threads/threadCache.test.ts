@@ -25,9 +25,10 @@ function thread(id: string, state: Thread['state'] = 'open'): Thread {
   };
 }
 
-const list = (threads: Thread[]): ThreadList => ({
+const list = (threads: Thread[], openCount?: number): ThreadList => ({
   threads,
-  openCount: threads.filter((t) => t.state === 'open').length,
+  nextCursor: null,
+  openCount: openCount ?? threads.filter((t) => t.state === 'open').length,
   canComment: true,
 });
 
@@ -38,19 +39,27 @@ describe('mergeThreadChange', () => {
       change: 'resolved',
       thread: resolved,
     });
-    expect(merged.threads.map((t) => [t.id, t.state])).toEqual([
+    expect(merged!.threads.map((t) => [t.id, t.state])).toEqual([
       ['t2', 'open'],
       ['t1', 'resolved'],
     ]);
-    expect(merged.threads[1]?.abilities).toEqual({ reply: true, resolve: true });
-    expect(merged.openCount).toBe(1);
+    expect(merged!.threads[1]?.abilities).toEqual({ reply: true, resolve: true });
+    expect(merged!.openCount).toBe(1);
   });
 
   it('puts a new thread first, with no abilities until the list is fetched again', () => {
     const { abilities: _, ...created } = thread('t3');
     const merged = mergeThreadChange(list([thread('t1')]), { change: 'created', thread: created });
-    expect(merged.threads.map((t) => t.id)).toEqual(['t3', 't1']);
-    expect(merged.threads[0]?.abilities).toEqual({ reply: false, resolve: false });
-    expect(merged.openCount).toBe(2);
+    expect(merged!.threads.map((t) => t.id)).toEqual(['t3', 't1']);
+    expect(merged!.threads[0]?.abilities).toEqual({ reply: false, resolve: false });
+    expect(merged!.openCount).toBe(2);
+  });
+
+  it('keeps the open count of threads on pages not loaded, and leaves their changes to a refetch', () => {
+    const { abilities: _, ...resolved } = thread('t1', 'resolved');
+    const paged = list([thread('t2'), thread('t1')], 40);
+    expect(mergeThreadChange(paged, { change: 'resolved', thread: resolved })!.openCount).toBe(39);
+    const { abilities: __, ...older } = thread('t9', 'resolved');
+    expect(mergeThreadChange(paged, { change: 'resolved', thread: older })).toBeNull();
   });
 });

@@ -1,21 +1,75 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AnchorInput, ThreadSubject } from '@mesa/shared';
+import { THREAD_PAGE_MAX, type AnchorInput, type ThreadSubject } from '@mesa/shared';
 import {
   createThread,
   deleteComment,
   editComment,
+  fetchThread,
   fetchThreads,
   replyToThread,
   setThreadState,
+  type ThreadList,
 } from '../../lib/threadsApi';
 import { threadKeys } from './threadCache';
 
-/** A subject's threads, kept current by `thread.changed` (see useLiveCacheSync). */
+/**
+ * A subject's threads: the first page, then as many older pages as the reader asked for
+ * (`useOlderThreads`), kept current by `thread.changed` (see useLiveCacheSync). A refetch
+ * loads again as many threads as were shown, so "show older" is not undone by a live change.
+ */
 export function useThreads(subject: ThreadSubject, enabled = true) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: threadKeys.list(subject),
-    queryFn: ({ signal }) => fetchThreads(subject, signal),
+    queryFn: async ({ signal }) => {
+      const shown = queryClient.getQueryData<ThreadList>(threadKeys.list(subject))?.threads.length;
+      let list = await fetchThreads(subject, {}, signal);
+      while (shown !== undefined && list.threads.length < shown && list.nextCursor) {
+        const next = await fetchThreads(
+          subject,
+          {
+            cursor: list.nextCursor,
+            limit: Math.min(THREAD_PAGE_MAX, shown - list.threads.length),
+          },
+          signal,
+        );
+        list = { ...next, threads: [...list.threads, ...next.threads] };
+      }
+      return list;
+    },
     enabled,
+  });
+}
+
+/** Loads the page after the loaded ones into the subject's list; resolves to how many came. */
+export function useOlderThreads(subject: ThreadSubject) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      const key = threadKeys.list(subject);
+      const cursor = queryClient.getQueryData<ThreadList>(key)?.nextCursor;
+      if (!cursor) return 0;
+      const page = await fetchThreads(subject, { cursor });
+      let added = 0;
+      queryClient.setQueryData<ThreadList>(key, (list) => {
+        if (!list) return list;
+        const known = new Set(list.threads.map((t) => t.id));
+        const fresh = page.threads.filter((t) => !known.has(t.id));
+        added = fresh.length;
+        return { ...page, threads: [...list.threads, ...fresh] };
+      });
+      return added;
+    },
+  });
+}
+
+/** One thread by id, for a link to a thread that is not on the pages loaded. */
+export function useThread(threadId: string | null, enabled: boolean) {
+  return useQuery({
+    queryKey: threadKeys.one(threadId ?? ''),
+    queryFn: ({ signal }) => fetchThread(threadId!, signal),
+    enabled: enabled && threadId !== null,
+    retry: false,
   });
 }
 
