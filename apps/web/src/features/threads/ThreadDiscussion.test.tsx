@@ -79,4 +79,20 @@ describe('ThreadDiscussion', () => {
     expect(screen.queryByRole('button', { name: 'Show older threads' })).toBeNull();
     expect(screen.getByRole('button', { name: 'All (3)' })).toBeTruthy();
   });
+
+  it('opens the thread a link names, fetching it alone when it is on a page not loaded', async () => {
+    stubFetch({
+      [list]: ok({
+        threads: [thread('t3', 'Newest remark')],
+        nextCursor: 'page2',
+        openCount: 2,
+        canComment: false,
+      }),
+      '/api/threads/t1': ok(thread('t1', 'Oldest remark')),
+    });
+    renderRoute(<ThreadDiscussion subject={subject} initialThreadId="t1" />);
+    expect(await screen.findByText('Oldest remark')).toBeTruthy();
+    expect(screen.queryByText('Newest remark')).toBeNull();
+    expect(screen.getByRole('button', { name: '← All comments' })).toBeTruthy();
+  });
 });

@@ -7,7 +7,7 @@ import { AccessReason } from '../../components/AccessReason';
 import { Composer } from './Composer';
 import { threadErrorText } from './threadErrorText';
 import { ThreadsBrowser } from './ThreadsBrowser';
-import { useOlderThreads, useThreadActions, useThreads } from './useThreads';
+import { useOlderThreads, useThread, useThreadActions, useThreads } from './useThreads';
 import { useThreadReader } from './useThreadReader';
 import './threads.css';
 
@@ -29,6 +29,9 @@ export function ThreadDiscussion({ subject, denied, initialThreadId }: ThreadDis
   const older = useOlderThreads(subject);
   const reader = useThreadReader();
   const [selectedId, setSelectedId] = useState<string | null>(initialThreadId ?? null);
+  // A link may name a thread on a page not loaded: fetch that one alone.
+  const loaded = list.data?.threads.some((thread) => thread.id === selectedId) ?? true;
+  const alone = useThread(selectedId, !loaded);
   if (list.error) {
     return (
       <ErrorState
@@ -63,6 +66,7 @@ export function ThreadDiscussion({ subject, denied, initialThreadId }: ThreadDis
         actions={actions}
         openCount={list.data.openCount}
         onShowOlder={list.data.nextCursor ? () => older.mutateAsync() : undefined}
+        selectedAlone={alone.data}
       />
     </div>
   );
