@@ -78,7 +78,7 @@ describe('the inbox in the browser', () => {
       await item.waitFor();
       const text = await item.textContent();
       expect(text).toContain(
-        locale === 'en' ? 'mentioned you in the discussion of' : 'le mencionó en la discusión de',
+        locale === 'en' ? 'mentioned you in the discussion of' : 'le mencionó en el debate sobre',
       );
       expect(text).toContain('this indicator has no baseline');
       expect(await runAxe(page)).toEqual([]);
