@@ -22,9 +22,10 @@ export interface DomainEventMap {
   /** A program's details changed. */
   'program.updated': [{ programId: string }];
   /**
-   * A comment was posted: a new thread's first comment or a reply. The threads service emits
-   * it; the notifications service turns it into mentions and replies, the live layer into
-   * `thread.changed`.
+   * A comment was posted: a new thread's first comment or a reply — or a comment was edited to
+   * mention people it did not mention before (then `mentionedIds` holds only those, and
+   * `participantIds` is empty: an edit is not a reply). The threads service emits it; the
+   * notifications service turns it into mentions and replies.
    */
   'comment.posted': [
     {

@@ -188,6 +188,24 @@ describe('threads service', () => {
     ]);
     await replyToThread(deps, partner, thread.id, 'Here.');
     expect(posted[1]).toMatchObject({ startsThread: false, participantIds: [lead.userId] });
+
+    // An edit tells only the readers it mentions for the first time, and is no reply.
+    const coordinator = await person({ relation: 'lead', coordinator: true, name: 'Cora' });
+    await editComment(
+      deps,
+      lead,
+      thread.comments[0]!.id,
+      `${body} and @[Cora](person:${coordinator.userId}) and @[Otto](person:${outsider.userId})`,
+    );
+    expect(posted).toHaveLength(3);
+    expect(posted[2]).toMatchObject({
+      commentId: thread.comments[0]!.id,
+      startsThread: false,
+      mentionedIds: [coordinator.userId],
+      participantIds: [],
+    });
+    await editComment(deps, lead, thread.comments[0]!.id, `Only @[Pía](person:${partner.userId})`);
+    expect(posted).toHaveLength(3);
   });
 
   it('lets authors edit and delete their comments, admins delete any, others neither', async () => {

@@ -575,11 +575,17 @@ export async function editComment(
   const abilities = await abilitiesOrThrow(resolved, actor, 'comment');
   if (comment.author_id !== actor.userId) throw forbidden();
   if (comment.deleted_at !== null) throw new ConflictError('The comment was deleted.');
-  const { body } = await keepMentions(ctx, resolved, text);
+  const { body, kept } = await keepMentions(ctx, resolved, text);
   await ctx.db.transaction().execute(async (trx) => {
     await countWrite(ctx, trx, actor, 'comment');
     await updateComment(trx, commentId, { body, edited_at: ctx.now().toISOString() });
   });
+  // People the edit mentions for the first time are told, as if it had been posted so;
+  // nobody else (an edit is not a reply).
+  const before = new Set(mentionedIds(comment.body ?? ''));
+  const added = kept.filter((id) => !before.has(id));
+  if (added.length > 0)
+    emitPosted(ctx, resolved, actor, { threadId: row.id, commentId, body, kept: added }, []);
   return announce(deps, actor, resolved, abilities, row.id, 'edited');
 }
 
