@@ -9,12 +9,12 @@ import {
   BoardReplySchema,
   CreateRoundInputSchema,
   ErrorBodySchema,
-  IdSchema,
   ReopenRoundInputSchema,
   RoundReplySchema,
   RoundSchema,
   SaveBallotInputSchema,
   listOf,
+  IdParamsSchema,
 } from '@mesa/shared';
 import type { ServiceContext } from '../../lib/context.js';
 import { requireRound, requireWorkspace, signedIn } from '../../authz/guards.js';
@@ -29,7 +29,6 @@ import {
 import { getBoard } from './board.service.js';
 import { ballotsCsv, boardCsv } from './exports.service.js';
 
-const params = z.object({ id: IdSchema });
 const tags = ['priorities'];
 // Sent as text/csv, so Fastify does not serialize it; the schema documents the reply.
 const csvReply = {
@@ -69,7 +68,10 @@ export const prioritiesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
 
   app.get(
     '/api/rounds/:id',
-    { ...requireRound('read'), schema: { tags, params, response: { 200: RoundReplySchema } } },
+    {
+      ...requireRound('read'),
+      schema: { tags, params: IdParamsSchema, response: { 200: RoundReplySchema } },
+    },
     async (request) => ({ round: await getRound(ctx, request.actor!, request.params.id) }),
   );
 
@@ -81,7 +83,7 @@ export const prioritiesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
         tags,
         description:
           'The owner closes the round now; the board is frozen as the record. 409 once closed.',
-        params,
+        params: IdParamsSchema,
         response: { 200: RoundReplySchema, ...errors },
       },
     },
@@ -96,7 +98,7 @@ export const prioritiesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
         tags,
         description:
           'An admin reopens a closed round with a new closing time; recorded (who, when).',
-        params,
+        params: IdParamsSchema,
         body: ReopenRoundInputSchema,
         response: { 200: RoundReplySchema, ...errors },
       },
@@ -114,7 +116,7 @@ export const prioritiesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
         tags,
         description:
           "The person's own delegation's ballot (revision 0 before the first save); 403 when their organization is no delegation.",
-        params,
+        params: IdParamsSchema,
         response: { 200: BallotReplySchema, 403: ErrorBodySchema },
       },
     },
@@ -129,7 +131,7 @@ export const prioritiesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
         tags,
         description:
           'Saves the delegation’s ballot if it is still at `revision`; a stale revision answers 409 with the ballot as stored now (`error.current`), writing nothing. 409 too once the round is closed. Emits ballot.changed (no content).',
-        params,
+        params: IdParamsSchema,
         body: SaveBallotInputSchema,
         response: {
           200: BallotReplySchema,
@@ -155,7 +157,7 @@ export const prioritiesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
       schema: {
         tags,
         description: "The history of the person's own delegation's ballot, newest first.",
-        params,
+        params: IdParamsSchema,
         response: { 200: listOf(BallotRevisionSchema), 403: ErrorBodySchema },
       },
     },
@@ -168,7 +170,7 @@ export const prioritiesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
     '/api/rounds/:id/ballots',
     {
       ...requireRound('viewResults'),
-      schema: { tags, params, response: { 200: listOf(BallotSchema) } },
+      schema: { tags, params: IdParamsSchema, response: { 200: listOf(BallotSchema) } },
     },
     async (request) => ({ data: await listBallots(ctx, request.params.id) }),
   );
@@ -177,7 +179,7 @@ export const prioritiesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
     '/api/rounds/:id/board',
     {
       ...requireRound('viewResults'),
-      schema: { tags, params, response: { 200: BoardReplySchema } },
+      schema: { tags, params: IdParamsSchema, response: { 200: BoardReplySchema } },
     },
     async (request) => ({ board: await getBoard(ctx, request.actor!, request.params.id) }),
   );
@@ -189,7 +191,7 @@ export const prioritiesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
       schema: {
         tags,
         description: 'The board as CSV, in the reader’s language.',
-        params,
+        params: IdParamsSchema,
         response: { 200: csvReply },
       },
     },
@@ -210,7 +212,7 @@ export const prioritiesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
       schema: {
         tags,
         description: 'Every ballot as CSV, one line per place.',
-        params,
+        params: IdParamsSchema,
         response: { 200: csvReply },
       },
     },

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CommentInputSchema,
@@ -12,6 +11,7 @@ import {
   ThreadAnchorsSchema,
   ThreadListSchema,
   ThreadSchema,
+  IdParamsSchema,
 } from '@mesa/shared';
 import { signedInActor, type RouteGuard } from '../../authz/guards.js';
 import {
@@ -30,7 +30,6 @@ import {
 } from './threads.service.js';
 
 const tags = ['threads'];
-const Params = z.object({ id: IdSchema });
 const Refusals = { 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
 const Limited = { ...Refusals, 429: ErrorBodySchema };
 
@@ -129,7 +128,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: ThreadsDeps }> = async
     '/api/threads/:id',
     {
       ...onSubjectOf('thread', 'read'),
-      schema: { tags, params: Params, response: { 200: ThreadSchema, ...Refusals } },
+      schema: { tags, params: IdParamsSchema, response: { 200: ThreadSchema, ...Refusals } },
     },
     async (request) => getThread(deps, actorOf(request), request.params.id),
   );
@@ -142,7 +141,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: ThreadsDeps }> = async
         tags,
         description:
           'Replies; emits comment.posted (with the earlier participants) and thread.changed. 429 past 30 comments or edits a minute (nothing stored).',
-        params: Params,
+        params: IdParamsSchema,
         body: CommentInputSchema,
         response: { 201: ThreadSchema, ...Limited },
       },
@@ -161,7 +160,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: ThreadsDeps }> = async
         tags,
         description:
           "Resolves the thread: its author (while they may comment), the program's coordinators and admins (`moderateComments`); 403 for others. Resolving a resolved thread changes nothing. Emits thread.resolved and thread.changed.",
-        params: Params,
+        params: IdParamsSchema,
         response: { 200: ThreadSchema, ...Refusals },
       },
     },
@@ -176,7 +175,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: ThreadsDeps }> = async
         tags,
         description:
           'Reopens the thread (the same people as resolve); reopening an open thread changes nothing. Emits thread.changed.',
-        params: Params,
+        params: IdParamsSchema,
         response: { 200: ThreadSchema, ...Refusals },
       },
     },
@@ -191,7 +190,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: ThreadsDeps }> = async
         tags,
         description:
           'Edits one’s own comment (403 for anyone else’s; 409 once deleted); sets `editedAt`; emits thread.changed. Counts against the 30 comments a minute (429).',
-        params: Params,
+        params: IdParamsSchema,
         body: CommentInputSchema,
         response: { 200: ThreadSchema, ...Limited, 409: ErrorBodySchema },
       },
@@ -207,7 +206,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: ThreadsDeps }> = async
         tags,
         description:
           'Deletes a comment: its author (while they may comment) or an admin; the body becomes null and a placeholder stays. Deleting twice changes nothing. Emits thread.changed.',
-        params: Params,
+        params: IdParamsSchema,
         response: { 200: ThreadSchema, ...Refusals },
       },
     },
