@@ -1,6 +1,7 @@
 import { z } from 'zod';
 // Types only: permissions.ts imports this file at run time, so nothing flows back.
-import type { ProgramAction, Relation, Role, RoundFacts } from './permissions.js';
+import type { MeetingFacts, ProgramAction, Relation, Role, RoundFacts } from './permissions.js';
+import type { MeetingAction } from './schemas/meeting.js';
 import type { RoundAction } from './schemas/priorities.js';
 
 /**
@@ -28,6 +29,16 @@ export const DenialReasons = [
   'results_hidden',
   /** Only the admin who opened the round closes it early. */
   'not_round_owner',
+  /** Their organization does not take part in the meeting: nothing of it is open to them. */
+  'not_participant',
+  /** The action belongs to the meeting's chair. */
+  'not_chair',
+  /** The action belongs to the meeting's chair, co-chairs and rapporteurs. */
+  'not_meeting_officer',
+  /** Taking over the chair belongs to co-chairs, coordinators of its programs and admins. */
+  'not_deputy',
+  /** Not possible at this stage of the meeting (before it starts, once it ended, published or cancelled). */
+  'meeting_stage',
 ] as const;
 /** Denial reason schema. */
 export const DenialReasonSchema = z.enum(DenialReasons);
@@ -80,5 +91,39 @@ export function roundDenialReason(
       return round.state === 'closed' ? 'round_closed' : 'read_only_role';
     default:
       return 'admin_only';
+  }
+}
+
+/**
+ * Why `meetingAbilities` refuses an action on a meeting, the most fundamental first: a person
+ * whose organization does not take part sees nothing; a viewer writes nothing; then who holds
+ * the action (chair, officers, deputies); what remains is the meeting's stage.
+ */
+export function meetingDenialReason(
+  action: MeetingAction,
+  role: Role,
+  meeting: MeetingFacts,
+  holds: boolean,
+): DenialReason {
+  if (role !== 'admin' && !meeting.participates) return 'not_participant';
+  if (action === 'read') return 'not_participant';
+  if (role === 'viewer') return 'read_only_role';
+  if (holds) return 'meeting_stage';
+  switch (action) {
+    case 'edit':
+    case 'cancel':
+      return 'not_coordinator';
+    case 'nameRoles':
+    case 'chairRoom':
+    case 'publish':
+      return 'not_chair';
+    case 'takeChair':
+      return meeting.isChair ? 'meeting_stage' : 'not_deputy';
+    case 'editMinutes':
+    case 'record':
+    case 'addAddendum':
+      return 'not_meeting_officer';
+    default:
+      return 'meeting_stage';
   }
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   programAbilities as abilitiesWithReasons,
+  actionItemAbilities,
+  meetingAbilities,
   roundAbilities,
   workspaceAbilities,
+  type MeetingFacts,
   type RoundFacts,
   type ActorFacts,
   type ProgramFacts,
@@ -148,5 +151,111 @@ describe('roundAbilities', () => {
     expect(roundAbilities(admin, round()).denied.close).toBe('not_round_owner');
     expect(roundAbilities(admin, round({ state: 'closed' })).reopen).toBe(true);
     expect(roundAbilities(member(), round({ state: 'closed' })).denied.reopen).toBe('admin_only');
+  });
+});
+
+describe('meetingAbilities (DESIGN.md, meetings table)', () => {
+  const member: ActorFacts = { role: 'member', organizationKind: 'partner_nation' };
+  const viewer: ActorFacts = { role: 'viewer', organizationKind: 'partner_nation' };
+  const admin: ActorFacts = { role: 'admin', organizationKind: 'partner_nation' };
+  const base: MeetingFacts = {
+    state: 'live',
+    participates: true,
+    isChair: false,
+    isCoChair: false,
+    isRapporteur: false,
+    coordinatesProgram: false,
+    amendmentOpen: false,
+  };
+
+  it('shows a meeting to participating people and admins only', () => {
+    expect(meetingAbilities(member, base).read).toBe(true);
+    expect(meetingAbilities(viewer, base).read).toBe(true);
+    expect(meetingAbilities(admin, { ...base, participates: false }).read).toBe(true);
+    const outsider = meetingAbilities(member, { ...base, participates: false });
+    expect(outsider.read).toBe(false);
+    expect(outsider.denied.read).toBe('not_participant');
+    expect(outsider.requestFloor).toBe(false);
+  });
+
+  it('lets members ask for the floor while live, never viewers', () => {
+    expect(meetingAbilities(member, base).requestFloor).toBe(true);
+    expect(meetingAbilities(viewer, base).requestFloor).toBe(false);
+    expect(meetingAbilities(viewer, base).denied.requestFloor).toBe('read_only_role');
+    const scheduled = meetingAbilities(member, { ...base, state: 'scheduled' });
+    expect(scheduled.requestFloor).toBe(false);
+    expect(scheduled.denied.requestFloor).toBe('meeting_stage');
+  });
+
+  it('gives the room to the chair and the minutes to chair, co-chairs and rapporteurs', () => {
+    const chair = meetingAbilities(member, { ...base, isChair: true });
+    expect(chair.chairRoom && chair.editMinutes && chair.record && chair.nameRoles).toBe(true);
+    const rapporteur = meetingAbilities(member, { ...base, isRapporteur: true });
+    expect(rapporteur.editMinutes && rapporteur.record).toBe(true);
+    expect(rapporteur.chairRoom).toBe(false);
+    expect(rapporteur.denied.chairRoom).toBe('not_chair');
+    const delegate = meetingAbilities(member, base);
+    expect(delegate.editMinutes).toBe(false);
+    expect(delegate.denied.editMinutes).toBe('not_meeting_officer');
+  });
+
+  it('lets co-chairs, coordinators of its programs and admins take the chair, not other members', () => {
+    expect(meetingAbilities(member, { ...base, isCoChair: true }).takeChair).toBe(true);
+    expect(meetingAbilities(member, { ...base, coordinatesProgram: true }).takeChair).toBe(true);
+    expect(meetingAbilities(admin, base).takeChair).toBe(true);
+    expect(meetingAbilities(member, base).denied.takeChair).toBe('not_deputy');
+    expect(meetingAbilities(viewer, { ...base, isCoChair: true }).takeChair).toBe(false);
+  });
+
+  it('freezes a published record: no minutes, records or room; addenda only', () => {
+    const officer = meetingAbilities(member, { ...base, state: 'published', isRapporteur: true });
+    expect(officer.editMinutes || officer.record || officer.commentMinutes).toBe(false);
+    expect(officer.denied.editMinutes).toBe('meeting_stage');
+    expect(officer.addAddendum).toBe(true);
+  });
+
+  it('opens comments on the minutes while live and during the amendment window only', () => {
+    expect(meetingAbilities(member, base).commentMinutes).toBe(true);
+    expect(
+      meetingAbilities(member, { ...base, state: 'ended', amendmentOpen: true }).commentMinutes,
+    ).toBe(true);
+    expect(meetingAbilities(member, { ...base, state: 'ended' }).commentMinutes).toBe(false);
+    expect(
+      meetingAbilities(viewer, { ...base, state: 'ended', amendmentOpen: true }).commentMinutes,
+    ).toBe(false);
+  });
+});
+
+describe('actionItemAbilities', () => {
+  const member: ActorFacts = { role: 'member', organizationKind: 'partner_nation' };
+  const viewer: ActorFacts = { role: 'viewer', organizationKind: 'partner_nation' };
+  const facts = (over: Partial<MeetingFacts> = {}) => {
+    const abilities = meetingAbilities(member, {
+      state: 'published',
+      participates: true,
+      isChair: false,
+      isCoChair: false,
+      isRapporteur: false,
+      coordinatesProgram: false,
+      amendmentOpen: false,
+      ...over,
+    });
+    return { ...abilities, isChair: over.isChair ?? false };
+  };
+
+  it('lets the owner organization update the status after publishing, never its viewers', () => {
+    const item = { meeting: facts(), isOwner: false, inOwnerOrganization: true };
+    expect(actionItemAbilities(member, item).updateStatus).toBe(true);
+    expect(actionItemAbilities(viewer, item).updateStatus).toBe(false);
+    expect(actionItemAbilities(member, { ...item, inOwnerOrganization: false }).updateStatus).toBe(
+      false,
+    );
+    expect(
+      actionItemAbilities(member, {
+        meeting: facts({ isChair: true }),
+        isOwner: false,
+        inOwnerOrganization: false,
+      }).updateStatus,
+    ).toBe(true);
   });
 });

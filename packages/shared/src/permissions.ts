@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import type { OrganizationKind } from './schemas/organization.js';
-import { DenialReasonSchema, denialReason, roundDenialReason } from './denials.js';
+import {
+  DenialReasonSchema,
+  denialReason,
+  meetingDenialReason,
+  roundDenialReason,
+} from './denials.js';
+import {
+  MeetingActionSchema,
+  type ActionItemAbilities,
+  type MeetingAbilities,
+  type MeetingAbilityFlags,
+  type MeetingState,
+} from './schemas/meeting.js';
 import {
   RoundActionSchema,
   type ResultsVisibility,
@@ -90,6 +102,8 @@ export const WorkspaceAbilitiesSchema = z.object({
   invite: z.boolean(),
   /** Open a priority round (admins). */
   openRound: z.boolean(),
+  /** Create a meeting (admins; coordinators for their programs' meetings). */
+  createMeeting: z.boolean(),
 });
 /** Workspace abilities. */
 export type WorkspaceAbilities = z.infer<typeof WorkspaceAbilitiesSchema>;
@@ -150,6 +164,7 @@ export function workspaceAbilities(
     administer: admin,
     invite: inviter,
     openRound: admin,
+    createMeeting: admin || (actor.role === 'member' && facts.coordinatesProgram),
   };
 }
 
@@ -198,4 +213,100 @@ export function roundAbilities(actor: ActorFacts, round: RoundFacts): RoundAbili
     if (!flags[action]) denied[action] = roundDenialReason(action, actor.role, round);
   }
   return { ...flags, denied };
+}
+
+/** What the rules need to know about a meeting and the person's place in it. */
+export interface MeetingFacts {
+  state: MeetingState;
+  /** Whether the person's organization participates. */
+  participates: boolean;
+  /** Whether the person is the chair now. */
+  isChair: boolean;
+  isCoChair: boolean;
+  isRapporteur: boolean;
+  /** Coordinator of one of the meeting's programs. */
+  coordinatesProgram: boolean;
+  /** Ended, and the amendment window still open. */
+  amendmentOpen: boolean;
+}
+
+/**
+ * The meetings table of DESIGN.md for one person and one meeting, with reasons. Participating
+ * people (viewers read-only) and admins see it; the chair runs the room; chair, co-chairs and
+ * rapporteurs keep the minutes and record; role `member` participants and admins ask for the
+ * floor and comment on the minutes; co-chairs, coordinators of its programs and admins take
+ * over the chair. A published record is frozen: only addenda are added to it.
+ */
+export function meetingAbilities(actor: ActorFacts, meeting: MeetingFacts): MeetingAbilities {
+  const admin = actor.role === 'admin';
+  const writer = actor.role !== 'viewer' && (admin || meeting.participates);
+  const officer = writer && (meeting.isChair || meeting.isCoChair || meeting.isRapporteur);
+  const chair = writer && meeting.isChair;
+  const { state } = meeting;
+  const running = state === 'scheduled' || state === 'live';
+  const minutesOpen = state === 'live' || state === 'ended';
+  // Who holds each action, whatever the meeting's stage.
+  const holds: MeetingAbilityFlags = {
+    read: admin || meeting.participates,
+    edit: writer && (admin || meeting.isChair || meeting.coordinatesProgram),
+    cancel: writer && (admin || meeting.isChair || meeting.coordinatesProgram),
+    nameRoles: writer && (admin || meeting.isChair),
+    chairRoom: chair,
+    takeChair:
+      writer && !meeting.isChair && (admin || meeting.isCoChair || meeting.coordinatesProgram),
+    requestFloor: writer && (admin || actor.role === 'member'),
+    editMinutes: officer,
+    record: officer,
+    commentMinutes: writer && (admin || actor.role === 'member'),
+    publish: writer && (admin || meeting.isChair),
+    addAddendum: writer && (admin || officer),
+  };
+  // And when.
+  const when: MeetingAbilityFlags = {
+    read: true,
+    edit: running,
+    cancel: state === 'scheduled',
+    nameRoles: running || state === 'ended',
+    chairRoom: running,
+    takeChair: running || state === 'ended',
+    requestFloor: state === 'live',
+    editMinutes: minutesOpen,
+    record: minutesOpen,
+    commentMinutes: state === 'live' || (state === 'ended' && meeting.amendmentOpen),
+    publish: state === 'ended',
+    addAddendum: state === 'published',
+  };
+  const flags = {} as MeetingAbilityFlags;
+  const denied: MeetingAbilities['denied'] = {};
+  for (const action of MeetingActionSchema.options) {
+    flags[action] = holds[action] && when[action];
+    if (!flags[action])
+      denied[action] = meetingDenialReason(action, actor.role, meeting, holds[action]);
+  }
+  return { ...flags, denied };
+}
+
+/** What the rules need to know about an action item and the person. */
+export interface ActionItemFacts {
+  /** The person's abilities on the item's meeting. */
+  meeting: MeetingAbilityFlags & { isChair: boolean };
+  /** Whether the person is the item's owner. */
+  isOwner: boolean;
+  /** Whether the person belongs to the owner organization. */
+  inOwnerOrganization: boolean;
+}
+
+/**
+ * Abilities on an action item: its owner, its owner organization's people, the chair and
+ * admins change its status (never viewers) — after publishing too, since it outlives the
+ * meeting; its text, owner and due date are the officers' until the record is published.
+ */
+export function actionItemAbilities(actor: ActorFacts, item: ActionItemFacts): ActionItemAbilities {
+  const admin = actor.role === 'admin';
+  const writer = actor.role !== 'viewer' && item.meeting.read;
+  return {
+    updateStatus:
+      writer && (admin || item.isOwner || item.inOwnerOrganization || item.meeting.isChair),
+    edit: admin || item.meeting.record,
+  };
 }

@@ -1,4 +1,7 @@
 import {
+  meetingAbilities,
+  type MeetingAction,
+  type MeetingFacts,
   programAbilities,
   roundAbilities,
   type RoundAction,
@@ -12,7 +15,7 @@ import {
 import type { Actor } from './actor.js';
 
 // An action on one program: a key of the shared ability flags (not of `denied`).
-export type { ProgramAction, RoundAction };
+export type { ProgramAction, RoundAction, MeetingAction };
 /** A workspace-wide action (a key of WorkspaceAbilities). */
 export type WorkspaceAction = keyof WorkspaceAbilities;
 
@@ -20,7 +23,8 @@ export type WorkspaceAction = keyof WorkspaceAbilities;
 export type Resource =
   | { type: 'workspace'; facts?: WorkspaceFacts }
   | { type: 'program'; programId: string; facts: ProgramFacts }
-  | { type: 'round'; roundId: string; facts: RoundFacts };
+  | { type: 'round'; roundId: string; facts: RoundFacts }
+  | { type: 'meeting'; meetingId: string; facts: MeetingFacts };
 
 /**
  * The one place the rules of packages/shared are evaluated. Routes, socket handlers, room
@@ -28,12 +32,15 @@ export type Resource =
  */
 export function can(
   actor: Pick<Actor, 'role' | 'organizationKind'> | null,
-  action: ProgramAction | WorkspaceAction | RoundAction,
+  action: ProgramAction | WorkspaceAction | RoundAction | MeetingAction,
   resource: Resource,
 ): boolean {
   if (!actor) return false;
   if (resource.type === 'workspace') {
     return workspaceAbilities(actor, resource.facts)[action as WorkspaceAction] ?? false;
+  }
+  if (resource.type === 'meeting') {
+    return meetingAbilities(actor, resource.facts)[action as MeetingAction] ?? false;
   }
   if (resource.type === 'round') {
     return roundAbilities(actor, resource.facts)[action as RoundAction] ?? false;

@@ -2,8 +2,8 @@ import type { FastifyRequest, preParsingAsyncHookHandler } from 'fastify';
 import { ErrorCodes, IdSchema } from '@mesa/shared';
 import { AppError } from '../lib/errors.js';
 import type { Actor } from './actor.js';
-import type { ProgramAction, RoundAction, WorkspaceAction } from './can.js';
-import { authorizeProgram, authorizeRound, authorizeWorkspace } from './index.js';
+import type { MeetingAction, ProgramAction, RoundAction, WorkspaceAction } from './can.js';
+import { authorizeMeeting, authorizeProgram, authorizeRound, authorizeWorkspace } from './index.js';
 
 /** Who may reach a route, as the docs and the authorization matrix name it. */
 export type RouteAccess =
@@ -12,7 +12,8 @@ export type RouteAccess =
   | `workspace:${WorkspaceAction}`
   | `program:${ProgramAction}`
   | `subject:${SubjectAccess}`
-  | `round:${RoundAction}`;
+  | `round:${RoundAction}`
+  | `meeting:${MeetingAction}`;
 
 /**
  * An action on what a comment thread is about (its subject's program, or everyone's): the
@@ -95,6 +96,24 @@ export function requireRound(action: RoundAction, param = 'id'): RouteGuard {
       const parsed = IdSchema.safeParse((request.params as Record<string, string>)[param]);
       if (!parsed.success) return;
       await authorizeRound(request.server.ctx, actor, action, parsed.data);
+    },
+  };
+}
+
+/**
+ * Checks an action on the meeting named by the route parameter `param` through `can()` before
+ * the body is read: 404 when the meeting does not exist, 403 when the person may not see it or
+ * does not hold the action, 409 when the meeting's stage refuses it (published, cancelled…).
+ * A malformed id is left to params validation.
+ */
+export function requireMeeting(action: MeetingAction, param = 'id'): RouteGuard {
+  return {
+    config: { access: `meeting:${action}` },
+    preParsing: async (request) => {
+      const actor = signedInActor(request);
+      const parsed = IdSchema.safeParse((request.params as Record<string, string>)[param]);
+      if (!parsed.success) return;
+      await authorizeMeeting(request.server.ctx, actor, action, parsed.data);
     },
   };
 }

@@ -1,5 +1,8 @@
 import {
   ErrorCodes,
+  MeetingStateSchema,
+  meetingAbilities,
+  type MeetingFacts,
   RelationSchema,
   ResultsVisibilitySchema,
   parseDocumentName,
@@ -10,6 +13,7 @@ import {
 import type { ServiceContext } from '../lib/context.js';
 import { AppError, NotFoundError } from '../lib/errors.js';
 import {
+  findMeetingStanding,
   findProgramStanding,
   findRoundRow,
   listOrganizationRelations,
@@ -19,6 +23,7 @@ import {
 import type { Actor } from './actor.js';
 import {
   can,
+  type MeetingAction,
   type ProgramAction,
   type Resource,
   type RoundAction,
@@ -28,6 +33,7 @@ import {
 export {
   can,
   type Actor,
+  type MeetingAction,
   type ProgramAction,
   type RoundAction,
   type WorkspaceAction,
@@ -163,14 +169,18 @@ export function forbidden(): AppError {
 /** What a person may do with a collaborative document. */
 export type DocumentAccess = 'write' | 'read' | 'forbidden' | 'missing';
 
-/** Decides a document connection through `can()`: plans follow the program's abilities. */
+/**
+ * Decides a document connection through `can()`: a plan follows its program's abilities, a
+ * meeting's minutes the meeting's (`editMinutes` writes, `read` follows; none before it starts).
+ */
 export async function documentAccess(
   ctx: ServiceContext,
   actor: Actor,
   documentName: string,
 ): Promise<DocumentAccess> {
   const doc = parseDocumentName(documentName);
-  if (!doc || doc.kind !== 'plan') return 'missing';
+  if (!doc) return 'missing';
+  if (doc.kind === 'minutes') return minutesAccess(ctx, actor, doc.id);
   const facts = await loadProgramFacts(ctx, actor, doc.id);
   if (!facts) return 'missing';
   const resource: Resource = { type: 'program', programId: doc.id, facts };
@@ -232,4 +242,111 @@ export async function authorizeRound(
   if (roundDenialReason(action, actor.role, resource.facts) === 'round_closed')
     throw new AppError(409, ErrorCodes.conflict, 'This round is closed; it is read-only.');
   throw forbidden();
+}
+
+/**
+ * The person's standing on a meeting, or null when it does not exist. `coordinatesProgram`
+ * asks `can(chair)` on each of the meeting's programs, so the program table decides it.
+ */
+export async function loadMeetingFacts(
+  ctx: ServiceContext,
+  person: PolicyPerson,
+  meetingId: string,
+): Promise<MeetingFacts | null> {
+  const standing = await findMeetingStanding(
+    ctx.db,
+    meetingId,
+    person.organizationId,
+    person.userId,
+  );
+  if (!standing) return null;
+  let coordinatesProgram = false;
+  for (const programId of standing.programIds) {
+    const facts = await loadProgramFacts(ctx, person, programId);
+    if (
+      facts &&
+      facts.isCoordinator &&
+      can(person, 'chair', { type: 'program', programId, facts })
+    ) {
+      coordinatesProgram = true;
+      break;
+    }
+  }
+  const state = MeetingStateSchema.parse(standing.state);
+  return {
+    state,
+    participates: standing.participates,
+    isChair: standing.chairId === person.userId,
+    isCoChair: standing.roles.includes('co_chair'),
+    isRapporteur: standing.roles.includes('rapporteur'),
+    coordinatesProgram,
+    amendmentOpen:
+      state === 'ended' &&
+      standing.amendmentEndsAt !== null &&
+      standing.amendmentEndsAt > ctx.now().toISOString(),
+  };
+}
+
+/** The meeting resource for `can()`, or NotFoundError. */
+export async function meetingResource(
+  ctx: ServiceContext,
+  person: PolicyPerson,
+  meetingId: string,
+): Promise<Resource & { type: 'meeting' }> {
+  const facts = await loadMeetingFacts(ctx, person, meetingId);
+  if (!facts) throw new NotFoundError('meeting');
+  return { type: 'meeting', meetingId, facts };
+}
+
+/** Whether the person may read the meeting now (false when it does not exist). */
+export async function mayReadMeeting(
+  ctx: ServiceContext,
+  person: PolicyPerson,
+  meetingId: string,
+): Promise<boolean> {
+  const facts = await loadMeetingFacts(ctx, person, meetingId);
+  return facts !== null && can(person, 'read', { type: 'meeting', meetingId, facts });
+}
+
+/**
+ * Throws unless the actor may do the action on the meeting: 404 when it does not exist, 403
+ * when the person may not see it or does not hold the action, 409 when they hold it but the
+ * meeting's stage refuses it (not started, ended, published, cancelled).
+ */
+export async function authorizeMeeting(
+  ctx: ServiceContext,
+  actor: PolicyPerson,
+  action: MeetingAction,
+  meetingId: string,
+): Promise<Resource & { type: 'meeting' }> {
+  const resource = await meetingResource(ctx, actor, meetingId);
+  if (can(actor, action, resource)) return resource;
+  const reason = meetingAbilities(actor, resource.facts).denied[action];
+  if (reason === 'meeting_stage') throw meetingStageConflict(resource.facts.state);
+  throw forbidden();
+}
+
+/** The 409 a write gets when the meeting's stage refuses it. */
+export function meetingStageConflict(state: MeetingFacts['state']): AppError {
+  const messages: Record<MeetingFacts['state'], string> = {
+    scheduled: 'This meeting has not started yet.',
+    live: 'This meeting is live; this is possible only before it starts or after it ends.',
+    ended: 'This meeting has ended.',
+    published: "This meeting's record is published and frozen; add an addendum instead.",
+    cancelled: 'This meeting was cancelled.',
+  };
+  return new AppError(409, ErrorCodes.conflict, messages[state]);
+}
+
+async function minutesAccess(
+  ctx: ServiceContext,
+  actor: Actor,
+  meetingId: string,
+): Promise<DocumentAccess> {
+  const facts = await loadMeetingFacts(ctx, actor, meetingId);
+  if (!facts || facts.state === 'scheduled' || facts.state === 'cancelled') return 'missing';
+  const resource: Resource = { type: 'meeting', meetingId, facts };
+  if (can(actor, 'editMinutes', resource)) return 'write';
+  if (can(actor, 'read', resource)) return 'read';
+  return 'forbidden';
 }

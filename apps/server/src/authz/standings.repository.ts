@@ -75,3 +75,49 @@ export async function listOrganizationRelations(
     .execute();
   return rows.map((r) => r.relation);
 }
+
+/**
+ * What authorization needs of a meeting for one person, or undefined when it does not exist:
+ * its stage and end of amendments, whether the person's organization participates, their roles
+ * in it, and the meeting's programs (to decide whether they coordinate one).
+ */
+export async function findMeetingStanding(
+  db: Kysely<Database>,
+  meetingId: string,
+  organizationId: string,
+  userId: string,
+) {
+  const meeting = await db
+    .selectFrom('meetings')
+    .select(['state', 'chair_id', 'amendment_ends_at'])
+    .where('id', '=', meetingId)
+    .executeTakeFirst();
+  if (!meeting) return undefined;
+  const [participation, roles, programs] = await Promise.all([
+    db
+      .selectFrom('meeting_organizations')
+      .select('organization_id')
+      .where('meeting_id', '=', meetingId)
+      .where('organization_id', '=', organizationId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('meeting_roles')
+      .select('role')
+      .where('meeting_id', '=', meetingId)
+      .where('user_id', '=', userId)
+      .execute(),
+    db
+      .selectFrom('meeting_programs')
+      .select('program_id')
+      .where('meeting_id', '=', meetingId)
+      .execute(),
+  ]);
+  return {
+    state: meeting.state,
+    chairId: meeting.chair_id,
+    amendmentEndsAt: meeting.amendment_ends_at,
+    participates: participation !== undefined,
+    roles: roles.map((r) => r.role),
+    programIds: programs.map((p) => p.program_id),
+  };
+}

@@ -13,6 +13,7 @@ import { threads } from './migrations/0008_threads.js';
 import { notifications } from './migrations/0009_notifications.js';
 import { priorities } from './migrations/0010_priorities.js';
 import { threadListIndex } from './migrations/0011_thread_list_index.js';
+import { meetings } from './migrations/0012_meetings.js';
 
 /**
  * Every migration, in order. One list serves SQLite and PostgreSQL; a migration that must
@@ -31,6 +32,7 @@ export function listMigrations(db: Db, dataDir: string): Record<string, Migratio
     '0009_notifications': notifications(),
     '0010_priorities': priorities(),
     '0011_thread_list_index': threadListIndex(),
+    '0012_meetings': meetings(),
   };
 }
 

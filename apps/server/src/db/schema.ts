@@ -271,6 +271,180 @@ export interface BallotRevisionsTable {
   created_at: string;
 }
 
+/** A meeting (migration 0012). Booleans are 0/1 integers, as on every table. */
+export interface MeetingsTable {
+  id: string;
+  title_en: string;
+  title_es: string;
+  starts_at: string;
+  ends_at: string;
+  location: string | null;
+  /** http or https only. */
+  call_url: string | null;
+  /** scheduled | live | ended | published | cancelled */
+  state: string;
+  chair_id: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  amendment_days: number;
+  one_speaker_per_delegation: number;
+  /** Each speaker's time in minutes, or null for no limit. */
+  speaker_minutes: number | null;
+  /** The language the minutes' template is written in (the chair's at creation). */
+  minutes_locale: string;
+  /** Bumped on each agenda save; saves are conditional on it. */
+  agenda_revision: number;
+  /** RFC 5545 SEQUENCE: raised on every change a calendar shows. */
+  ics_sequence: number;
+  /** The live room's sequence number: raised on every room state change. */
+  room_sequence: number;
+  current_item_id: string | null;
+  item_started_at: string | null;
+  queue_closed: number;
+  started_at: string | null;
+  ended_at: string | null;
+  amendment_ends_at: string | null;
+  published_at: string | null;
+  published_by: string | null;
+  cancelled_at: string | null;
+  /** The published record (JSON, PublishedRecord without addenda), frozen at publishing. */
+  published_record: string | null;
+}
+
+/** The programs a meeting concerns (none: a plenary). */
+export interface MeetingProgramsTable {
+  meeting_id: string;
+  program_id: string;
+}
+
+/** Participating organizations, with the chair's attendance mark. */
+export interface MeetingOrganizationsTable {
+  meeting_id: string;
+  organization_id: string;
+  /** present | absent | excused, or null when not marked. */
+  attendance: string | null;
+}
+
+/** Co-chairs and rapporteurs (`co_chair` | `rapporteur`). */
+export interface MeetingRolesTable {
+  meeting_id: string;
+  user_id: string;
+  role: string;
+}
+
+/** An agenda item, ordered by `position`. */
+export interface AgendaItemsTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  title_en: string;
+  title_es: string;
+  /** information | discussion | decision */
+  kind: string;
+  presenting_organization_id: string | null;
+  program_id: string | null;
+  planned_minutes: number;
+  /** 1 for the "review of open action items" item. */
+  reviews_action_items: number;
+}
+
+/** A request for the floor. */
+export interface SpeakerRequestsTable {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string | null;
+  user_id: string;
+  organization_id: string;
+  /** ordinary | point_of_order */
+  kind: string;
+  requested_seq: number;
+  rank: number;
+  requested_at: string;
+  /** waiting | speaking | spoke | withdrawn | removed | lapsed (the item moved on) */
+  status: string;
+  started_at: string | null;
+  ended_at: string | null;
+}
+
+/** A processed room command and its reply, so a retry gets the first result. */
+export interface MeetingCommandsTable {
+  meeting_id: string;
+  command_id: string;
+  user_id: string;
+  reply: string;
+  created_at: string;
+}
+
+/** One presence of a person in a meeting's room. */
+export interface MeetingAttendanceTable {
+  id: string;
+  meeting_id: string;
+  user_id: string;
+  organization_id: string;
+  joined_at: string;
+  left_at: string | null;
+}
+
+/** A decision recorded in a meeting. */
+export interface MeetingDecisionsTable {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string | null;
+  program_id: string | null;
+  text_en: string;
+  text_es: string;
+  recorded_by: string;
+  recorded_at: string;
+  updated_at: string;
+}
+
+/** An action item recorded in a meeting. */
+export interface ActionItemsTable {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string | null;
+  program_id: string | null;
+  text_en: string;
+  text_es: string;
+  owner_organization_id: string;
+  owner_user_id: string | null;
+  /** YYYY-MM-DD. */
+  due_date: string;
+  /** open | in_progress | done | dropped */
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  status_changed_by: string | null;
+  status_changed_at: string | null;
+}
+
+/** What an action item was before each change (its history). */
+export interface ActionItemChangesTable {
+  id: string;
+  action_item_id: string;
+  changed_by: string;
+  changed_at: string;
+  before: string;
+}
+
+/** A correction added to a published record. */
+export interface MeetingAddendaTable {
+  id: string;
+  meeting_id: string;
+  body: string;
+  author_id: string;
+  created_at: string;
+}
+
+/** A person's calendar feed: the SHA-256 of their token (the token itself is never stored). */
+export interface CalendarFeedsTable {
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
   components: ComponentsTable;
@@ -295,4 +469,17 @@ export interface Database {
   priority_round_reopenings: PriorityRoundReopeningsTable;
   ballots: BallotsTable;
   ballot_revisions: BallotRevisionsTable;
+  meetings: MeetingsTable;
+  meeting_programs: MeetingProgramsTable;
+  meeting_organizations: MeetingOrganizationsTable;
+  meeting_roles: MeetingRolesTable;
+  agenda_items: AgendaItemsTable;
+  speaker_requests: SpeakerRequestsTable;
+  meeting_commands: MeetingCommandsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_decisions: MeetingDecisionsTable;
+  action_items: ActionItemsTable;
+  action_item_changes: ActionItemChangesTable;
+  meeting_addenda: MeetingAddendaTable;
+  calendar_feeds: CalendarFeedsTable;
 }

@@ -1,5 +1,11 @@
 import { EventEmitter } from 'node:events';
-import type { NotificationCreated, NotificationsRead, ThreadSubject } from '@mesa/shared';
+import type {
+  MeetingChanged,
+  NotificationCreated,
+  NotificationsRead,
+  RoomState,
+  ThreadSubject,
+} from '@mesa/shared';
 
 /**
  * Domain events, emitted by services after their transaction commits. The live layers
@@ -88,6 +94,26 @@ export interface DomainEventMap {
   'notification.created': [NotificationCreated & { recipientId: string }];
   /** A person marked some or all of their notifications read. */
   'notifications.read': [NotificationsRead & { userId: string }];
+  /** A meeting's details, agenda, roles, records or stage changed (its room refetches). */
+  'meeting.changed': [MeetingChanged & { actorId: string }];
+  /** A meeting's room state changed (every command that applied): the whole new state. */
+  'meeting.roomChanged': [RoomState];
+  /** A meeting went live (the minutes are created from its agenda). */
+  'meeting.started': [{ meetingId: string; actorId: string }];
+  /** A meeting ended (its amendment window opened). */
+  'meeting.ended': [{ meetingId: string; actorId: string }];
+  /** A meeting's record was published (frozen). */
+  'meeting.published': [{ meetingId: string; actorId: string }];
+  /** An action item was recorded or given a new owner: its owner is told (the inbox). */
+  'actionItem.assigned': [
+    {
+      actionItemId: string;
+      meetingId: string;
+      actorId: string;
+      ownerOrganizationId: string;
+      ownerUserId: string | null;
+    },
+  ];
 }
 
 /** A typed event emitter of domain events; one per app instance. */

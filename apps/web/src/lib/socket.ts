@@ -13,6 +13,9 @@ import {
   ThreadChangedSchema,
   RoundChangedSchema,
   BallotChangedSchema,
+  MeetingChangedSchema,
+  MeetingJoinInputSchema,
+  RoomStateSchema,
   type ClientToServerEvents,
   type Presence,
   type ServerToClientEvents,
@@ -59,6 +62,9 @@ const eventSchemas: { [E in LiveEvent]: z.ZodType<LivePayload<E>> } = {
   'notifications.read': NotificationsReadSchema,
   'round.changed': RoundChangedSchema,
   'ballot.changed': BallotChangedSchema,
+  'meeting.state': RoomStateSchema,
+  'meeting.changed': MeetingChangedSchema,
+  'meeting.accessRevoked': MeetingJoinInputSchema,
 };
 
 /** What the rest of the app may do with the live connection. */

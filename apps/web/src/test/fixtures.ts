@@ -117,6 +117,7 @@ export function makeMe(
       administer: false,
       invite: false,
       openRound: false,
+      createMeeting: false,
       ...overrides.abilities,
     },
   };

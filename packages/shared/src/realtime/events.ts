@@ -5,6 +5,8 @@ import { LocalizedTextSchema, type LocalizedText } from '../schemas/localized.js
 import { ProgramSchema } from '../schemas/program.js';
 import type { ThreadChanged } from '../schemas/thread.js';
 import type { NotificationCreated, NotificationsRead } from '../schemas/notification.js';
+import type { MeetingChanged } from '../schemas/meeting.js';
+import type { MeetingJoinInput, RoomCommand, RoomReply, RoomState } from './meeting-room.js';
 
 /**
  * The Socket.IO contract. Server facts are `entity.pastTense`, client commands are
@@ -216,6 +218,12 @@ export interface ServerToClientEvents {
   'round.changed': (payload: RoundChanged) => void;
   /** A delegation saved its ballot (the round's room; no content). */
   'ballot.changed': (payload: BallotChanged) => void;
+  /** A meeting's room changed: its whole state (the meeting's room, `meeting:<id>`). */
+  'meeting.state': (state: RoomState) => void;
+  /** A meeting's details, agenda, roles, records or stage changed (the meeting's room). */
+  'meeting.changed': (payload: MeetingChanged) => void;
+  /** The connection lost `read` on a meeting and left its room. */
+  'meeting.accessRevoked': (payload: MeetingJoinInput) => void;
 }
 
 /** Commands the client sends (`entity.imperative`); each ends with an ack callback. */
@@ -236,6 +244,12 @@ export interface ClientToServerEvents {
   'round.subscribe': (input: RoundSubscriptionInput, ack: AckCallback<RoundSubscription>) => void;
   /** Stop following one priority round. */
   'round.unsubscribe': (input: RoundSubscriptionInput, ack: AckCallback<RoundSubscription>) => void;
+  /** Enter a meeting's room (needs `read`; records attendance): the whole state. */
+  'meeting.join': (input: MeetingJoinInput, ack: (reply: RoomReply) => void) => void;
+  /** Leave a meeting's room (attendance records the time). */
+  'meeting.leave': (input: MeetingJoinInput, ack: (reply: RoomReply) => void) => void;
+  /** A command to the room (`meeting-room.ts`): the whole state after it, or a refusal. */
+  'meeting.command': (input: RoomCommand, ack: (reply: RoomReply) => void) => void;
 }
 
 /**

@@ -18,6 +18,17 @@ export function roundRoom(roundId: string): string {
   return `round:${roundId}`;
 }
 
+/** A meeting's room (joined through `meeting.join`, which asks `can(read)`). */
+export function meetingRoom(meetingId: string): string {
+  return `meeting:${meetingId}`;
+}
+
+/** The meeting id of a `meeting:<id>` room, or null for any other room. */
+export function parseMeetingRoom(room: string): string | null {
+  const prefix = 'meeting:';
+  return room.startsWith(prefix) && room.length > prefix.length ? room.slice(prefix.length) : null;
+}
+
 /** Every connection of one person (each tab, each device). */
 export function userRoom(userId: string): string {
   return `user:${userId}`;
