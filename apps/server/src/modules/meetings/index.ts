@@ -1,0 +1,2 @@
+/** The meetings module: meetings, agenda, roles, decisions, action items, calendars. */
+export { listMeetingRecords } from './records.service.js';
