@@ -667,3 +667,24 @@ export function findFeedOwner(db: Kysely<Database>, tokenHash: string) {
     .where('users.active', '=', 1)
     .executeTakeFirst();
 }
+
+/** People by id with their organization's kind (what the policy needs of them). */
+export async function policyPeopleByIds(db: Kysely<Database>, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<string, PersonRow & { kind: string }>();
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+    .select([
+      'users.id',
+      'users.name',
+      'users.organization_id',
+      'users.role',
+      'users.locale',
+      'users.active',
+      'organizations.kind',
+    ])
+    .where('users.id', 'in', unique)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -298,6 +298,17 @@ async function actionItemFor(ctx: ServiceContext, person: PolicyPerson, id: stri
   return { row, item };
 }
 
+/** The guard of an action item's routes: 404 when it does not exist, 403 when its meeting is closed to the person. */
+export async function authorizeActionItemRead(
+  ctx: ServiceContext,
+  person: PolicyPerson,
+  id: string,
+): Promise<void> {
+  const row = await findActionItemRow(ctx.db, id);
+  if (!row) throw new NotFoundError('action item');
+  await authorizeMeeting(ctx, person, 'read', row.meeting_id);
+}
+
 function beforeOf(row: ActionItemRow): string {
   return JSON.stringify({
     text: { en: row.text_en, es: row.text_es },
