@@ -22,7 +22,7 @@ import { createPersonOn, fetchAs, type TestPerson } from '../helpers/people.js';
 
 /** The VEVENTs of an iCalendar text, parsed by ical.js. */
 function events(ics: string) {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const calendar = ICAL.Component.fromString(ics);
   return calendar.getAllSubcomponents('vevent').map((vevent) => {
     const event = new ICAL.Event(vevent);
     return {
