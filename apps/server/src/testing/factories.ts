@@ -136,3 +136,6 @@ export async function insertDueRound(app: FastifyInstance, openedBy: string): Pr
     .execute();
   return id;
 }
+
+/** Meetings made directly in the database, and their room's attendance rows. */
+export * from './meetings.js';
