@@ -138,4 +138,9 @@ export async function insertDueRound(app: FastifyInstance, openedBy: string): Pr
 }
 
 /** Meetings made directly in the database, and their room's attendance rows. */
-export * from './meetings.js';
+export {
+  createMeeting,
+  listRoomAttendance,
+  type MeetingOverrides,
+  type TestMeeting,
+} from './meetings.js';
