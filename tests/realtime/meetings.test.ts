@@ -16,7 +16,7 @@ type Command = RoomCommand extends infer C
 
 /** Sends a room command with a fresh commandId (or the given one); its reply. */
 function command(socket: ClientSocket, c: Command, commandId: string = randomUUID()) {
-  return socket.emitWithAck('meeting.command', { ...c, commandId } as RoomCommand);
+  return socket.emitWithAck('meeting.command', { ...c, commandId });
 }
 
 /** The state of an ok reply (fails the test otherwise). */
@@ -296,10 +296,9 @@ describe.each(dialects)('the live meeting room (%s)', (dialect) => {
     );
     const d = await connect(delegates[7]!);
     await join(d, meetingId);
-    expect(await command(d, { type: 'requestFloor', meetingId, kind: 'ordinary' })).toMatchObject({
-      ok: false,
-      error: { code: 'conflict', message: expect.stringContaining('closed') },
-    });
+    const refusedclosed = await command(d, { type: 'requestFloor', meetingId, kind: 'ordinary' });
+    expect(refusedclosed).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(refusedclosed.ok ? '' : refusedclosed.error.message).toContain('closed');
     // The floor: b speaks, then a; b's turn is over.
     state = ok(
       await command(chairSocket, {
@@ -358,10 +357,13 @@ describe.each(dialects)('the live meeting room (%s)', (dialect) => {
     await join(s1, meetingId);
     await join(s2, meetingId);
     ok(await command(s1, { type: 'requestFloor', meetingId, kind: 'ordinary' }));
-    expect(await command(s2, { type: 'requestFloor', meetingId, kind: 'ordinary' })).toMatchObject({
-      ok: false,
-      error: { code: 'conflict', message: expect.stringContaining('delegation') },
+    const refuseddelegation = await command(s2, {
+      type: 'requestFloor',
+      meetingId,
+      kind: 'ordinary',
     });
+    expect(refuseddelegation).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(refuseddelegation.ok ? '' : refuseddelegation.error.message).toContain('delegation');
     // A point of order is procedural: the rule does not hold it back.
     ok(await command(s2, { type: 'requestFloor', meetingId, kind: 'point_of_order' }));
   });
