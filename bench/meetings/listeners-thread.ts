@@ -25,7 +25,7 @@ function received(index: number, payload: unknown): void {
 
 async function connect(command: Extract<Command, { type: 'connect' }>): Promise<void> {
   sockets = command.cookies.map((cookie, index) => {
-    const socket = io(command.urls[index % command.urls.length]!, {
+    const socket = io(command.urls[index % command.urls.length], {
       path: SOCKET_IO_PATH,
       transports: ['websocket'],
       extraHeaders: cookie ? { cookie } : {},
@@ -40,8 +40,13 @@ async function connect(command: Extract<Command, { type: 'connect' }>): Promise<
         new Promise<void>((resolve, reject) => {
           socket.once('connect', () => {
             if (!command.meetingId) return resolve();
-            socket.emit('meeting.join', { meetingId: command.meetingId }, (ack: { ok: boolean }) =>
-              ack.ok ? resolve() : reject(new Error('meeting.join refused')),
+            socket.emit(
+              'meeting.join',
+              { meetingId: command.meetingId },
+              (ack: { ok: boolean; error?: { code: string; message: string } }) =>
+                ack.ok
+                  ? resolve()
+                  : reject(new Error(`meeting.join refused: ${JSON.stringify(ack.error)}`)),
             );
           });
           socket.once('connect_error', reject);

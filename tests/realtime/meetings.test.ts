@@ -96,6 +96,9 @@ describe.each(dialects)('the live meeting room (%s)', (dialect) => {
       queueClosed: false,
     });
     expect(state.itemStartedAt).not.toBeNull();
+    // The chair was in the room before the start: attending from it.
+    const rows = await listRoomAttendance(server.app, state.meetingId);
+    expect(rows).toMatchObject([{ user_id: chair.userId, left_at: null }]);
   });
 
   it('queues 20 participants asking for the floor in the same instant, each once, in server order', async () => {

@@ -234,6 +234,7 @@ async function apply(
   command: RoomCommand,
   meeting: RoomMeetingRow,
   at: string,
+  present: readonly RoomPerson[],
 ): Promise<Applied> {
   const none: Applied = { meeting: {}, after: [] };
   const actorId = actor.userId;
@@ -242,6 +243,15 @@ async function apply(
       if (meeting.state !== 'scheduled') refuse('This meeting has already started.');
       const agenda = await listAgendaForRoom(trx, meeting.id);
       const first = agenda[0]?.id ?? null;
+      // Whoever is in the room already attends from the start.
+      for (const person of present)
+        await openAttendance(trx, {
+          id: newId(),
+          meetingId: meeting.id,
+          userId: person.userId,
+          organizationId: person.organizationId,
+          at,
+        });
       return {
         meeting: {
           state: 'live',
@@ -410,7 +420,7 @@ export async function runRoomCommand(
     if (!meeting) throw new NotFoundError('meeting');
     if ('sequence' in command && command.sequence !== meeting.room_sequence)
       return { kind: 'stale' };
-    const applied = await apply(ctx, trx, actor, command, meeting, at);
+    const applied = await apply(ctx, trx, actor, command, meeting, at, present);
     if (!(await raiseRoomSequence(trx, meetingId, meeting.room_sequence, applied.meeting)))
       return { kind: 'stale' };
     const state = await loadRoomState(trx, meetingId, present, at);
