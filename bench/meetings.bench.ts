@@ -229,7 +229,7 @@ async function run(topology: 'single' | 'cluster'): Promise<Record<string, unkno
       await ask(s, 'meeting.join', { meetingId });
       rejoin.push(ms(started, process.hrtime.bigint()));
       s.close();
-      await sleep(80);
+      await sleep(250); // the room quiet again: the leave's presence broadcast has gone out
     }
 
     chair.close();

@@ -1,11 +1,18 @@
 import {
   RoomStateSchema,
+  meetingAbilities,
   type MeetingAction,
   type RoomCommand,
   type RoomState,
 } from '@mesa/shared';
 import type { Kysely, Updateable } from 'kysely';
-import { authorizeMeeting, type Actor } from '../../authz/index.js';
+import {
+  authorizeMeeting,
+  can,
+  forbidden,
+  meetingStageConflict,
+  type Actor,
+} from '../../authz/index.js';
 import type { Database, MeetingsTable } from '../../db/schema.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
@@ -407,10 +414,14 @@ export async function runRoomCommand(
   present: readonly RoomPerson[],
 ): Promise<RoomState> {
   const { meetingId, commandId } = command;
-  await authorizeMeeting(ctx, actor, 'read', meetingId);
+  const resource = await authorizeMeeting(ctx, actor, 'read', meetingId);
   const earlier = await findRoomCommand(ctx.db, meetingId, commandId);
   if (earlier) return storedReply({ userId: earlier.user_id, reply: earlier.reply }, actor);
-  await authorizeMeeting(ctx, actor, ACTION_OF[command.type], meetingId);
+  const action = ACTION_OF[command.type];
+  if (!can(actor, action, resource)) {
+    const reason = meetingAbilities(actor, resource.facts).denied[action];
+    throw reason === 'meeting_stage' ? meetingStageConflict(resource.facts.state) : forbidden();
+  }
   const at = ctx.now().toISOString();
   const outcome = await ctx.db.transaction().execute(async (trx): Promise<Outcome> => {
     if (!(await lockMeetingRow(trx, meetingId))) throw new NotFoundError('meeting');
