@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { PublishedRecordSchema } from '@mesa/shared';
 import { dialects } from '../helpers/databases.js';
 import { startServer, type TestServer } from '../helpers/server.js';
@@ -22,6 +23,24 @@ function closeCodeOf(server: TestServer, name: string, person: TestPerson) {
     ws.on('open', () => setTimeout(() => ws.close(1000), 1500));
     ws.on('error', () => undefined);
   });
+}
+
+const b64 = (position: Y.RelativePosition) =>
+  Buffer.from(Y.encodeRelativePosition(position)).toString('base64');
+
+/** An anchor on `quote` in a client's copy of the minutes, as the editor computes it. */
+function anchorIn(doc: Y.Doc, quote: string) {
+  for (const node of doc.getXmlFragment('default').toArray()) {
+    const text = node instanceof Y.XmlElement ? node.get(0) : null;
+    if (!(text instanceof Y.XmlText) || !text.toJSON().includes(quote)) continue;
+    const at = text.toJSON().indexOf(quote);
+    return {
+      start: b64(Y.createRelativePositionFromTypeIndex(text, at)),
+      end: b64(Y.createRelativePositionFromTypeIndex(text, at + quote.length, -1)),
+      quote,
+    };
+  }
+  throw new Error(`no paragraph holds "${quote}"`);
 }
 
 describe.each(dialects)('meeting minutes and the published record on %s', (dialect) => {
@@ -189,7 +208,33 @@ describe.each(dialects)('meeting minutes and the published record on %s', (diale
       /not published/,
     );
 
+    // Within the amendment window participants comment on passages of the minutes.
+    const anchor = anchorIn(r.doc, 'fund the pilot');
+    const openThread = (who: TestPerson) =>
+      fetchAs(server, who, '/api/threads', {
+        method: 'POST',
+        body: JSON.stringify({
+          subject: { kind: 'document', documentName: name },
+          anchor,
+          body: 'Say which pilot.',
+        }),
+      });
+    res = await openThread(delegate);
+    expect(res.status).toBe(201);
+    const threadId = ((await res.json()) as { id: string }).id;
+    expect((await openThread(viewer)).status).toBe(403);
+    expect((await openThread(outsider)).status).toBe(403);
+
     res = await fetchAs(server, chair, `/api/meetings/${meetingId}/publish`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    // Threads on the published minutes take no new comments.
+    expect((await openThread(delegate)).status).toBe(403);
+    res = await fetchAs(server, delegate, `/api/threads/${threadId}/comments`, {
+      method: 'POST',
+      body: JSON.stringify({ body: 'One more thing.' }),
+    });
+    expect(res.status).toBe(403);
+    res = await fetchAs(server, delegate, `/api/threads/${threadId}`);
     expect(res.status).toBe(200);
     // The open writer is closed (access changed); connecting again, the rapporteur only reads.
     await waitFor(() => r.closes.includes(4409), 5000, '4409');
