@@ -181,7 +181,13 @@ function RecordView({ record, me }: { record: PublishedRecord; me: User }) {
         {record.attendance.length === 0 ? (
           <p className="muted">{t('meetingRecord.noAttendance')}</p>
         ) : (
-          <div className="meeting-record__scroll">
+          // Scrolls sideways on a phone: focusable so the keyboard can scroll it too.
+          <div
+            className="meeting-record__scroll"
+            tabIndex={0}
+            role="region"
+            aria-labelledby="record-attendance"
+          >
             <table className="record-table">
               <thead>
                 <tr>
@@ -248,7 +254,12 @@ function RecordView({ record, me }: { record: PublishedRecord; me: User }) {
         {record.actionItems.length === 0 ? (
           <p className="muted">{t('meetingRecord.noActionItems')}</p>
         ) : (
-          <div className="meeting-record__scroll">
+          <div
+            className="meeting-record__scroll"
+            tabIndex={0}
+            role="region"
+            aria-labelledby="record-actions"
+          >
             <table className="record-table">
               <thead>
                 <tr>
