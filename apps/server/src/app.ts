@@ -32,7 +32,12 @@ import { attachRealtime } from './realtime/io.js';
 import { createPlanDocument, documentsRoutes } from './modules/documents/index.js';
 import { createCollabEndpoint, type CollabEndpoint } from './realtime/collab/index.js';
 import { metricsRoutes } from './modules/metrics/index.js';
-import { recordRoutes, registerMinutes, registerMinutesThreads } from './modules/meetings/index.js';
+import {
+  meetingsRoutes,
+  recordRoutes,
+  registerMinutes,
+  registerMinutesThreads,
+} from './modules/meetings/index.js';
 import { routeUpgrades } from './realtime/upgrade.js';
 import { openInvalidationChannel, type Invalidations } from './realtime/invalidations.js';
 import type { ServiceContext } from './lib/context.js';
@@ -207,6 +212,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       app.log.error({ err, documentName }, 're-anchoring threads failed'),
     );
   await app.register(prioritiesRoutes, { ctx });
+  await app.register(meetingsRoutes, { ctx });
   // Threads on a program's line of a round's board.
   registerRoundThreads();
   // Minutes of meetings: created when a meeting goes live, threads on them, the published record.
