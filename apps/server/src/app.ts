@@ -18,7 +18,6 @@ import { requestLogPlugin } from './plugins/request-log.js';
 import { loggerOptions, processLogFormat } from './logging/log-format.js';
 import { setupLinkAnnouncer } from './logging/setup-banner.js';
 import { healthRoutes } from './modules/health/index.js';
-import { registerMeetingsRealtime } from './modules/meetings/index.js';
 import { portfolioRoutes, registerPortfolioRealtime } from './modules/portfolio/index.js';
 import {
   prioritiesRoutes,
@@ -26,7 +25,6 @@ import {
   registerRoundThreads,
 } from './modules/priorities/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
-import { meetingsRoutes } from './modules/meetings/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { authPlugin } from './plugins/auth.js';
 import { DomainEvents } from './lib/events.js';
@@ -34,6 +32,13 @@ import { attachRealtime } from './realtime/io.js';
 import { createPlanDocument, documentsRoutes } from './modules/documents/index.js';
 import { createCollabEndpoint, type CollabEndpoint } from './realtime/collab/index.js';
 import { metricsRoutes } from './modules/metrics/index.js';
+import {
+  meetingsRoutes,
+  registerMeetingsRealtime,
+  recordRoutes,
+  registerMinutes,
+  registerMinutesThreads,
+} from './modules/meetings/index.js';
 import { routeUpgrades } from './realtime/upgrade.js';
 import { openInvalidationChannel, type Invalidations } from './realtime/invalidations.js';
 import type { ServiceContext } from './lib/context.js';
@@ -211,6 +216,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(meetingsRoutes, { ctx });
   // Threads on a program's line of a round's board.
   registerRoundThreads();
+  // Minutes of meetings: created when a meeting goes live, threads on them, the published record.
+  const stopMinutes = registerMinutes(ctx);
+  app.addHook('onClose', () => stopMinutes());
+  registerMinutesThreads();
+  await app.register(recordRoutes, { ctx, live: collab.documents });
   await app.register(metricsRoutes);
   await app.register(notificationsRoutes, { ctx });
   app.decorate('notificationsSettled', registerNotificationHandlers(ctx));
