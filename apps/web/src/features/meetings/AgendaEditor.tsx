@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ParseKeys } from 'i18next';
 import {
   DndContext,
   KeyboardSensor,
@@ -20,12 +21,7 @@ import {
 import { CSS } from '@dnd-kit/utilities';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import {
-  blankItem,
-  moveItem,
-  type AgendaItemProblems,
-  type DraftAgendaItem,
-} from './agendaDraft';
+import { blankItem, moveItem, type AgendaItemProblems, type DraftAgendaItem } from './agendaDraft';
 
 /** A choice offered for an item's presenting organization or program. */
 export interface AgendaChoice {
@@ -71,10 +67,17 @@ function AgendaRow({
   onRemove,
 }: RowProps) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
-    useSortable({ id: item.key });
+  const {
+    attributes,
+    listeners,
+    setNodeRef,
+    setActivatorNodeRef,
+    transform,
+    transition,
+    isDragging,
+  } = useSortable({ id: item.key });
   const name = item.titleEn || item.titleEs || t('meetings.agenda.untitled');
-  const err = (key: string | undefined) => (key ? t(key) : undefined);
+  const err = (key: ParseKeys | undefined) => (key ? t(key) : undefined);
   return (
     <li
       ref={setNodeRef}
@@ -175,7 +178,7 @@ export function AgendaEditor({
 }: AgendaEditorProps) {
   const { t } = useTranslation();
   const listRef = useRef<HTMLOListElement>(null);
-  const [added, setAdded] = useState<string | null>(null);
+  const added = useRef<string | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -220,15 +223,17 @@ export function AgendaEditor({
     onChange(items.map((item, i) => (i === index ? { ...item, ...patch } : item)));
   const add = () => {
     const item = blankItem();
-    setAdded(item.key);
+    added.current = item.key;
     onChange([...items, item]);
   };
   useEffect(() => {
     // Focus the new item's English title once it is rendered.
-    if (!added) return;
-    listRef.current?.querySelector<HTMLInputElement>(`[data-key="${added}"] input`)?.focus();
-    setAdded(null);
-  }, [added]);
+    if (!added.current) return;
+    listRef.current
+      ?.querySelector<HTMLInputElement>(`[data-key="${added.current}"] input`)
+      ?.focus();
+    added.current = null;
+  }, [items]);
   return (
     <div className="agenda-editor">
       <p className="muted" id="agenda-editor-howto">

@@ -1,3 +1,4 @@
+import type { ParseKeys } from 'i18next';
 import type { AgendaItem, AgendaItemInput, AgendaItemKind } from '@mesa/shared';
 
 /** An agenda item as the editor holds it: text fields as typed, a stable key for React and drag and drop. */
@@ -65,7 +66,9 @@ export function moveItem<T>(items: readonly T[], from: number, to: number): T[] 
 }
 
 /** What is wrong with one item, as catalogue keys by field. */
-export type AgendaItemProblems = Partial<Record<'titleEn' | 'titleEs' | 'plannedMinutes', string>>;
+export type AgendaItemProblems = Partial<
+  Record<'titleEn' | 'titleEs' | 'plannedMinutes', ParseKeys>
+>;
 
 /** Checks each item: both titles (up to 200 characters) and planned minutes 1–480. */
 export function agendaProblems(items: readonly DraftAgendaItem[]): AgendaItemProblems[] {
