@@ -117,7 +117,7 @@ describe('AgendaEditor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Añadir un punto' }));
     expect(titles()).toHaveLength(4);
     expect(document.activeElement).toBe(screen.getAllByLabelText('Título en inglés')[3]);
-    fireEvent.click(screen.getByRole('button', { name: /Quitar.*Budget/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Quitar.*Budget \(es\)/ }));
     expect(latest.items.map((i) => i.titleEn)).toEqual(['Opening', 'Closing', '']);
   });
 });

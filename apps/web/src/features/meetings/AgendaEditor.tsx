@@ -19,9 +19,16 @@ import {
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
+import type { Locale } from '@mesa/shared';
 import { SelectField } from '../../components/SelectField';
+import { useLocale } from '../../i18n/useLocale';
 import { TextField } from '../../components/TextField';
 import { blankItem, moveItem, type AgendaItemProblems, type DraftAgendaItem } from './agendaDraft';
+
+/** An item's title in the interface language, else the other one. */
+function titleOf(item: DraftAgendaItem, locale: Locale): string {
+  return locale === 'es' ? item.titleEs || item.titleEn : item.titleEn || item.titleEs;
+}
 
 /** A choice offered for an item's presenting organization or program. */
 export interface AgendaChoice {
@@ -76,7 +83,8 @@ function AgendaRow({
     transition,
     isDragging,
   } = useSortable({ id: item.key });
-  const name = item.titleEn || item.titleEs || t('meetings.agenda.untitled');
+  const locale = useLocale();
+  const name = titleOf(item, locale) || t('meetings.agenda.untitled');
   const err = (key: ParseKeys | undefined) => (key ? t(key) : undefined);
   return (
     <li
@@ -177,6 +185,7 @@ export function AgendaEditor({
   max,
 }: AgendaEditorProps) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const listRef = useRef<HTMLOListElement>(null);
   const added = useRef<string | null>(null);
   const sensors = useSensors(
@@ -186,7 +195,7 @@ export function AgendaEditor({
   const indexOf = (id: UniqueIdentifier) => items.findIndex((item) => item.key === id);
   const nameOf = (id: UniqueIdentifier) => {
     const item = items[indexOf(id)];
-    return item?.titleEn || item?.titleEs || t('meetings.agenda.untitled');
+    return (item ? titleOf(item, locale) : '') || t('meetings.agenda.untitled');
   };
   const announcements: Announcements = {
     onDragStart: ({ active }) =>
