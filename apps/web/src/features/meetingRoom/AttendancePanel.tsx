@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next';
+import { AttendanceMarkSchema, type RoomState } from '@mesa/shared';
+import { useLocale } from '../../i18n/useLocale';
+import { RoomButton } from './RoomButton';
+import type { MeetingRoom } from './useMeetingRoom';
+
+/** Props of AttendancePanel. */
+export interface AttendancePanelProps {
+  state: RoomState;
+  room: MeetingRoom;
+  chair: boolean;
+}
+
+/** Who is in the room now, by delegation (live), and the chair's mark for each delegation. */
+export function AttendancePanel({ state, room, chair }: AttendancePanelProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <section className="room-card room-attendance" aria-labelledby="room-attendance-heading">
+      <h3 id="room-attendance-heading" className="room-card__heading">
+        {t('meetingRoom.attendance.heading', { count: state.present.length })}
+      </h3>
+      <ul className="room-attendance__list">
+        {state.delegations.map((delegation) => {
+          const people = state.present.filter(
+            (p) => p.organizationId === delegation.organizationId,
+          );
+          const name = delegation.name[locale];
+          return (
+            <li key={delegation.organizationId} className="room-attendance__delegation">
+              <h4 className="room-attendance__name">{name}</h4>
+              <p className="room-attendance__mark">
+                {delegation.mark
+                  ? t(`meetingRoom.attendance.marks.${delegation.mark}`)
+                  : t('meetingRoom.attendance.unmarked')}
+              </p>
+              {people.length > 0 ? (
+                <ul className="room-attendance__people">
+                  {people.map((person) => (
+                    <li key={person.userId}>{person.name}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="room-attendance__nobody">{t('meetingRoom.attendance.nobody')}</p>
+              )}
+              {chair ? (
+                <div
+                  role="group"
+                  aria-label={t('meetingRoom.attendance.markLabel', { name })}
+                  className="room-actions"
+                >
+                  {AttendanceMarkSchema.options.map((mark) => (
+                    <RoomButton
+                      key={mark}
+                      room={room}
+                      small
+                      variant="secondary"
+                      pressed={delegation.mark === mark}
+                      action={{
+                        type: 'markAttendance',
+                        organizationId: delegation.organizationId,
+                        mark: delegation.mark === mark ? null : mark,
+                      }}
+                    >
+                      {t(`meetingRoom.attendance.marks.${mark}`)}
+                    </RoomButton>
+                  ))}
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
