@@ -18,6 +18,7 @@ import { requestLogPlugin } from './plugins/request-log.js';
 import { loggerOptions, processLogFormat } from './logging/log-format.js';
 import { setupLinkAnnouncer } from './logging/setup-banner.js';
 import { healthRoutes } from './modules/health/index.js';
+import { registerMeetingsRealtime } from './modules/meetings/index.js';
 import { portfolioRoutes, registerPortfolioRealtime } from './modules/portfolio/index.js';
 import {
   prioritiesRoutes,
@@ -224,5 +225,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerThreadsRealtime(app, realtime, threads);
   registerNotificationsRealtime(app);
   registerPrioritiesRealtime(app, realtime);
+  registerMeetingsRealtime(app, realtime);
   return app;
 }

@@ -15,6 +15,11 @@ export class AppError extends Error {
   get reasons(): readonly string[] | undefined {
     return undefined;
   }
+
+  /** What a socket command's refusal carries beside `error` (a room's `state`), if anything. */
+  get ackDetails(): Record<string, unknown> | undefined {
+    return undefined;
+  }
 }
 
 /** 400 `weak_password` on a field, naming every password rule the value breaks. */

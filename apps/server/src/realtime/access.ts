@@ -1,12 +1,16 @@
-import { parseProgramRoom, programRoom } from '@mesa/shared';
+import { meetingRoom, parseMeetingRoom, parseProgramRoom, programRoom } from '@mesa/shared';
 import type { FastifyInstance } from 'fastify';
-import { can, loadProgramFacts } from '../authz/index.js';
+import { can, loadProgramFacts, mayReadMeeting } from '../authz/index.js';
 import { authenticateCookieHeader } from '../modules/auth/index.js';
 import { accessChangeConcerns, type AccessChange } from './invalidations.js';
 import type { MesaIo, MesaSocket } from './types.js';
 import { setActor } from './sessions.js';
 
-/** Re-reads the person (role may have changed), then drops program rooms they lost `read` on. */
+/**
+ * Re-reads the person (role may have changed), then drops program rooms and meeting rooms
+ * they lost `read` on (a meeting's participation may follow a program's relations, so every
+ * meeting room is re-checked whatever program the change names).
+ */
 async function recheckSocket(
   app: FastifyInstance,
   socket: MesaSocket,
@@ -30,6 +34,12 @@ async function recheckSocket(
     if (allowed) continue;
     await socket.leave(programRoom(programId));
     socket.emit('program.accessRevoked', { programId });
+  }
+  for (const room of socket.rooms) {
+    const meetingId = parseMeetingRoom(room);
+    if (!meetingId || (await mayReadMeeting(app.ctx, actor, meetingId))) continue;
+    await socket.leave(meetingRoom(meetingId));
+    socket.emit('meeting.accessRevoked', { meetingId });
   }
   socket.emit('access.changed', { programId: change.programId });
 }

@@ -46,7 +46,11 @@ export function commandsFor(socket: MesaSocket, log: FastifyBaseLogger) {
         (data) => reply({ ok: true, data }),
         (error: unknown) => {
           if (error instanceof AppError)
-            return reject(reply, { code: error.code, message: error.message });
+            return reply({
+              ok: false,
+              error: { code: error.code, message: error.message },
+              ...error.ackDetails,
+            });
           log.error({ err: error }, 'socket command failed');
           reject(reply, { code: ErrorCodes.internal, message: 'Something went wrong; try again.' });
         },

@@ -136,3 +136,11 @@ export async function insertDueRound(app: FastifyInstance, openedBy: string): Pr
     .execute();
   return id;
 }
+
+/** Meetings made directly in the database, and their room's attendance rows. */
+export {
+  createMeeting,
+  listRoomAttendance,
+  type MeetingOverrides,
+  type TestMeeting,
+} from './meetings.js';
