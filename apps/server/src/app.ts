@@ -26,6 +26,7 @@ import {
   registerRoundThreads,
 } from './modules/priorities/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
+import { meetingsRoutes } from './modules/meetings/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { authPlugin } from './plugins/auth.js';
 import { DomainEvents } from './lib/events.js';
@@ -207,6 +208,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       app.log.error({ err, documentName }, 're-anchoring threads failed'),
     );
   await app.register(prioritiesRoutes, { ctx });
+  await app.register(meetingsRoutes, { ctx });
   // Threads on a program's line of a round's board.
   registerRoundThreads();
   await app.register(metricsRoutes);

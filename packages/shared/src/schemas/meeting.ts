@@ -512,3 +512,66 @@ export const MeetingChangedSchema = z.object({
 });
 /** A meeting change. */
 export type MeetingChanged = z.infer<typeof MeetingChangedSchema>;
+
+/** `PUT /api/meetings/:id/agenda` answer to a stale revision: the meeting as stored now. */
+export const AgendaConflictSchema = z.object({
+  error: z.object({
+    /** Always `conflict`. */
+    code: z.literal('conflict'),
+    /** Human-readable English explanation. */
+    message: z.string(),
+    /** The meeting as stored now (its agenda and `agendaRevision`). */
+    current: MeetingSchema,
+  }),
+});
+/** A stale agenda save's reply. */
+export type AgendaConflict = z.infer<typeof AgendaConflictSchema>;
+
+/**
+ * `PUT /api/meetings/:id/organizations`: the participating organizations. The organizations of
+ * its programs and the chair's always stay (they are added back when left out).
+ */
+export const SaveMeetingOrganizationsInputSchema = z.strictObject({
+  organizationIds: z.array(IdSchema).max(200),
+});
+
+/** A participating person with their role (`GET /api/meetings/:id/people`). */
+export const MeetingParticipantSchema = MeetingPersonSchema.extend({
+  /** Their workspace role: only `member` people can be co-chairs, rapporteurs. */
+  role: z.enum(['admin', 'member', 'viewer']),
+});
+/** A participating person. */
+export type MeetingParticipant = z.infer<typeof MeetingParticipantSchema>;
+
+/** An action item with its meeting's title (program page, review of open action items). */
+export const ActionItemWithMeetingSchema = ActionItemSchema.extend({
+  meetingTitle: LocalizedTextSchema,
+});
+
+/** `GET /api/meetings/:id/review`: open action items of its programs from other meetings the reader sees. */
+export const MeetingReviewSchema = z.object({
+  data: z.array(ActionItemWithMeetingSchema),
+});
+
+/** `GET /api/meetings/options?programIds=a,b`: the programs of the meeting being created (none: a plenary). */
+export const MeetingOptionsQuerySchema = z.strictObject({
+  /** Comma-separated program ids; empty or absent for a plenary. */
+  programIds: z
+    .string()
+    .max(22 * 40)
+    .default('')
+    .transform((s) => s.split(',').filter((id) => id.length > 0))
+    .pipe(z.array(IdSchema).max(22)),
+});
+
+/** What the meeting form offers for a set of programs. */
+export const MeetingOptionsSchema = z.object({
+  /** Who may chair it (admins; coordinators of the programs; for a plenary, members too when the reader is an admin). */
+  chairs: z.array(MeetingParticipantSchema),
+  /** The participating organizations by default. */
+  organizations: z.array(z.object({ id: IdSchema, name: LocalizedTextSchema })),
+  /** The programs' open action items from meetings the reader sees (the review item). */
+  openActionItems: z.array(ActionItemWithMeetingSchema),
+});
+/** The meeting form's options. */
+export type MeetingOptions = z.infer<typeof MeetingOptionsSchema>;
