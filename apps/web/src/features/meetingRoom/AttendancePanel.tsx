@@ -15,6 +15,9 @@ export interface AttendancePanelProps {
 export function AttendancePanel({ state, room, chair }: AttendancePanelProps) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const known = new Set(state.delegations.map((d) => d.organizationId));
+  // An admin of another organization may be in the room without being a delegation.
+  const others = state.present.filter((person) => !known.has(person.organizationId));
   return (
     <section className="room-card room-attendance" aria-labelledby="room-attendance-heading">
       <h3 id="room-attendance-heading" className="room-card__heading">
@@ -71,6 +74,16 @@ export function AttendancePanel({ state, room, chair }: AttendancePanelProps) {
           );
         })}
       </ul>
+      {others.length > 0 ? (
+        <>
+          <h4 className="room-attendance__name">{t('meetingRoom.attendance.others')}</h4>
+          <ul className="room-attendance__people">
+            {others.map((person) => (
+              <li key={person.userId}>{person.name}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -18,7 +18,9 @@ export function ChairControls({ meeting, state, room }: ChairControlsProps) {
   const locale = useLocale();
   const selectId = useId();
   const item = state.currentItem;
-  const [target, setTarget] = useState(meeting.agenda[0]?.id ?? '');
+  const [choice, setChoice] = useState<string | null>(null);
+  // Until the chair picks one, the list shows the item on the table.
+  const target = choice ?? item?.id ?? meeting.agenda[0]?.id ?? '';
   const [confirming, setConfirming] = useState(false);
   const first = item?.position === 0;
   const last = item ? item.position + 1 >= item.of : false;
@@ -47,7 +49,7 @@ export function ChairControls({ meeting, state, room }: ChairControlsProps) {
       {meeting.agenda.length > 1 ? (
         <div className="room-jump">
           <label htmlFor={selectId}>{t('meetingRoom.chair.jumpLabel')}</label>
-          <select id={selectId} value={target} onChange={(e) => setTarget(e.target.value)}>
+          <select id={selectId} value={target} onChange={(e) => setChoice(e.target.value)}>
             {meeting.agenda.map((agendaItem) => (
               <option key={agendaItem.id} value={agendaItem.id}>
                 {`${agendaItem.position + 1}. ${agendaItem.title[locale]}`}
