@@ -19,6 +19,7 @@ export function RoomSummary({ meeting, state }: RoomSummaryProps) {
   const until = meeting.amendmentEndsAt
     ? formatDateTime(meeting.amendmentEndsAt, locale, zone)
     : null;
+  const marked = state.delegations.filter((d) => d.mark !== null).length;
   return (
     <div className="room-summary">
       <p>
@@ -28,7 +29,7 @@ export function RoomSummary({ meeting, state }: RoomSummaryProps) {
       {state.state === 'ended' && until ? (
         <p>{t('meetingRoom.summary.amendmentsUntil', { time: until })}</p>
       ) : null}
-      {state.delegations.length > 0 ? (
+      {marked > 0 ? (
         <p>
           {t('meetingRoom.summary.delegationsPresent', {
             count: state.delegations.filter((d) => d.mark === 'present').length,
