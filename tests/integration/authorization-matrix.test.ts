@@ -14,6 +14,7 @@ import {
   type PersonOverrides,
   type TestPerson,
 } from '../helpers/people.js';
+import { insertMeeting, setMeetingState } from '../helpers/minutes.js';
 
 const personas = [
   'admin',
@@ -143,6 +144,23 @@ describe('authorization matrix', () => {
     const thread = (await res.json()) as { comments: { id: string }[] };
     return thread.comments.at(-1)!.id;
   };
+  /** A meeting in `state` chaired by the coordinator persona (tests/helpers/minutes.ts). */
+  const aMeeting = async (state: 'ended' | 'published') => {
+    const participants = personas.filter((p) => p !== 'outsider' && p !== 'signedOut');
+    const meetingId = await insertMeeting(server, {
+      chair: people.coordinator!,
+      organizations: participants.map((p) => people[p]!.organizationId),
+      rapporteurs: [people.leadMember!],
+      agenda: [{ en: 'Budget', es: 'Presupuesto', kind: 'decision' }],
+    });
+    await setMeetingState(server, meetingId, 'live');
+    await setMeetingState(server, meetingId, 'ended');
+    if (state === 'published')
+      await fetchAs(server, people.admin, `/api/meetings/${meetingId}/publish`, { method: 'POST' });
+    return meetingId;
+  };
+  let published: Promise<string> | null = null;
+  const aPublishedMeeting = () => (published ??= aMeeting('published'));
   const newProgram = () => ({
     code: `M${unique().toUpperCase().slice(-8)}`,
     titleEn: 'Matrix program',
@@ -509,6 +527,27 @@ describe('authorization matrix', () => {
     'DELETE /api/comments/:id': {
       build: async (who) => ({ path: `/api/comments/${await aComment(who)}` }),
       expect: commenters(200),
+    },
+    // Minutes and the published record (meetings: chair = coordinator, rapporteur = leadMember,
+    // every persona's organization but the outsider's participating).
+    'POST /api/meetings/:id/publish': {
+      build: async () => ({ path: `/api/meetings/${await aMeeting('ended')}/publish` }),
+      expect: [200, 200, 403, 403, 403, 403, 403, 401],
+    },
+    'GET /api/meetings/:id/record': {
+      build: async () => ({ path: `/api/meetings/${await aPublishedMeeting()}/record` }),
+      expect: readers(200),
+    },
+    'GET /api/meetings/:id/record.md': {
+      build: async () => ({ path: `/api/meetings/${await aPublishedMeeting()}/record.md` }),
+      expect: readers(200),
+    },
+    'POST /api/meetings/:id/addenda': {
+      build: async () => ({
+        path: `/api/meetings/${await aPublishedMeeting()}/addenda`,
+        body: { body: 'A correction' },
+      }),
+      expect: [201, 201, 201, 403, 403, 403, 403, 401],
     },
   };
 

@@ -34,6 +34,7 @@ import { attachRealtime } from './realtime/io.js';
 import { createPlanDocument, documentsRoutes } from './modules/documents/index.js';
 import { createCollabEndpoint, type CollabEndpoint } from './realtime/collab/index.js';
 import { metricsRoutes } from './modules/metrics/index.js';
+import { recordRoutes, registerMinutes, registerMinutesThreads } from './modules/meetings/index.js';
 import { routeUpgrades } from './realtime/upgrade.js';
 import { openInvalidationChannel, type Invalidations } from './realtime/invalidations.js';
 import type { ServiceContext } from './lib/context.js';
@@ -211,6 +212,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(meetingsRoutes, { ctx });
   // Threads on a program's line of a round's board.
   registerRoundThreads();
+  // Minutes of meetings: created when a meeting goes live, threads on them, the published record.
+  const stopMinutes = registerMinutes(ctx);
+  app.addHook('onClose', () => stopMinutes());
+  registerMinutesThreads();
+  await app.register(recordRoutes, { ctx, live: collab.documents });
   await app.register(metricsRoutes);
   await app.register(notificationsRoutes, { ctx });
   app.decorate('notificationsSettled', registerNotificationHandlers(ctx));

@@ -37,3 +37,10 @@ export {
   type ExportFacts,
   type ExportVersion,
 } from './export-header.js';
+export {
+  AGENDA_KIND_LABELS,
+  minutesHeading,
+  minutesTemplateJson,
+  minutesTemplateUpdate,
+  type MinutesTemplateItem,
+} from './minutes-template.js';

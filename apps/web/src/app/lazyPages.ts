@@ -76,3 +76,10 @@ export const LazyRoundsPage = lazy(() =>
 export const LazyRoundPage = lazy(() =>
   import('../features/priorities/RoundPage').then((module) => ({ default: module.RoundPage })),
 );
+
+/** A meeting's published record, loaded on demand. */
+export const LazyPublishedRecordPage = lazy(() =>
+  import('../features/meetingRecord/PublishedRecordPage').then((module) => ({
+    default: module.PublishedRecordPage,
+  })),
+);

@@ -190,6 +190,9 @@ export function notificationLink(target: NotificationTarget): string | null {
   if (subject.kind === 'roundProgram')
     return `/priorities/${subject.roundId}?discuss=${encodeURIComponent(subject.programId)}&thread=${thread}`;
   if (subject.kind === 'program') return `/programs/${subject.programId}?discussion=${thread}`;
+  const doc = parseDocumentName(subject.documentName);
+  // A passage of a meeting's minutes opens the meeting page with the thread.
+  if (doc?.kind === 'minutes') return `/meetings/${doc.id}?thread=${thread}`;
   const programId = subjectProgramId(subject);
   return programId === null ? null : `/programs/${programId}?thread=${thread}`;
 }

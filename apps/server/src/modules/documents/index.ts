@@ -5,3 +5,10 @@ export { createKyselyDocumentStore } from './kysely-store.js';
 export { createSqliteDocumentStore } from './sqlite-store.js';
 export type { LiveDocuments } from './live-documents.js';
 export { documentsRoutes } from './documents.routes.js';
+export {
+  createDocumentWithContent,
+  ensureDocument,
+  registerDocumentCreator,
+  type DocumentCreator,
+} from './document-creators.js';
+export { planJsonOf as documentJsonOf } from './plan-content.js';

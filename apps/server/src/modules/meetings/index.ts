@@ -1,4 +1,4 @@
-/** The meetings module: meetings, agenda, roles, decisions, action items, calendars. */
+/** The meetings module: meetings, agenda, roles, decisions, action items, calendars, the live room, minutes and published record. */
 export { listMeetingRecords } from './records.service.js';
 export { meetingsRoutes } from './meetings.routes.js';
 export { registerMeetingsRealtime } from './meetings.realtime.js';
@@ -9,3 +9,6 @@ export {
   RoomConflictError,
 } from './room.service.js';
 export { presentRoomState, type RoomPerson } from './room.presenter.js';
+export { createMinutesDocument, minutesDocumentName, registerMinutes } from './minutes.service.js';
+export { registerMinutesThreads } from './minutes.threads.js';
+export { recordRoutes } from './record.routes.js';

@@ -17,6 +17,11 @@ export interface ConnectionDeps {
   registry: DocumentRegistry;
   authenticate: (cookie: string | undefined) => Promise<Actor | null>;
   access: (actor: Actor, documentName: string) => Promise<DocumentAccess>;
+  /**
+   * Runs once a connection is authorized, before the document loads: creates a document that
+   * should exist but is not written yet (a live meeting's minutes). Optional.
+   */
+  prepare?: (documentName: string) => Promise<void>;
   maxMessagesPerSecond: number;
   limits: MessageLimits;
   onOpen: (client: CollabClient) => void;
@@ -138,6 +143,7 @@ async function admit(ws: WebSocket, arrival: Arrival, deps: ConnectionDeps) {
     return refuse(mode, mode === CloseCodes.notFound ? 'no such document' : 'forbidden');
   let doc;
   try {
+    await deps.prepare?.(name);
     doc = await deps.registry.acquire(name, async (stored) => {
       if (await answerFromStored(ws, queued, stored)) arrival.answeredFrom = stored;
     });

@@ -6,6 +6,7 @@ import { authenticateCookieHeader } from '../../modules/auth/index.js';
 import {
   createKyselyDocumentStore,
   createSqliteDocumentStore,
+  ensureDocument,
   type DocumentStore,
   type LiveDocuments,
 } from '../../modules/documents/index.js';
@@ -87,6 +88,7 @@ export function createCollabEndpoint(app: FastifyInstance): CollabEndpoint {
     registry,
     authenticate,
     access,
+    prepare: (name) => ensureDocument(ctx, name),
     maxMessagesPerSecond: config.collab.maxMessagesPerSecond,
     limits: {
       maxMessageBytes: config.collab.maxMessageBytes,

@@ -30,6 +30,8 @@ export interface PlanEditorProps {
   editable: boolean;
   /** The threads on the plan's passages. */
   comments: PlanEditorComments;
+  /** The text's accessible name (the plan's by default; a meeting's minutes name their own). */
+  label?: string;
 }
 
 /**
@@ -37,10 +39,10 @@ export interface PlanEditorProps {
  * with undo/redo of one's own changes, the other people's carets, the threads' highlights).
  * People who may comment select text, even in a read-only plan, and choose Comment.
  */
-export function PlanEditor({ session, user, editable, comments }: PlanEditorProps) {
+export function PlanEditor({ session, user, editable, comments, label: named }: PlanEditorProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const label = t('plan.editorLabel');
+  const label = named ?? t('plan.editorLabel');
   const editor = useEditor(
     {
       extensions: livePlanExtensions(session, user, locale),

@@ -17,12 +17,16 @@ export const CommentParams = { thread: 'thread', list: 'comments' } as const;
  * anchors of every thread, whichever page of the list the panel shows.
  */
 export function usePlanComments(programId: string) {
+  return useDocumentComments(planDocumentName(programId));
+}
+
+/** The comment threads of any collaborative document (a plan, a meeting's minutes). */
+export function useDocumentComments(documentName: string) {
   const subject = useMemo<ThreadSubject>(
-    () => ({ kind: 'document', documentName: planDocumentName(programId) }),
-    [programId],
+    () => ({ kind: 'document', documentName }),
+    [documentName],
   );
   const list = useThreads(subject);
-  const documentName = planDocumentName(programId);
   const anchorRefs = useQuery({
     queryKey: threadKeys.anchors(subject),
     queryFn: ({ signal }) => fetchThreadAnchors(documentName, signal),
@@ -89,5 +93,5 @@ export function usePlanComments(programId: string) {
   };
 }
 
-/** The plan's comments and their panel. */
-export type PlanComments = ReturnType<typeof usePlanComments>;
+/** A document's comments and their panel. */
+export type PlanComments = ReturnType<typeof useDocumentComments>;
