@@ -83,3 +83,39 @@ export const LazyPublishedRecordPage = lazy(() =>
     default: module.PublishedRecordPage,
   })),
 );
+
+/** The meetings list, loaded on demand. */
+export const LazyMeetingsPage = lazy(() =>
+  import('../features/meetings/MeetingsPage').then((module) => ({ default: module.MeetingsPage })),
+);
+
+/** The new-meeting form, loaded on demand. */
+export const LazyNewMeetingPage = lazy(() =>
+  import('../features/meetings/MeetingFormPage').then((module) => ({
+    default: module.NewMeetingPage,
+  })),
+);
+
+/** A meeting's edit form, loaded on demand. */
+export const LazyEditMeetingPage = lazy(() =>
+  import('../features/meetings/MeetingFormPage').then((module) => ({
+    default: module.EditMeetingPage,
+  })),
+);
+
+/** One meeting (the room and minutes slots are wired by the routes), loaded on demand. */
+export const LazyMeetingPage = lazy(() =>
+  import('../features/meetings/MeetingPage').then((module) => ({ default: module.MeetingPage })),
+);
+
+/** A meeting's live room (the meeting page's room slot), loaded with the meeting page. */
+export const LazyRoomPanel = lazy(() =>
+  import('../features/meetingRoom/RoomPanel').then((module) => ({ default: module.RoomPanel })),
+);
+
+/** A meeting's minutes section (the meeting page's minutes slot), loaded with the meeting page. */
+export const LazyMinutesSection = lazy(() =>
+  import('../features/minutes/MinutesSection').then((module) => ({
+    default: module.MinutesSection,
+  })),
+);

@@ -8,17 +8,18 @@ export interface NavItem {
   /** Where the entry leads. */
   to: string;
   /** Catalogue key of its label. */
-  labelKey: 'nav.portfolio' | 'nav.priorities' | 'nav.admin';
+  labelKey: 'nav.portfolio' | 'nav.priorities' | 'nav.meetings' | 'nav.admin';
   /** Path prefixes of the other pages that belong to the entry's section. */
   section: readonly string[];
   /** Shown only to people whose workspace abilities include this one; everyone otherwise. */
   ability?: NavAbility;
 }
 
-/** The primary navigation; meetings, commitments and search join this list as they arrive. */
+/** The primary navigation; commitments and search join this list as they arrive. */
 export const navItems: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.portfolio', section: ['/programs/'] },
   { to: '/priorities', labelKey: 'nav.priorities', section: ['/priorities/'] },
+  { to: '/meetings', labelKey: 'nav.meetings', section: ['/meetings/'] },
   { to: '/admin', labelKey: 'nav.admin', section: ['/admin/'], ability: 'administer' },
 ];
 

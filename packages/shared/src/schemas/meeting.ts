@@ -575,3 +575,10 @@ export const MeetingOptionsSchema = z.object({
 });
 /** The meeting form's options. */
 export type MeetingOptions = z.infer<typeof MeetingOptionsSchema>;
+
+/** A reply carrying one meeting. */
+export const MeetingReplySchema = z.object({ meeting: MeetingSchema });
+/** A reply carrying one decision. */
+export const DecisionReplySchema = z.object({ decision: DecisionSchema });
+/** A reply carrying one action item. */
+export const ActionItemReplySchema = z.object({ actionItem: ActionItemSchema });

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ActionItemInputSchema,
-  ActionItemSchema,
+  ActionItemReplySchema,
   ActionItemStatusInputSchema,
   AgendaConflictSchema,
   CalendarFeedCreatedSchema,
@@ -11,7 +11,7 @@ import {
   CalendarFeedStatusSchema,
   CreateMeetingInputSchema,
   DecisionInputSchema,
-  DecisionSchema,
+  DecisionReplySchema,
   ErrorBodySchema,
   IdParamsSchema,
   IdSchema,
@@ -22,7 +22,7 @@ import {
   MeetingParticipantSchema,
   MeetingRecordsSchema,
   MeetingReviewSchema,
-  MeetingSchema,
+  MeetingReplySchema,
   ProgramMeetingRecordsSchema,
   SaveAgendaInputSchema,
   SaveMeetingOrganizationsInputSchema,
@@ -128,7 +128,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
         description:
           'Creates a scheduled meeting. A plenary (no programs) is the admins’; otherwise admins or coordinators of each of its programs. The chair: an admin or a coordinator of one of its programs (plenary: an admin, or a member an admin names). Organizations default to those related to its programs plus the SICA Secretariat (all for a plenary) and must include the chair’s.',
         body: CreateMeetingInputSchema,
-        response: { 201: z.object({ meeting: MeetingSchema }), 400: ErrorBodySchema },
+        response: { 201: MeetingReplySchema, 400: ErrorBodySchema },
       },
     },
     async (request, reply) =>
@@ -157,7 +157,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
       schema: {
         tags,
         params: IdParamsSchema,
-        response: { 200: z.object({ meeting: MeetingSchema }) },
+        response: { 200: MeetingReplySchema },
       },
     },
     async (request) => ({ meeting: await getMeeting(ctx, request.actor!, request.params.id) }),
@@ -173,7 +173,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
           'Changes its details; raises the calendar SEQUENCE. The chair is checked again; changing its programs needs what creating it needs. Emits meeting.changed `details`.',
         params: IdParamsSchema,
         body: UpdateMeetingInputSchema,
-        response: { 200: z.object({ meeting: MeetingSchema }), ...errors },
+        response: { 200: MeetingReplySchema, ...errors },
       },
     },
     async (request) => ({
@@ -190,7 +190,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
         description:
           'Cancels a scheduled meeting; raises the calendar SEQUENCE (feeds show it cancelled).',
         params: IdParamsSchema,
-        response: { 200: z.object({ meeting: MeetingSchema }), ...errors },
+        response: { 200: MeetingReplySchema, ...errors },
       },
     },
     async (request) => ({ meeting: await cancelMeeting(ctx, request.actor!, request.params.id) }),
@@ -207,7 +207,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
         params: IdParamsSchema,
         body: SaveAgendaInputSchema,
         response: {
-          200: z.object({ meeting: MeetingSchema }),
+          200: MeetingReplySchema,
           400: ErrorBodySchema,
           409: z.union([AgendaConflictSchema, ErrorBodySchema]),
         },
@@ -233,7 +233,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
           'Names co-chairs and rapporteurs: active role `member` people of participating organizations (never viewers); the chair is not also a co-chair.',
         params: IdParamsSchema,
         body: SaveMeetingRolesInputSchema,
-        response: { 200: z.object({ meeting: MeetingSchema }), ...errors },
+        response: { 200: MeetingReplySchema, ...errors },
       },
     },
     async (request) => ({
@@ -251,7 +251,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
           'Sets the participating organizations; those of its programs and the chair’s always stay.',
         params: IdParamsSchema,
         body: SaveMeetingOrganizationsInputSchema,
-        response: { 200: z.object({ meeting: MeetingSchema }), ...errors },
+        response: { 200: MeetingReplySchema, ...errors },
       },
     },
     async (request) => ({
@@ -312,7 +312,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
         description: 'Records a decision (chair, co-chairs, rapporteurs; live or ended).',
         params: IdParamsSchema,
         body: DecisionInputSchema,
-        response: { 201: z.object({ decision: DecisionSchema }), ...errors },
+        response: { 201: DecisionReplySchema, ...errors },
       },
     },
     async (request, reply) =>
@@ -334,7 +334,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
         tags,
         params: DecisionParamsSchema,
         body: DecisionInputSchema,
-        response: { 200: z.object({ decision: DecisionSchema }), ...errors },
+        response: { 200: DecisionReplySchema, ...errors },
       },
     },
     async (request) => ({
@@ -374,7 +374,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
           'Records an action item: a participating owner organization, optionally a person of it, a due date; the owner is notified.',
         params: IdParamsSchema,
         body: ActionItemInputSchema,
-        response: { 201: z.object({ actionItem: ActionItemSchema }), ...errors },
+        response: { 201: ActionItemReplySchema, ...errors },
       },
     },
     async (request, reply) =>
@@ -398,7 +398,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
           'Changes an action item’s text, owner or due date (chair, co-chairs, rapporteurs until published; admins); history kept.',
         params: IdParamsSchema,
         body: ActionItemInputSchema,
-        response: { 200: z.object({ actionItem: ActionItemSchema }), ...errors },
+        response: { 200: ActionItemReplySchema, ...errors },
       },
     },
     async (request) => ({
@@ -421,7 +421,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
           'Changes an action item’s status (its owner, its owner organization’s people, the chair, admins; after publishing too); history kept.',
         params: IdParamsSchema,
         body: ActionItemStatusInputSchema,
-        response: { 200: z.object({ actionItem: ActionItemSchema }), ...errors },
+        response: { 200: ActionItemReplySchema, ...errors },
       },
     },
     async (request) => ({

@@ -20,6 +20,7 @@ import { useComponents } from './useComponents';
 import { useOrganizations } from './useOrganizations';
 import { useProgram } from './useProgram';
 import { ProgramDetailsEditor } from '../programEdit/components/ProgramDetailsEditor';
+import { ProgramMeetingsSection } from '../meetings/ProgramMeetingsSection';
 
 /**
  * A calm page in place of the program, with the way back: "not found", or the answer to a 403
@@ -84,6 +85,7 @@ function ProgramBody({ id }: { id: string }) {
         <ProgramDetailsEditor program={program.data} />
       </Card>
       <PlanSection program={program.data} organizations={organizations.data} />
+      <ProgramMeetingsSection programId={program.data.id} />
       <ProgramDiscussion program={program.data} />
     </>
   );

@@ -13,7 +13,7 @@ import { localizedTitle } from '../portfolio/localizedTitle';
 import { usePrograms } from '../portfolio/usePrograms';
 import { ClosingTimeFields } from './ClosingTimeFields';
 import { priorityKeys } from './queryKeys';
-import { utcToZoned, zonedToUtc } from './zonedTime';
+import { utcToZoned, zonedToUtc } from '../../lib/zonedTime';
 
 function weekFromNow(zone: string) {
   return utcToZoned(new Date(Date.now() + 7 * 86_400_000).toISOString(), zone);

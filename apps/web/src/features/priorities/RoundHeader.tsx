@@ -10,7 +10,7 @@ import { closeRound, reopenRound } from '../../lib/prioritiesApi';
 import { useTimeZone } from '../auth/useTimeZone';
 import { ClosingTimeFields } from './ClosingTimeFields';
 import { priorityKeys } from './queryKeys';
-import { utcToZoned, zonedToUtc } from './zonedTime';
+import { utcToZoned, zonedToUtc } from '../../lib/zonedTime';
 
 /** The round's title, state, closing time in the reader's zone (zone named), and the owner's and admins' actions. */
 export function RoundHeader({ round }: { round: Round }) {

@@ -4,6 +4,7 @@ import { Card } from '../../components/Card';
 import { LoadingState } from '../../components/LoadingState';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useMe } from '../auth/useMe';
+import { CalendarFeedSection } from '../meetings/CalendarFeedSection';
 import { NotificationPreferencesForm } from '../notifications/NotificationPreferencesForm';
 import { PasswordForm } from './components/PasswordForm';
 import { ProfileForm } from './components/ProfileForm';
@@ -30,6 +31,11 @@ export function ProfilePage() {
         <h2 id="profile-notifications">{t('notifications.preferences.heading')}</h2>
         <p className="muted">{t('notifications.preferences.lead')}</p>
         <NotificationPreferencesForm />
+      </Card>
+      <Card labelledBy="profile-calendar-feed">
+        <h2 id="profile-calendar-feed">{t('meetings.feed.heading')}</h2>
+        <p className="muted">{t('meetings.feed.lead')}</p>
+        <CalendarFeedSection />
       </Card>
       <Card labelledBy="profile-password">
         <h2 id="profile-password">{t('profile.passwordHeading')}</h2>

@@ -45,3 +45,37 @@ export function utcToZoned(iso: string, zone: string): { date: string; time: str
   const shifted = new Date(at.getTime() + offsetMinutes(at, zone) * 60_000).toISOString();
   return { date: shifted.slice(0, 10), time: shifted.slice(11, 16) };
 }
+
+/** A day and a 24-hour time span of a meeting as one reader sees it. */
+export interface LocalSpan {
+  /** The start's date in the zone ("2027-03-10"). */
+  date: string;
+  /** Start and end times on the 24-hour clock ("14:00", "16:00"). */
+  start: string;
+  end: string;
+  /** The end's date when it falls on another day in the zone, else null. */
+  endDate: string | null;
+}
+
+/** A meeting's start and end read in one zone: "2027-03-10 14:00–16:00". */
+export function localSpan(startsAt: string, endsAt: string, zone: string): LocalSpan {
+  const start = utcToZoned(startsAt, zone);
+  const end = utcToZoned(endsAt, zone);
+  return {
+    date: start.date,
+    start: start.time,
+    end: end.time,
+    endDate: end.date === start.date ? null : end.date,
+  };
+}
+
+/** The zone's offset from UTC at an instant as "UTC+01:00" / "UTC−05:00" ("UTC" at zero). */
+export function utcOffsetLabel(iso: string, zone: string): string {
+  const minutes = offsetMinutes(new Date(iso), zone);
+  if (minutes === 0) return 'UTC';
+  const sign = minutes > 0 ? '+' : '−';
+  const abs = Math.abs(minutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `UTC${sign}${hh}:${mm}`;
+}
