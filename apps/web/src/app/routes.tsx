@@ -31,7 +31,8 @@ import { RouteError } from './RouteError';
 // The meeting page's sections from other features; each waits for its chunk without blanking the page.
 const renderRoom = (meeting: Meeting) => (
   <Suspense fallback={null}>
-    <LazyRoomPanel meeting={meeting} />
+    {/* Keyed by meeting: another meeting's page starts from an empty room, not this one's. */}
+    <LazyRoomPanel key={meeting.id} meeting={meeting} />
   </Suspense>
 );
 const renderMinutes = (meeting: Meeting) => (
