@@ -3,7 +3,15 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { MeetingSchema } from '@mesa/shared';
 import { startServerOnOwnOrigin, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, fetchAs, type TestPerson } from '../helpers/people.js';
-import { contextFor, launchBrowser, runAxe, screenshot, Viewports } from '../helpers/browser.js';
+import { join } from 'node:path';
+import {
+  contextFor,
+  launchBrowser,
+  runAxe,
+  screenshot,
+  SCREENSHOT_DIR,
+  Viewports,
+} from '../helpers/browser.js';
 
 /**
  * A chaired meeting in three browsers: the chair (English, laptop) and two delegates (Ana in
@@ -124,6 +132,26 @@ describe('a live meeting in the browser', () => {
     await expectAxeClean(luisPage);
     await screenshot(marta, 'meetings-room-chair-en-laptop');
     await screenshot(anaPage, 'meetings-room-delegate-en-tablet');
+    // The chair's controls on a phone: every action still reachable, nothing cut off.
+    await marta.setViewportSize(Viewports.phone);
+    await room(marta).getByRole('button', { name: 'Move Luis Pérez up' }).focus();
+    await marta.keyboard.press('Enter');
+    await room(marta).getByRole('button', { name: 'Move Luis Pérez down' }).waitFor();
+    expect(await queue.locator('.room-queue__name').allTextContents()).toEqual([
+      'Luis Pérez',
+      'Ana Morales',
+    ]);
+    // Focus stays on the moved entry's button, and the move is announced.
+    expect(await marta.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Move Luis Pérez down',
+    );
+    await room(marta).getByText('Luis Pérez moved to place 1 of 2.').waitFor({ state: 'attached' });
+    await room(marta).screenshot({
+      path: join(SCREENSHOT_DIR, 'meetings-room-chair-en-phone.png'),
+    });
+    await room(marta).getByRole('button', { name: 'Move Luis Pérez down' }).click();
+    await queue.locator('.room-queue__name').first().filter({ hasText: 'Ana Morales' }).waitFor();
+    await marta.setViewportSize(Viewports.laptop);
 
     // The chair gives Ana the floor: announced to everyone, Luis now first in the list.
     await room(marta).getByRole('button', { name: 'Give the floor to Ana Morales' }).click();
