@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { newId } from '../lib/ids.js';
+import { listRoomAttendance as listAttendanceOf } from '../modules/meetings/index.js';
 
 /** What a test may say about a meeting to create; everything but the chair has a default. */
 export interface MeetingOverrides {
@@ -116,5 +117,7 @@ export async function createMeeting(
   return { meetingId, itemIds };
 }
 
-/** A meeting's attendance rows, oldest first. */
-export { listRoomAttendance } from '../modules/meetings/index.js';
+/** A meeting's attendance rows, oldest first: who was in the room when. */
+export function listRoomAttendance(app: FastifyInstance, meetingId: string) {
+  return listAttendanceOf(app.ctx, meetingId);
+}

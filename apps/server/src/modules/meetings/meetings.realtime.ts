@@ -9,6 +9,15 @@ import { authorizeMeeting } from '../../authz/index.js';
 import type { Realtime } from '../../realtime/io.js';
 import { joinRoom, leaveRoom, roomState, runRoomCommand, type RoomPerson } from './room.service.js';
 
+function withPerson(
+  people: RoomPerson[],
+  actor: { userId: string; name: string; organizationId: string },
+): RoomPerson[] {
+  if (people.some((p) => p.userId === actor.userId)) return people;
+  const person = { userId: actor.userId, name: actor.name, organizationId: actor.organizationId };
+  return [...people, person].sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /** How long presence changes of one meeting are gathered before its state is sent again. */
 const PRESENCE_BROADCAST_MS = 50;
 
@@ -25,7 +34,19 @@ export function registerMeetingsRealtime(app: FastifyInstance, realtime: Realtim
   const { io } = realtime;
   const ctx = app.ctx;
 
-  async function present(meetingId: string): Promise<RoomPerson[]> {
+  // One look at a room's connections at a time per meeting: callers that arrive while one is
+  // under way share it (a storm of joins costs one round trip over the adapter, not one each).
+  const looking = new Map<string, Promise<RoomPerson[]>>();
+  function present(meetingId: string): Promise<RoomPerson[]> {
+    let look = looking.get(meetingId);
+    if (!look) {
+      look = lookAtRoom(meetingId).finally(() => looking.delete(meetingId));
+      looking.set(meetingId, look);
+    }
+    return look;
+  }
+
+  async function lookAtRoom(meetingId: string): Promise<RoomPerson[]> {
     const sockets = await io.in(meetingRoom(meetingId)).fetchSockets();
     const people = new Map<string, RoomPerson>();
     for (const s of sockets) {
@@ -71,7 +92,8 @@ export function registerMeetingsRealtime(app: FastifyInstance, realtime: Realtim
       command(MeetingJoinInputSchema, async ({ meetingId }, { actor }) => {
         const state = await joinRoom(ctx, actor, meetingId, {
           enter: () => Promise.resolve(socket.join(meetingRoom(meetingId))),
-          present: () => present(meetingId),
+          // A shared look may have started before this connection joined: count it in.
+          present: () => present(meetingId).then((people) => withPerson(people, actor)),
         });
         broadcastSoon(meetingId);
         return state;

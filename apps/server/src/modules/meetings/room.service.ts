@@ -1,11 +1,18 @@
 import {
   RoomStateSchema,
+  meetingAbilities,
   type MeetingAction,
   type RoomCommand,
   type RoomState,
 } from '@mesa/shared';
 import type { Kysely, Updateable } from 'kysely';
-import { authorizeMeeting, type Actor } from '../../authz/index.js';
+import {
+  authorizeMeeting,
+  can,
+  forbidden,
+  meetingStageConflict,
+  type Actor,
+} from '../../authz/index.js';
 import type { Database, MeetingsTable } from '../../db/schema.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
@@ -234,6 +241,7 @@ async function apply(
   command: RoomCommand,
   meeting: RoomMeetingRow,
   at: string,
+  present: readonly RoomPerson[],
 ): Promise<Applied> {
   const none: Applied = { meeting: {}, after: [] };
   const actorId = actor.userId;
@@ -242,6 +250,15 @@ async function apply(
       if (meeting.state !== 'scheduled') refuse('This meeting has already started.');
       const agenda = await listAgendaForRoom(trx, meeting.id);
       const first = agenda[0]?.id ?? null;
+      // Whoever is in the room already attends from the start.
+      for (const person of present)
+        await openAttendance(trx, {
+          id: newId(),
+          meetingId: meeting.id,
+          userId: person.userId,
+          organizationId: person.organizationId,
+          at,
+        });
       return {
         meeting: {
           state: 'live',
@@ -397,10 +414,14 @@ export async function runRoomCommand(
   present: readonly RoomPerson[],
 ): Promise<RoomState> {
   const { meetingId, commandId } = command;
-  await authorizeMeeting(ctx, actor, 'read', meetingId);
+  const resource = await authorizeMeeting(ctx, actor, 'read', meetingId);
   const earlier = await findRoomCommand(ctx.db, meetingId, commandId);
   if (earlier) return storedReply({ userId: earlier.user_id, reply: earlier.reply }, actor);
-  await authorizeMeeting(ctx, actor, ACTION_OF[command.type], meetingId);
+  const action = ACTION_OF[command.type];
+  if (!can(actor, action, resource)) {
+    const reason = meetingAbilities(actor, resource.facts).denied[action];
+    throw reason === 'meeting_stage' ? meetingStageConflict(resource.facts.state) : forbidden();
+  }
   const at = ctx.now().toISOString();
   const outcome = await ctx.db.transaction().execute(async (trx): Promise<Outcome> => {
     if (!(await lockMeetingRow(trx, meetingId))) throw new NotFoundError('meeting');
@@ -410,7 +431,7 @@ export async function runRoomCommand(
     if (!meeting) throw new NotFoundError('meeting');
     if ('sequence' in command && command.sequence !== meeting.room_sequence)
       return { kind: 'stale' };
-    const applied = await apply(ctx, trx, actor, command, meeting, at);
+    const applied = await apply(ctx, trx, actor, command, meeting, at, present);
     if (!(await raiseRoomSequence(trx, meetingId, meeting.room_sequence, applied.meeting)))
       return { kind: 'stale' };
     const state = await loadRoomState(trx, meetingId, present, at);
