@@ -13,7 +13,9 @@ import {
   MeetingReviewSchema,
   MeetingReplySchema,
   ProgramMeetingRecordsSchema,
+  NotificationPageSchema,
   listOf,
+  notificationLink,
   type Meeting,
 } from '@mesa/shared';
 import { dialects } from '../helpers/databases.js';
@@ -548,6 +550,64 @@ describe.each(dialects)('meetings on %s', (dialect) => {
     expect((await fetch(rotated)).status).toBe(200);
     expect((await send(person, '/api/me/calendar-feed', 'DELETE')).status).toBe(204);
     expect((await fetch(rotated)).status).toBe(404);
+  });
+
+  it('tells the owner of an action item once: the named person, else the members of the organization; losing access hides it', async () => {
+    const owners = await createPersonOn(server, { relation: 'partner', programId: p1 });
+    const colleague = await createPersonOn(server, { organizationId: owners.organizationId });
+    const watcher = await createPersonOn(server, {
+      role: 'viewer',
+      organizationId: owners.organizationId,
+    });
+    const meeting = await create(coordinator);
+    await send(coordinator, `/api/meetings/${meeting.id}/organizations`, 'PUT', {
+      organizationIds: [owners.organizationId],
+    });
+    await setState(meeting.id, 'live');
+    const path = `/api/meetings/${meeting.id}/action-items`;
+    const item = {
+      text: { en: 'Draft the terms', es: 'Redactar los términos' },
+      ownerOrganizationId: owners.organizationId,
+      dueDate: '2099-05-01',
+    };
+    const toOrg = ActionItemReplySchema.parse(
+      await (await send(coordinator, path, 'POST', item)).json(),
+    ).actionItem;
+    const toPerson = ActionItemReplySchema.parse(
+      await (
+        await send(coordinator, path, 'POST', { ...item, ownerUserId: colleague.userId })
+      ).json(),
+    ).actionItem;
+    const inbox = async (who: TestPerson) =>
+      NotificationPageSchema.parse(await (await send(who, '/api/notifications')).json());
+    await expect.poll(async () => (await inbox(colleague)).data.length).toBe(2);
+    const forOwners = await inbox(owners);
+    expect(forOwners.data).toHaveLength(1);
+    const [n] = forOwners.data;
+    expect(n).toMatchObject({
+      kind: 'actionItem',
+      actor: { id: coordinator.userId },
+      target: {
+        type: 'actionItem',
+        meetingId: meeting.id,
+        actionItemId: toOrg.id,
+        toOrganization: true,
+      },
+      excerpt: 'Draft the terms',
+    });
+    expect(notificationLink(n!.target)).toBe(`/meetings/${meeting.id}?actionItem=${toOrg.id}`);
+    const personal = (await inbox(colleague)).data.find(
+      (x) => x.target.type === 'actionItem' && x.target.actionItemId === toPerson.id,
+    );
+    expect(personal?.target).toMatchObject({ toOrganization: false });
+    expect((await inbox(watcher)).data).toHaveLength(0);
+    expect((await inbox(coordinator)).data).toHaveLength(0);
+    // Their organization leaves the meeting: the notifications are hidden.
+    await send(coordinator, `/api/meetings/${meeting.id}/organizations`, 'PUT', {
+      organizationIds: [],
+    });
+    expect((await inbox(owners)).data).toHaveLength(0);
+    expect((await inbox(owners)).unreadCount).toBe(0);
   });
 
   it('keeps a meeting’s organizations of its programs and chair when the list leaves them out', async () => {

@@ -105,7 +105,9 @@ describe.each(dialects)('the inbox routes on %s', (dialect) => {
       .where('organization_id', '=', b.organizationId)
       .execute();
     const page = await inbox(b);
-    expect(page.data.map((x) => x.target.subject.kind)).toEqual(['roundProgram']);
+    expect(
+      page.data.map((x) => (x.target.type === 'thread' ? x.target.subject.kind : null)),
+    ).toEqual(['roundProgram']);
     expect(page.unreadCount).toBe(1);
     expect(await count(b)).toBe(1);
   });
@@ -148,6 +150,7 @@ describe.each(dialects)('the inbox routes on %s', (dialect) => {
       mention: true,
       reply: true,
       resolved: true,
+      actionItem: true,
     });
   });
 
@@ -161,6 +164,7 @@ describe.each(dialects)('the inbox routes on %s', (dialect) => {
       mention: false,
       reply: true,
       resolved: true,
+      actionItem: true,
     });
     const again = await fetchAs(server, a, '/api/me/notification-preferences');
     expect(NotificationPreferencesSchema.parse(await again.json()).mention).toBe(true);

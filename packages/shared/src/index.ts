@@ -108,6 +108,7 @@ export {
   NotificationsReadSchema,
   subjectProgramId,
   notificationLink,
+  targetProgramId,
   type NotificationKind,
   type NotificationTarget,
   type Notification,

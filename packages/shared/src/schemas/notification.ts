@@ -9,9 +9,12 @@ import { ThreadSubjectSchema, type ThreadSubject } from './thread-subject.js';
  * "How to add a notification kind"). A kind is a member of `NotificationKinds`, a
  * preference (on unless the person turned it off) and a sentence in the web catalogues.
  */
-export const NotificationKinds = ['mention', 'reply', 'resolved'] as const;
+export const NotificationKinds = ['mention', 'reply', 'resolved', 'actionItem'] as const;
 
-/** A kind of notification: you were mentioned, a reply where you took part, your thread resolved. */
+/**
+ * A kind of notification: you were mentioned, a reply where you took part, your thread
+ * resolved, an action item assigned to you or your organization.
+ */
 export const NotificationKindSchema = z.enum(NotificationKinds);
 
 /** A kind of notification. */
@@ -29,6 +32,19 @@ export const NotificationTargetSchema = z.discriminatedUnion('type', [
     threadId: IdSchema,
     /** What the thread is about. */
     subject: ThreadSubjectSchema,
+  }),
+  z.strictObject({
+    type: z.literal('actionItem'),
+    /** The meeting it was recorded in. */
+    meetingId: IdSchema,
+    /** The action item. */
+    actionItemId: IdSchema,
+    /** Its program, or null. */
+    programId: IdSchema.nullable(),
+    /** The meeting's title when it was assigned. */
+    meetingTitle: LocalizedTextSchema,
+    /** Assigned to the recipient's organization (no person named) rather than to them. */
+    toOrganization: z.boolean(),
   }),
 ]);
 
@@ -132,6 +148,8 @@ export const NotificationPreferencesSchema = z.strictObject({
   reply: z.boolean(),
   /** Your threads resolved by someone else. */
   resolved: z.boolean(),
+  /** Action items assigned to you or your organization. */
+  actionItem: z.boolean(),
 }) satisfies z.ZodType<Record<NotificationKind, boolean>>;
 
 /** A person's notification preferences. */
@@ -178,6 +196,11 @@ export function subjectProgramId(subject: ThreadSubject): string | null {
   return subject.programId;
 }
 
+/** The program a notification's target belongs to, for display, or null. */
+export function targetProgramId(target: NotificationTarget): string | null {
+  return target.type === 'actionItem' ? target.programId : subjectProgramId(target.subject);
+}
+
 /**
  * The web path a notification opens: the one place links are built from a stored target.
  * A plan passage opens the plan's comments with the thread (`?thread=`), a program's thread
@@ -185,6 +208,8 @@ export function subjectProgramId(subject: ThreadSubject): string | null {
  * line under the round's board (`?discuss=<programId>&thread=`); null when there is no page.
  */
 export function notificationLink(target: NotificationTarget): string | null {
+  if (target.type === 'actionItem')
+    return `/meetings/${target.meetingId}?actionItem=${encodeURIComponent(target.actionItemId)}`;
   const thread = encodeURIComponent(target.threadId);
   const { subject } = target;
   if (subject.kind === 'roundProgram')

@@ -1,7 +1,7 @@
 import {
   NotificationKindSchema,
   NotificationTargetSchema,
-  subjectProgramId,
+  targetProgramId,
   type Notification,
 } from '@mesa/shared';
 import type { NotificationRow } from './notifications.repository.js';
@@ -16,13 +16,13 @@ export function parseTarget(row: Pick<NotificationRow, 'target'>): Notification[
 
 /** The program a row's target belongs to, for display. */
 export function programIdOf(row: Pick<NotificationRow, 'target'>): string | null {
-  return subjectProgramId(parseTarget(row).subject);
+  return targetProgramId(parseTarget(row));
 }
 
 /** A notification row as its recipient sees it. */
 export function presentNotification(row: NotificationRow, programs: ProgramLabels): Notification {
   const target = parseTarget(row);
-  const programId = subjectProgramId(target.subject);
+  const programId = targetProgramId(target);
   const actor =
     row.actor_id === null || row.actor_name === null
       ? null

@@ -18,6 +18,8 @@ export interface NotificationCursor {
 export interface VisibleScopes {
   recipientId: string;
   programIds: readonly string[];
+  /** Meetings: every one (null, an admin), or those this organization takes part in. */
+  meetingOrganizationId: string | null;
 }
 
 function visibleTo(db: Kysely<Database>, scopes: VisibleScopes) {
@@ -25,10 +27,27 @@ function visibleTo(db: Kysely<Database>, scopes: VisibleScopes) {
     .selectFrom('notifications as n')
     .where('n.recipient_id', '=', scopes.recipientId)
     .where((eb) => {
+      const org = scopes.meetingOrganizationId;
+      const meetings = eb.and([
+        eb('n.scope_kind', '=', 'meeting'),
+        ...(org === null
+          ? []
+          : [
+              eb(
+                'n.scope_id',
+                'in',
+                eb
+                  .selectFrom('meeting_organizations')
+                  .select('meeting_organizations.meeting_id')
+                  .where('meeting_organizations.organization_id', '=', org),
+              ),
+            ]),
+      ]);
       const workspace = eb('n.scope_kind', '=', 'workspace');
-      if (scopes.programIds.length === 0) return workspace;
+      if (scopes.programIds.length === 0) return eb.or([workspace, meetings]);
       return eb.or([
         workspace,
+        meetings,
         eb.and([eb('n.scope_kind', '=', 'program'), eb('n.scope_id', 'in', scopes.programIds)]),
       ]);
     });
@@ -176,4 +195,33 @@ export function listProgramLabels(db: Kysely<Database>, ids: readonly string[]) 
     .select(['id', 'code', 'title_en', 'title_es'])
     .where('id', 'in', ids)
     .execute();
+}
+
+/** An action item's text and program with its meeting's title, or undefined. */
+export function findMeetingTitle(db: Kysely<Database>, meetingId: string, actionItemId: string) {
+  return db
+    .selectFrom('action_items')
+    .innerJoin('meetings', 'meetings.id', 'action_items.meeting_id')
+    .select([
+      'meetings.title_en',
+      'meetings.title_es',
+      'action_items.text_en',
+      'action_items.text_es',
+      'action_items.program_id',
+    ])
+    .where('action_items.id', '=', actionItemId)
+    .where('meetings.id', '=', meetingId)
+    .executeTakeFirst();
+}
+
+/** Active role `member` people of an organization. */
+export async function listMemberIds(db: Kysely<Database>, organizationId: string) {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('role', '=', 'member')
+    .where('active', '=', 1)
+    .execute();
+  return rows.map((r) => r.id);
 }

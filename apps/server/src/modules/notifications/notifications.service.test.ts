@@ -166,7 +166,9 @@ describe('notifications from domain events', () => {
     expect((await inboxOf(b)).unreadCount).toBe(2);
     await removeRelation(app.ctx, programId, b.organizationId);
     const inbox = await inboxOf(b);
-    expect(inbox.data.map((n) => n.target.subject.kind)).toEqual(['roundProgram']);
+    expect(
+      inbox.data.map((n) => (n.target.type === 'thread' ? n.target.subject.kind : null)),
+    ).toEqual(['roundProgram']);
     expect(inbox.unreadCount).toBe(1);
   });
 

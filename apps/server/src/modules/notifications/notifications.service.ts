@@ -7,7 +7,7 @@ import {
   type NotificationPreferences,
   type UpdateNotificationPreferencesInput,
 } from '@mesa/shared';
-import { readableProgramIds, type PolicyPerson } from '../../authz/index.js';
+import { can, readableProgramIds, type PolicyPerson } from '../../authz/index.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError } from '../../lib/errors.js';
 import {
@@ -28,7 +28,25 @@ export async function visibleScopes(
   ctx: ServiceContext,
   person: PolicyPerson,
 ): Promise<VisibleScopes> {
-  return { recipientId: person.userId, programIds: await readableProgramIds(ctx, person) };
+  // Meetings follow the policy: one who reads a meeting without taking part (an admin) reads all.
+  const readsEveryMeeting = can(person, 'read', {
+    type: 'meeting',
+    meetingId: '',
+    facts: {
+      state: 'scheduled',
+      participates: false,
+      isChair: false,
+      isCoChair: false,
+      isRapporteur: false,
+      coordinatesProgram: false,
+      amendmentOpen: false,
+    },
+  });
+  return {
+    recipientId: person.userId,
+    programIds: await readableProgramIds(ctx, person),
+    meetingOrganizationId: readsEveryMeeting ? null : person.organizationId,
+  };
 }
 
 /** Portfolio-level labels of the programs some rows are about. */

@@ -1,18 +1,23 @@
 import type { NotificationKind, NotificationTarget, OrganizationKind, Role } from '@mesa/shared';
-import { mayReadProgram, type PolicyPerson } from '../../authz/index.js';
+import { mayReadMeeting, mayReadProgram, type PolicyPerson } from '../../authz/index.js';
 import type { ServiceContext } from '../../lib/context.js';
 import type { DomainEventMap } from '../../lib/events.js';
 import { newId } from '../../lib/ids.js';
 import {
   findNotificationRow,
+  findMeetingTitle,
   findRecipientRow,
   insertNotificationOnce,
+  listMemberIds,
 } from './notifications.repository.js';
 import { presentNotification } from './notifications.presenter.js';
 import { loadProgramLabels, unreadCount, wantsKind } from './notifications.service.js';
 
 /** What must still be readable for a notification to be created, listed and counted. */
-export type NotificationScope = { kind: 'program'; programId: string } | { kind: 'workspace' };
+export type NotificationScope =
+  | { kind: 'program'; programId: string }
+  | { kind: 'meeting'; meetingId: string }
+  | { kind: 'workspace' };
 
 /** One notification to create, before the checks. */
 export interface NotificationDraft {
@@ -40,6 +45,7 @@ async function loadRecipient(ctx: ServiceContext, userId: string): Promise<Polic
 }
 
 async function mayRead(ctx: ServiceContext, person: PolicyPerson, scope: NotificationScope) {
+  if (scope.kind === 'meeting') return mayReadMeeting(ctx, person, scope.meetingId);
   return scope.kind === 'workspace' || mayReadProgram(ctx, person, scope.programId);
 }
 
@@ -62,7 +68,12 @@ export async function notify(ctx: ServiceContext, draft: NotificationDraft): Pro
     source_key: draft.sourceKey,
     actor_id: draft.actorId,
     scope_kind: draft.scope.kind,
-    scope_id: draft.scope.kind === 'program' ? draft.scope.programId : null,
+    scope_id:
+      draft.scope.kind === 'program'
+        ? draft.scope.programId
+        : draft.scope.kind === 'meeting'
+          ? draft.scope.meetingId
+          : null,
     target: JSON.stringify(draft.target),
     excerpt: draft.excerpt,
     created_at: ctx.now().toISOString(),
@@ -121,6 +132,41 @@ export function draftsForResolution(
   ];
 }
 
+/**
+ * The notifications an assigned action item makes: to its owner person when one is named,
+ * otherwise to every role `member` person of its owner organization; never the actor. Scoped
+ * to the meeting, so losing access to it hides them.
+ */
+export async function draftsForActionItem(
+  ctx: ServiceContext,
+  event: DomainEventMap['actionItem.assigned'][0],
+): Promise<NotificationDraft[]> {
+  const meeting = await findMeetingTitle(ctx.db, event.meetingId, event.actionItemId);
+  if (!meeting) return [];
+  const recipients = event.ownerUserId
+    ? [event.ownerUserId]
+    : await listMemberIds(ctx.db, event.ownerOrganizationId);
+  const excerpt = (meeting.text_en || meeting.text_es).slice(0, 200);
+  return recipients
+    .filter((id) => id !== event.actorId)
+    .map((recipientId) => ({
+      recipientId,
+      kind: 'actionItem' as const,
+      sourceKey: `actionItem:${event.actionItemId}:${event.ownerOrganizationId}:${event.ownerUserId ?? ''}`,
+      actorId: event.actorId,
+      scope: { kind: 'meeting', meetingId: event.meetingId },
+      target: {
+        type: 'actionItem',
+        meetingId: event.meetingId,
+        actionItemId: event.actionItemId,
+        programId: meeting.program_id,
+        meetingTitle: { en: meeting.title_en, es: meeting.title_es },
+        toOrganization: event.ownerUserId === null,
+      },
+      excerpt,
+    }));
+}
+
 async function notifyAll(ctx: ServiceContext, drafts: readonly NotificationDraft[]) {
   for (const draft of drafts) {
     try {
@@ -146,6 +192,9 @@ export function registerNotificationHandlers(ctx: ServiceContext): () => Promise
   };
   ctx.events.on('comment.posted', (event) => track(notifyAll(ctx, draftsForComment(event))));
   ctx.events.on('thread.resolved', (event) => track(notifyAll(ctx, draftsForResolution(event))));
+  ctx.events.on('actionItem.assigned', (event) =>
+    track(draftsForActionItem(ctx, event).then((drafts) => notifyAll(ctx, drafts))),
+  );
   return async () => {
     while (pending.size > 0) await Promise.all(pending);
   };

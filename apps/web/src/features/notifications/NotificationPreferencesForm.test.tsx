@@ -13,7 +13,12 @@ describe('NotificationPreferencesForm', () => {
   it('shows each kind on, sends the change and says "Saved" only once the server answered', async () => {
     let answer: (value: Response) => void = () => undefined;
     const fetchMock = stubFetch({
-      '/api/me/notification-preferences': ok({ mention: true, reply: true, resolved: true }),
+      '/api/me/notification-preferences': ok({
+        mention: true,
+        reply: true,
+        resolved: true,
+        actionItem: true,
+      }),
     });
     renderRoute(<NotificationPreferencesForm />);
     const mention = await screen.findByRole('checkbox', { name: 'someone mentions me' });
@@ -27,10 +32,13 @@ describe('NotificationPreferencesForm', () => {
     expect(JSON.parse(init?.body as string)).toMatchObject({ mention: false });
     expect(screen.queryByRole('status')).toBeNull();
     answer(
-      new Response(JSON.stringify({ mention: false, reply: true, resolved: true }), {
-        status: 200,
-        headers: { 'Content-Type': 'application/json' },
-      }),
+      new Response(
+        JSON.stringify({ mention: false, reply: true, resolved: true, actionItem: true }),
+        {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        },
+      ),
     );
     expect((await screen.findByRole('status')).textContent).toBe(
       'Saved: your notification choices are stored.',

@@ -18,6 +18,14 @@ export function describeNotification(n: Notification, t: TFunction, locale: Loca
         organization: n.actor.organizationName[locale],
       })
     : t('notifications.someone');
+  if (n.target.type === 'actionItem') {
+    const key = n.target.toOrganization ? 'actionItemOrganization' : 'actionItem';
+    const title = n.target.meetingTitle[locale] || n.target.meetingTitle.en;
+    return t(`notifications.sentence.${key}`, {
+      author,
+      where: t('notifications.where.meeting', { name: title }),
+    });
+  }
   const program = programLabel(n.program, locale);
   const where =
     program === null
