@@ -1,16 +1,21 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
-  ActionItemSchema,
+  ActionItemReplySchema,
+  AgendaConflictSchema,
   CalendarFeedCreatedSchema,
   CalendarFeedStatusSchema,
-  DecisionSchema,
-  IdSchema,
-  LocalizedTextSchema,
+  DecisionReplySchema,
   MeetingListSchema,
-  MeetingPersonSchema,
+  MeetingOptionsSchema,
+  MeetingParticipantSchema,
   MeetingRecordsSchema,
-  MeetingSchema,
+  MeetingReplySchema,
+  MeetingReviewSchema,
   ProgramMeetingRecordsSchema,
+  listOf,
+  type ActionItemWithMeetingSchema,
+  type MeetingOptions,
+  type MeetingParticipant,
   type ActionItem,
   type ActionItemInput,
   type ActionItemStatus,
@@ -25,30 +30,11 @@ import {
 } from '@mesa/shared';
 import { ApiError, getJson, sendJson } from './api';
 
+export type { MeetingOptions };
+
 const meetingPath = (id: string) => `/api/meetings/${encodeURIComponent(id)}`;
 
-/**
- * `GET /api/meetings/options?programIds=`: who may chair, the organizations invited by
- * default, and the open action items of those programs (for the review item). Written from
- * shared pieces until the server's own reply schema lands in @mesa/shared.
- */
-export const MeetingOptionsSchema = z.object({
-  chairCandidates: z.array(MeetingPersonSchema),
-  defaultOrganizations: z.array(z.object({ id: IdSchema, name: LocalizedTextSchema })),
-  openActionItems: z.array(ActionItemSchema),
-});
-/** A new meeting's choices. */
-export type MeetingOptions = z.infer<typeof MeetingOptionsSchema>;
-
-/** `GET /api/meetings/:id/people`: people of participating organizations (role `member`). */
-export const MeetingPeopleSchema = z.object({ data: z.array(MeetingPersonSchema) });
-
-/** `GET /api/meetings/:id/review`: the open action items the review item goes through. */
-export const MeetingReviewSchema = z.object({ actionItems: z.array(ActionItemSchema) });
-
-const MeetingReplySchema = z.object({ meeting: MeetingSchema });
-const DecisionReplySchema = z.object({ decision: DecisionSchema });
-const ActionItemReplySchema = z.object({ actionItem: ActionItemSchema });
+const MeetingPeopleSchema = listOf(MeetingParticipantSchema);
 
 /** A meeting list's reply. */
 export type MeetingList = z.infer<typeof MeetingListSchema>;
@@ -87,8 +73,8 @@ export async function cancelMeeting(id: string): Promise<Meeting> {
     .meeting;
 }
 
-/** An agenda save's outcome: stored, or refused because someone saved first. */
-export type SaveAgendaOutcome = { saved: Meeting } | { stale: true };
+/** An agenda save's outcome: stored, or refused because someone saved first (with the meeting as stored now). */
+export type SaveAgendaOutcome = { saved: Meeting } | { stale: Meeting };
 
 /** Saves the whole agenda against the revision it was edited from; a 409 is an outcome. */
 export async function saveAgenda(id: string, input: SaveAgendaInput): Promise<SaveAgendaOutcome> {
@@ -96,7 +82,10 @@ export async function saveAgenda(id: string, input: SaveAgendaInput): Promise<Sa
     const reply = await sendJson('PUT', `${meetingPath(id)}/agenda`, input, MeetingReplySchema);
     return { saved: reply.meeting };
   } catch (error) {
-    if (error instanceof ApiError && error.status === 409) return { stale: true };
+    const conflict = AgendaConflictSchema.safeParse(
+      error instanceof ApiError ? error.body : undefined,
+    );
+    if (conflict.success) return { stale: conflict.data.error.current };
     throw error;
   }
 }
@@ -122,7 +111,10 @@ export async function fetchMeetingOptions(
 }
 
 /** People who may be named co-chair or rapporteur. */
-export async function fetchMeetingPeople(id: string, signal?: AbortSignal) {
+export async function fetchMeetingPeople(
+  id: string,
+  signal?: AbortSignal,
+): Promise<MeetingParticipant[]> {
   return (await getJson(`${meetingPath(id)}/people`, MeetingPeopleSchema, signal)).data;
 }
 
@@ -135,8 +127,11 @@ export async function fetchMeetingRecords(
 }
 
 /** Open action items the review item goes through. */
-export async function fetchMeetingReview(id: string, signal?: AbortSignal): Promise<ActionItem[]> {
-  return (await getJson(`${meetingPath(id)}/review`, MeetingReviewSchema, signal)).actionItems;
+export async function fetchMeetingReview(
+  id: string,
+  signal?: AbortSignal,
+): Promise<z.infer<typeof ActionItemWithMeetingSchema>[]> {
+  return (await getJson(`${meetingPath(id)}/review`, MeetingReviewSchema, signal)).data;
 }
 
 /** Records a decision. */

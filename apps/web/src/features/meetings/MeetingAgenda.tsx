@@ -91,7 +91,7 @@ export function AgendaSection({ meeting }: { meeting: Meeting }) {
     onSuccess: (outcome) => {
       if ('stale' in outcome) {
         setMessage({ tone: 'error', text: t('meetings.agenda.stale') });
-        void queryClient.invalidateQueries({ queryKey: meetingKeys.meeting(meeting.id) });
+        queryClient.setQueryData(meetingKeys.meeting(meeting.id), outcome.stale);
       } else {
         queryClient.setQueryData(meetingKeys.meeting(meeting.id), outcome.saved);
         const next = {

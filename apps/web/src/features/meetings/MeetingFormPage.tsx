@@ -2,7 +2,12 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { AGENDA_ITEMS_MAX, type Meeting, type UpdateMeetingInput } from '@mesa/shared';
+import {
+  AGENDA_ITEMS_MAX,
+  type Meeting,
+  type MeetingPerson,
+  type UpdateMeetingInput,
+} from '@mesa/shared';
 import './meetings.css';
 import { ErrorState } from '../../components/ErrorState';
 import { FormAlert } from '../../components/FormAlert';
@@ -13,12 +18,7 @@ import { TimeZonePicker } from '../../components/TimeZonePicker';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useErrorText } from '../../hooks/useErrorText';
 import { useLocale } from '../../i18n/useLocale';
-import {
-  createMeeting,
-  saveOrganizations,
-  updateMeeting,
-  type MeetingOptions,
-} from '../../lib/meetingsApi';
+import { createMeeting, saveOrganizations, updateMeeting } from '../../lib/meetingsApi';
 import { useMe } from '../auth/useMe';
 import { useTimeZone } from '../auth/useTimeZone';
 import { localizedTitle } from '../portfolio/localizedTitle';
@@ -83,15 +83,15 @@ function MeetingForm({ meeting }: MeetingFormProps) {
     () =>
       meeting
         ? new Set(meeting.organizations.map((o) => o.id))
-        : new Set((options.data?.defaultOrganizations ?? []).map((o) => o.id)),
+        : new Set((options.data?.organizations ?? []).map((o) => o.id)),
     [meeting, options.data],
   );
   const chosenOrgIds = (organizations.data ?? [])
     .map((o) => o.id)
     .filter((id) => orgChoices.get(id) ?? defaults.has(id));
   const openItems = meeting ? [] : (options.data?.openActionItems ?? []);
-  const candidates: MeetingOptions['chairCandidates'] = useMemo(() => {
-    const list = options.data?.chairCandidates ?? [];
+  const candidates: MeetingPerson[] = useMemo(() => {
+    const list: MeetingPerson[] = options.data?.chairs ?? [];
     if (meeting && !list.some((p) => p.id === meeting.chair.id)) return [meeting.chair, ...list];
     return list;
   }, [options.data, meeting]);

@@ -73,7 +73,7 @@ export function RolesEditor({ meeting }: { meeting: Meeting }) {
   if (!people.data) return <LoadingState label={t('meetings.roles.loading')} />;
   const orgName = (id: string) =>
     meeting.organizations.find((o) => o.id === id)?.name[locale] ?? '';
-  const candidates = people.data.filter((p) => p.id !== meeting.chair.id);
+  const candidates = people.data.filter((p) => p.role === 'member' && p.id !== meeting.chair.id);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
