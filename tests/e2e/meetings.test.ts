@@ -167,6 +167,20 @@ describe('a live meeting in the browser', () => {
     await expectAxeClean(luisPage);
     await screenshot(luisPage, 'meetings-room-delegate-es-tablet');
 
+    // The chair marks Ana's delegation present; everyone sees the mark.
+    const anaDelegation = (page: Page) =>
+      room(page).locator('.room-attendance__delegation').filter({ hasText: 'Ana Morales' });
+    const present = anaDelegation(marta).getByRole('button', { name: 'Present' });
+    await present.click();
+    await anaDelegation(marta).locator('button[aria-pressed="true"]').waitFor();
+    expect(await present.getAttribute('aria-pressed')).toBe('true');
+    await anaDelegation(anaPage)
+      .locator('.room-attendance__mark', { hasText: 'Present' })
+      .waitFor();
+    await anaDelegation(luisPage)
+      .locator('.room-attendance__mark', { hasText: 'Presente' })
+      .waitFor();
+
     // A decision and an action item, recorded by the chair against the current item.
     const decision = marta.locator('form').filter({
       has: marta.getByRole('heading', { name: 'Record a decision' }),
@@ -202,6 +216,9 @@ describe('a live meeting in the browser', () => {
     await marta.getByRole('link', { name: 'Read the published record' }).click();
     await marta.getByText('The 2027 budget is approved.').first().waitFor();
     await marta.getByText('Circulate the budget annex.').first().waitFor();
+    // Attendance by delegation: the chair's mark and who was in the room.
+    const anaRow = marta.getByRole('row').filter({ hasText: 'Ana Morales' });
+    expect(await anaRow.textContent()).toContain('Present');
     await expectAxeClean(marta);
     await screenshot(marta, 'meetings-record-en-laptop');
     await luisPage.goto(`/meetings/${meetingId}/record`);
