@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AttendanceMarkSchema, type RoomState } from '@mesa/shared';
 import { useLocale } from '../../i18n/useLocale';
 import { RoomButton } from './RoomButton';
+import { RoomCard } from './RoomCard';
 import type { MeetingRoom } from './useMeetingRoom';
 
 /** Props of AttendancePanel. */
@@ -19,10 +20,11 @@ export function AttendancePanel({ state, room, chair }: AttendancePanelProps) {
   // An admin of another organization may be in the room without being a delegation.
   const others = state.present.filter((person) => !known.has(person.organizationId));
   return (
-    <section className="room-card room-attendance" aria-labelledby="room-attendance-heading">
-      <h3 id="room-attendance-heading" className="room-card__heading">
-        {t('meetingRoom.attendance.heading', { count: state.present.length })}
-      </h3>
+    <RoomCard
+      id="room-attendance-heading"
+      className="room-attendance"
+      title={t('meetingRoom.attendance.heading', { count: state.present.length })}
+    >
       <ul className="room-attendance__list">
         {state.delegations.map((delegation) => {
           const people = state.present.filter(
@@ -84,6 +86,6 @@ export function AttendancePanel({ state, room, chair }: AttendancePanelProps) {
           </ul>
         </>
       ) : null}
-    </section>
+    </RoomCard>
   );
 }

@@ -4,6 +4,7 @@ import type { Meeting, RoomState } from '@mesa/shared';
 import { useLocale } from '../../i18n/useLocale';
 import { RoomButton } from './RoomButton';
 import type { MeetingRoom } from './useMeetingRoom';
+import { RoomCard } from './RoomCard';
 
 /** Props of ChairControls. */
 export interface ChairControlsProps {
@@ -25,10 +26,7 @@ export function ChairControls({ meeting, state, room }: ChairControlsProps) {
   const first = item?.position === 0;
   const last = item ? item.position + 1 >= item.of : false;
   return (
-    <section className="room-card room-chair" aria-labelledby="room-chair-heading">
-      <h3 id="room-chair-heading" className="room-card__heading">
-        {t('meetingRoom.chair.heading')}
-      </h3>
+    <RoomCard id="room-chair-heading" className="room-chair" title={t('meetingRoom.chair.heading')}>
       <div className="room-actions">
         {item && !first ? (
           <RoomButton room={room} action={{ type: 'previous' }} variant="secondary">
@@ -86,6 +84,6 @@ export function ChairControls({ meeting, state, room }: ChairControlsProps) {
           </button>
         )}
       </div>
-    </section>
+    </RoomCard>
   );
 }

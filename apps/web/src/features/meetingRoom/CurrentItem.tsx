@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoomState } from '@mesa/shared';
 import { useLocale } from '../../i18n/useLocale';
 import { RoomTimer } from './RoomTimer';
+import { RoomCard } from './RoomCard';
 
 /** Props of CurrentItem. */
 export interface CurrentItemProps {
@@ -15,10 +16,7 @@ export function CurrentItem({ state, offsetMs }: CurrentItemProps) {
   const locale = useLocale();
   const item = state.currentItem;
   return (
-    <section className="room-card room-item" aria-labelledby="room-item-heading">
-      <h3 id="room-item-heading" className="room-card__heading">
-        {t('meetingRoom.item.heading')}
-      </h3>
+    <RoomCard id="room-item-heading" className="room-item" title={t('meetingRoom.item.heading')}>
       {/* Polite: a change of item is announced once, the timer below is not. */}
       <div aria-live="polite" aria-atomic="true">
         {item ? (
@@ -42,6 +40,6 @@ export function CurrentItem({ state, offsetMs }: CurrentItemProps) {
           label={t('meetingRoom.timer.itemLabel')}
         />
       ) : null}
-    </section>
+    </RoomCard>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoomState } from '@mesa/shared';
 import { RoomButton } from './RoomButton';
 import type { MeetingRoom } from './useMeetingRoom';
+import { RoomCard } from './RoomCard';
 
 /** Props of FloorActions. */
 export interface FloorActionsProps {
@@ -16,10 +17,7 @@ export function FloorActions({ state, room, myId }: FloorActionsProps) {
   const place = state.queue.findIndex((entry) => entry.userId === myId);
   const speaking = state.speaker !== null && state.speaker.userId === myId;
   return (
-    <section className="room-card room-floor" aria-labelledby="room-floor-heading">
-      <h3 id="room-floor-heading" className="room-card__heading">
-        {t('meetingRoom.floor.heading')}
-      </h3>
+    <RoomCard id="room-floor-heading" className="room-floor" title={t('meetingRoom.floor.heading')}>
       {speaking ? <p>{t('meetingRoom.floor.speaking')}</p> : null}
       {place >= 0 ? (
         <>
@@ -47,6 +45,6 @@ export function FloorActions({ state, room, myId }: FloorActionsProps) {
           </RoomButton>
         </div>
       ) : null}
-    </section>
+    </RoomCard>
   );
 }

@@ -4,6 +4,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { RoomButton } from './RoomButton';
 import { RoomTimer } from './RoomTimer';
 import type { MeetingRoom } from './useMeetingRoom';
+import { RoomCard } from './RoomCard';
 
 /** Props of SpeakerCard. */
 export interface SpeakerCardProps {
@@ -19,10 +20,11 @@ export function SpeakerCard({ state, room, chair }: SpeakerCardProps) {
   const locale = useLocale();
   const speaker = state.speaker;
   return (
-    <section className="room-card room-speaker" aria-labelledby="room-speaker-heading">
-      <h3 id="room-speaker-heading" className="room-card__heading">
-        {t('meetingRoom.speaker.heading')}
-      </h3>
+    <RoomCard
+      id="room-speaker-heading"
+      className="room-speaker"
+      title={t('meetingRoom.speaker.heading')}
+    >
       {/* Polite: "Ana (Guatemala) has the floor" is announced when the floor changes. */}
       <p aria-live="polite" aria-atomic="true" className="room-speaker__who">
         {speaker
@@ -48,6 +50,6 @@ export function SpeakerCard({ state, room, chair }: SpeakerCardProps) {
           {t('meetingRoom.speaker.endTurn')}
         </RoomButton>
       ) : null}
-    </section>
+    </RoomCard>
   );
 }

@@ -4,6 +4,7 @@ import type { QueueEntry, RoomState } from '@mesa/shared';
 import { RoomButton } from './RoomButton';
 import { QueueEntryRow } from './QueueEntryRow';
 import type { MeetingRoom } from './useMeetingRoom';
+import { RoomCard } from './RoomCard';
 
 /** Props of SpeakerQueue. */
 export interface SpeakerQueueProps {
@@ -43,10 +44,7 @@ export function SpeakerQueue({ state, room, chair, myId }: SpeakerQueueProps) {
     refocus(entry.id, direction);
   };
   return (
-    <section className="room-card room-queue" aria-labelledby="room-queue-heading">
-      <h3 id="room-queue-heading" className="room-card__heading">
-        {t('meetingRoom.queue.heading')}
-      </h3>
+    <RoomCard id="room-queue-heading" className="room-queue" title={t('meetingRoom.queue.heading')}>
       <p className="room-queue__status">
         {state.queueClosed ? t('meetingRoom.queue.closed') : t('meetingRoom.queue.open')}
         {state.oneSpeakerPerDelegation ? ` ${t('meetingRoom.queue.onePerDelegation')}` : ''}
@@ -81,6 +79,6 @@ export function SpeakerQueue({ state, room, chair, myId }: SpeakerQueueProps) {
           {state.queueClosed ? t('meetingRoom.queue.reopen') : t('meetingRoom.queue.close')}
         </RoomButton>
       ) : null}
-    </section>
+    </RoomCard>
   );
 }
