@@ -136,6 +136,34 @@ describe('RoomPanel', () => {
     fireEvent.click(within(rows[2]!).getByRole('button', { name: 'Give the floor to Eva Ruiz' }));
     expect(lastCommand().command).toMatchObject({ type: 'giveFloor', entryId: 'q-2', sequence: 5 });
   });
+
+  it('offers a co-chair to take the chair, prominently when the chair is not in the room', async () => {
+    renderAs(
+      'u-ana',
+      makeMeetingAbilities({ takeChair: false, denied: { takeChair: 'meeting_stage' } }),
+    );
+    joinWith(makeRoomState({ present: [] }));
+    expect(await screen.findByText('The chair is not in the room', { exact: false })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Take the chair' }));
+    expect(lastCommand().command).toMatchObject({ type: 'takeChair', sequence: 5 });
+    await act(async () =>
+      lastCommand().reply({ ok: false, error: { code: 'forbidden', message: 'No' } }),
+    );
+    expect(screen.getByRole('alert').textContent).toContain('You may not do this now');
+  });
+
+  it('lets only the chair start the meeting; viewers watch without asking for the floor', async () => {
+    renderAs(
+      'u-eva',
+      makeMeetingAbilities({ requestFloor: false, denied: { requestFloor: 'read_only_role' } }),
+    );
+    joinWith(makeRoomState({ state: 'scheduled', currentItem: null, itemStartedAt: null }));
+    expect(await screen.findByText('The meeting has not started.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Start the meeting' })).toBeNull();
+    joinWith(makeRoomState({ sequence: 6 }));
+    expect(await screen.findByText('Budget')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Ask for the floor' })).toBeNull();
+  });
 });
 
 function entry(id: string, userId: string, name: string, kind: 'ordinary' | 'point_of_order') {
