@@ -120,18 +120,27 @@ const ACCESS = {
   'workspace:createProgram': 'admin (`createProgram`)',
   'workspace:invite': 'admin or a program coordinator (`invite`)',
   'workspace:openRound': 'admin (`openRound`)',
+  'workspace:createMeeting': 'admin or a program coordinator (`createMeeting`)',
 };
 const accessOf = (a) => {
   if (ACCESS[a]) return ACCESS[a];
   if (a?.startsWith('program:')) return `\`${a.slice(8)}\` on the program`;
   if (a?.startsWith('subject:')) return `\`${a.slice(8)}\` on the thread's subject`;
   if (a?.startsWith('round:')) return `\`${a.slice(6)}\` on the round`;
+  if (a?.startsWith('meeting:')) return `\`${a.slice(8)}\` on the meeting`;
+  if (a?.startsWith('actionItem:')) return `\`${a.slice(11)}\` on the action item`;
   return String(a);
 };
 
 const STATUS_BY_ACCESS = (a) => {
   if (a === 'public') return [];
-  if (a?.startsWith('program:') || a?.startsWith('subject:') || a?.startsWith('round:'))
+  if (
+    a?.startsWith('program:') ||
+    a?.startsWith('subject:') ||
+    a?.startsWith('round:') ||
+    a?.startsWith('meeting:') ||
+    a?.startsWith('actionItem:')
+  )
     return ['401', '403', '404'];
   if (a === 'signedIn' || a === 'workspace:readPortfolio') return ['401'];
   return ['401', '403'];

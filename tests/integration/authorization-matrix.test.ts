@@ -192,6 +192,70 @@ describe('authorization matrix', () => {
   const deliberated = (s: number): Statuses => [403, s, s, s, 403, 403, 403, 401];
   const delegations = (s: number): Statuses => [403, s, s, s, 403, s, 403, 401];
 
+  // Meetings: the admin persona creates one of the program, chaired by the coordinator persona;
+  // every organization related to the program takes part (the outsider's does not).
+  const meetingBody = () => ({
+    title: { en: `Meeting ${unique()}`, es: `Reunión ${unique()}` },
+    programIds: [programId],
+    startsAt: '2099-05-01T14:00:00Z',
+    endsAt: '2099-05-01T16:00:00Z',
+    chairId: people.coordinator!.userId,
+    agenda: [{ title: { en: 'Opening', es: 'Apertura' }, kind: 'information', plannedMinutes: 5 }],
+  });
+  const aMeeting = async () => {
+    const res = await fetchAs(server, people.admin, '/api/meetings', {
+      method: 'POST',
+      body: JSON.stringify(meetingBody()),
+    });
+    return ((await res.json()) as { meeting: { id: string } }).meeting.id;
+  };
+  /** A live meeting whose rapporteur is the lead member persona. */
+  const aLiveMeeting = async () => {
+    const id = await aMeeting();
+    await fetchAs(server, people.admin, `/api/meetings/${id}/roles`, {
+      method: 'PUT',
+      body: JSON.stringify({ coChairIds: [], rapporteurIds: [people.leadMember!.userId] }),
+    });
+    await server.app.ctx.db
+      .updateTable('meetings')
+      .set({ state: 'live' })
+      .where('id', '=', id)
+      .execute();
+    return id;
+  };
+  const aDecision = async (meetingId: string) => {
+    const res = await fetchAs(server, people.coordinator, `/api/meetings/${meetingId}/decisions`, {
+      method: 'POST',
+      body: JSON.stringify({ text: { en: 'Agreed', es: 'Acordado' } }),
+    });
+    return ((await res.json()) as { decision: { id: string } }).decision.id;
+  };
+  const actionItemBody = () => ({
+    text: { en: 'Send the report', es: 'Enviar el informe' },
+    ownerOrganizationId: people.partnerMember!.organizationId,
+    dueDate: '2099-06-01',
+  });
+  /** An action item owned by the partner member persona's organization. */
+  const anActionItem = async () => {
+    const meetingId = await aLiveMeeting();
+    const res = await fetchAs(
+      server,
+      people.coordinator,
+      `/api/meetings/${meetingId}/action-items`,
+      {
+        method: 'POST',
+        body: JSON.stringify(actionItemBody()),
+      },
+    );
+    return ((await res.json()) as { actionItem: { id: string } }).actionItem.id;
+  };
+  // Recording belongs to the chair (coordinator persona) and rapporteurs (lead member persona).
+  const officers = (s: number): Statuses => [403, s, s, 403, 403, 403, 403, 401];
+  const aFeedPath = async () => {
+    const res = await fetchAs(server, await person(), '/api/me/calendar-feed', { method: 'POST' });
+    return new URL(((await res.json()) as { url: string }).url).pathname;
+  };
+
   const table: Record<string, RouteCase> = {
     'GET /api/health': { build: () => ({ path: '/api/health' }), expect: all(200) },
     'POST /api/auth/login': {
@@ -466,6 +530,134 @@ describe('authorization matrix', () => {
     'GET /api/rounds/:id/ballots.csv': {
       build: async () => ({ path: `/api/rounds/${await aRound('while_open')}/ballots.csv` }),
       expect: signedIn(200),
+    },
+    'GET /api/meetings': { build: () => ({ path: '/api/meetings' }), expect: signedIn(200) },
+    'POST /api/meetings': {
+      build: () => ({ path: '/api/meetings', body: meetingBody() }),
+      expect: coordinators(201),
+    },
+    'GET /api/meetings/options': {
+      build: () => ({ path: `/api/meetings/options?programIds=${programId}` }),
+      expect: coordinators(200),
+    },
+    'GET /api/meetings/:id': {
+      build: async () => ({ path: `/api/meetings/${await aMeeting()}` }),
+      expect: readers(200),
+    },
+    'PATCH /api/meetings/:id': {
+      build: async () => ({
+        path: `/api/meetings/${await aMeeting()}`,
+        body: { location: 'Here' },
+      }),
+      expect: coordinators(200),
+    },
+    'POST /api/meetings/:id/cancel': {
+      build: async () => ({ path: `/api/meetings/${await aMeeting()}/cancel` }),
+      expect: coordinators(200),
+    },
+    'PUT /api/meetings/:id/agenda': {
+      build: async () => ({
+        path: `/api/meetings/${await aMeeting()}/agenda`,
+        body: { revision: 0, items: [] },
+      }),
+      expect: coordinators(200),
+    },
+    'PUT /api/meetings/:id/roles': {
+      build: async () => ({
+        path: `/api/meetings/${await aMeeting()}/roles`,
+        body: { coChairIds: [], rapporteurIds: [] },
+      }),
+      expect: coordinators(200),
+    },
+    'PUT /api/meetings/:id/organizations': {
+      build: async () => ({
+        path: `/api/meetings/${await aMeeting()}/organizations`,
+        body: { organizationIds: [] },
+      }),
+      expect: coordinators(200),
+    },
+    'GET /api/meetings/:id/people': {
+      build: async () => ({ path: `/api/meetings/${await aMeeting()}/people` }),
+      expect: readers(200),
+    },
+    'GET /api/meetings/:id/records': {
+      build: async () => ({ path: `/api/meetings/${await aMeeting()}/records` }),
+      expect: readers(200),
+    },
+    'GET /api/meetings/:id/review': {
+      build: async () => ({ path: `/api/meetings/${await aMeeting()}/review` }),
+      expect: readers(200),
+    },
+    'GET /api/meetings/:id/meeting.ics': {
+      build: async () => ({ path: `/api/meetings/${await aMeeting()}/meeting.ics` }),
+      expect: readers(200),
+    },
+    'POST /api/meetings/:id/decisions': {
+      build: async () => ({
+        path: `/api/meetings/${await aLiveMeeting()}/decisions`,
+        body: { text: { en: 'Agreed', es: '' } },
+      }),
+      expect: officers(201),
+    },
+    'PATCH /api/meetings/:id/decisions/:decisionId': {
+      build: async () => {
+        const id = await aLiveMeeting();
+        return {
+          path: `/api/meetings/${id}/decisions/${await aDecision(id)}`,
+          body: { text: { en: 'Agreed, amended', es: '' } },
+        };
+      },
+      expect: officers(200),
+    },
+    'DELETE /api/meetings/:id/decisions/:decisionId': {
+      build: async () => {
+        const id = await aLiveMeeting();
+        return { path: `/api/meetings/${id}/decisions/${await aDecision(id)}` };
+      },
+      expect: officers(204),
+    },
+    'POST /api/meetings/:id/action-items': {
+      build: async () => ({
+        path: `/api/meetings/${await aLiveMeeting()}/action-items`,
+        body: actionItemBody(),
+      }),
+      expect: officers(201),
+    },
+    // Admins edit an action item too; its status: its owner organization, the chair, admins.
+    'PATCH /api/action-items/:id': {
+      build: async () => ({
+        path: `/api/action-items/${await anActionItem()}`,
+        body: actionItemBody(),
+      }),
+      expect: [200, 200, 200, 403, 403, 403, 403, 401],
+    },
+    'PUT /api/action-items/:id/status': {
+      build: async () => ({
+        path: `/api/action-items/${await anActionItem()}/status`,
+        body: { status: 'in_progress' },
+      }),
+      expect: [200, 200, 403, 200, 403, 403, 403, 401],
+    },
+    'GET /api/programs/:id/meeting-records': {
+      build: () => ({ path: `/api/programs/${programId}/meeting-records` }),
+      expect: readers(200),
+    },
+    // The feed is for calendar apps: no session; the token is the credential.
+    'GET /api/calendar/:file': {
+      build: async () => ({ path: await aFeedPath() }),
+      expect: all(200),
+    },
+    'GET /api/me/calendar-feed': {
+      build: () => ({ path: '/api/me/calendar-feed' }),
+      expect: signedIn(200),
+    },
+    'POST /api/me/calendar-feed': {
+      build: () => ({ path: '/api/me/calendar-feed' }),
+      expect: signedIn(201),
+    },
+    'DELETE /api/me/calendar-feed': {
+      build: () => ({ path: '/api/me/calendar-feed' }),
+      expect: signedIn(204),
     },
     'PATCH /api/organizations/:id': {
       build: async () => ({

@@ -13,7 +13,8 @@ export type RouteAccess =
   | `program:${ProgramAction}`
   | `subject:${SubjectAccess}`
   | `round:${RoundAction}`
-  | `meeting:${MeetingAction}`;
+  | `meeting:${MeetingAction}`
+  | `actionItem:${'edit' | 'updateStatus'}`;
 
 /**
  * An action on what a comment thread is about (its subject's program, or everyone's): the

@@ -11,6 +11,7 @@ import {
   findFeedOwner,
   findMeetingRow,
   listAgendaRows,
+  listAgendaRowsOf,
   listMeetingRows,
   upsertCalendarFeed,
   type AgendaItemRow,
@@ -109,8 +110,11 @@ export async function feedIcs(ctx: ServiceContext, token: string): Promise<strin
     organizationId: person.role === 'admin' ? null : person.organizationId,
   });
   const calendar = newCalendar(locale === 'es' ? 'Reuniones de Mesa' : 'Mesa meetings');
-  for (const row of rows)
-    addEvent(ctx, calendar, row, await listAgendaRows(ctx.db, row.id), locale);
+  const agendas = await listAgendaRowsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  for (const row of rows) addEvent(ctx, calendar, row, agendas.get(row.id) ?? [], locale);
   return calendar.toString();
 }
 

@@ -146,6 +146,24 @@ export function listAgendaRows(db: Kysely<Database>, meetingId: string): Promise
     .execute();
 }
 
+/** The agendas of several meetings, each in order. */
+export async function listAgendaRowsOf(
+  db: Kysely<Database>,
+  meetingIds: readonly string[],
+): Promise<Map<string, AgendaItemRow[]>> {
+  const map = new Map<string, AgendaItemRow[]>(meetingIds.map((id) => [id, []]));
+  if (meetingIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('agenda_items')
+    .selectAll()
+    .where('meeting_id', 'in', [...meetingIds])
+    .orderBy('meeting_id')
+    .orderBy('position')
+    .execute();
+  for (const r of rows) map.get(r.meeting_id)?.push(r);
+  return map;
+}
+
 /** People by id (any state). */
 export async function peopleByIds(
   db: Kysely<Database>,
@@ -190,21 +208,6 @@ export async function listSecretariatIds(db: Kysely<Database>): Promise<string[]
     .where('kind', '=', 'sica_secretariat')
     .execute();
   return rows.map((r) => r.id);
-}
-
-/** Organizations with any relation to one of the programs. */
-export async function listProgramOrganizationIds(
-  db: Kysely<Database>,
-  programIds: readonly string[],
-): Promise<string[]> {
-  if (programIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('program_organizations')
-    .select('organization_id')
-    .distinct()
-    .where('program_id', 'in', programIds)
-    .execute();
-  return rows.map((r) => r.organization_id);
 }
 
 /** Which of the ids are existing programs. */

@@ -53,7 +53,7 @@ import {
   updateMeeting,
 } from './meetings.service.js';
 import {
-  authorizeActionItemRead,
+  authorizeActionItem,
   editActionItem,
   editDecision,
   listMeetingRecords,
@@ -85,16 +85,16 @@ function sendIcs(reply: FastifyReply, ics: string) {
 }
 
 /**
- * An action item's routes name no meeting: the guard finds its meeting and checks `read` there
- * before the body is read (404 no item, 403 no access); the service checks the item's ability.
+ * An action item's routes name no meeting: the guard finds its meeting and checks the item's
+ * ability through `can()` before the body is read (404 no item, 403 no access or ability).
  */
-function requireActionItem(): RouteGuard {
+function requireActionItem(action: 'edit' | 'updateStatus'): RouteGuard {
   return {
-    config: { access: 'meeting:read' },
+    config: { access: `actionItem:${action}` },
     preParsing: async (request) => {
       const parsed = IdSchema.safeParse((request.params as Record<string, string>).id);
       if (!parsed.success) return;
-      await authorizeActionItemRead(request.server.ctx, signedInActor(request), parsed.data);
+      await authorizeActionItem(request.server.ctx, signedInActor(request), parsed.data, action);
     },
   };
 }
@@ -391,7 +391,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
   app.patch(
     '/api/action-items/:id',
     {
-      ...requireActionItem(),
+      ...requireActionItem('edit'),
       schema: {
         tags,
         description:
@@ -414,7 +414,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
   app.put(
     '/api/action-items/:id/status',
     {
-      ...requireActionItem(),
+      ...requireActionItem('updateStatus'),
       schema: {
         tags,
         description:

@@ -39,7 +39,6 @@ import {
   listMeetingProgramIds,
   listMeetingRoleRows,
   listMeetingRows,
-  listProgramOrganizationIds,
   listSecretariatIds,
   organizationsByIds,
   peopleByIds,
@@ -55,6 +54,7 @@ import {
 } from './meetings.repository.js';
 import { presentMeeting, presentSummary } from './meetings.presenter.js';
 import { listOpenActionItems } from './records.service.js';
+import { organizationsOnPrograms } from '../access/index.js';
 
 function refuse(field: string, message: string): never {
   throw new AppError(400, ErrorCodes.validation, `${field}: ${message}`, field);
@@ -137,7 +137,7 @@ async function checkChair(
 async function defaultOrganizations(ctx: ServiceContext, programIds: readonly string[]) {
   if (programIds.length === 0) return listAllOrganizationIds(ctx.db);
   const [related, secretariat] = await Promise.all([
-    listProgramOrganizationIds(ctx.db, programIds),
+    organizationsOnPrograms(ctx, programIds),
     listSecretariatIds(ctx.db),
   ]);
   return [...new Set([...related, ...secretariat])];
@@ -416,7 +416,7 @@ async function withRequiredOrganizations(
   programIds: readonly string[],
   chairOrganizationId: string,
 ) {
-  const programOrganizations = await listProgramOrganizationIds(ctx.db, programIds);
+  const programOrganizations = await organizationsOnPrograms(ctx, programIds);
   return [...new Set([...requested, ...programOrganizations, chairOrganizationId])];
 }
 

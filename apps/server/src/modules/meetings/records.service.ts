@@ -298,15 +298,18 @@ async function actionItemFor(ctx: ServiceContext, person: PolicyPerson, id: stri
   return { row, item };
 }
 
-/** The guard of an action item's routes: 404 when it does not exist, 403 when its meeting is closed to the person. */
-export async function authorizeActionItemRead(
+/**
+ * The guard of an action item's routes, before the body is read: 404 when it does not exist,
+ * 403 when its meeting is closed to the person or they do not hold the ability on it.
+ */
+export async function authorizeActionItem(
   ctx: ServiceContext,
   person: PolicyPerson,
   id: string,
+  action: keyof ActionItem['abilities'],
 ): Promise<void> {
-  const row = await findActionItemRow(ctx.db, id);
-  if (!row) throw new NotFoundError('action item');
-  await authorizeMeeting(ctx, person, 'read', row.meeting_id);
+  const { item } = await actionItemFor(ctx, person, id);
+  if (!item.abilities[action]) throw forbidden();
 }
 
 function beforeOf(row: ActionItemRow): string {
