@@ -34,7 +34,10 @@ async function startNode(
     LOG_LEVEL: 'warn',
     ...env,
   });
-  const app = await buildApp(config, { logger: false, announce: () => undefined });
+  const app = await buildApp(config, {
+    ...(process.env.BENCH_LOG ? {} : { logger: false }),
+    announce: () => undefined,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -47,7 +47,16 @@ export function registerMeetingsRealtime(app: FastifyInstance, realtime: Realtim
   }
 
   async function lookAtRoom(meetingId: string): Promise<RoomPerson[]> {
-    const sockets = await io.in(meetingRoom(meetingId)).fetchSockets();
+    const room = meetingRoom(meetingId);
+    // Another node that does not answer in time (overloaded, dying) must not fail a join or a
+    // command: the state then shows this node's people, and the next broadcast heals it.
+    const sockets = await io
+      .in(room)
+      .fetchSockets()
+      .catch(async (err: unknown) => {
+        app.log.warn({ err, meetingId }, 'room presence: other nodes did not answer');
+        return io.local.in(room).fetchSockets();
+      });
     const people = new Map<string, RoomPerson>();
     for (const s of sockets) {
       if (!s.data.userId || people.has(s.data.userId)) continue;
@@ -61,8 +70,14 @@ export function registerMeetingsRealtime(app: FastifyInstance, realtime: Realtim
   }
 
   async function stillThere(meetingId: string, userId: string): Promise<boolean> {
-    const sockets = await io.in(meetingRoom(meetingId)).fetchSockets();
-    return sockets.some((s) => s.data.userId === userId);
+    try {
+      const sockets = await io.in(meetingRoom(meetingId)).fetchSockets();
+      return sockets.some((s) => s.data.userId === userId);
+    } catch {
+      // Unknown (another node did not answer, or this one is shutting down): keep the row
+      // open; the person's next leave, or the meeting's end, closes it.
+      return true;
+    }
   }
 
   // Presence and detail changes: one broadcast of the whole state per meeting per window.
@@ -120,6 +135,7 @@ export function registerMeetingsRealtime(app: FastifyInstance, realtime: Realtim
       rooms = [...socket.rooms].filter((room) => parseMeetingRoom(room) !== null);
     });
     socket.on('disconnect', () => {
+      if (closing) return;
       const person = { userId: socket.data.userId };
       for (const room of rooms) {
         const meetingId = parseMeetingRoom(room);
