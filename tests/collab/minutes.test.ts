@@ -150,7 +150,7 @@ describe.each(dialects)('meeting minutes and the published record on %s', (diale
     await db
       .insertInto('meeting_attendance')
       .values({
-        id: `att${meetingId}`.slice(0, 40),
+        id: `att${meetingId}`,
         meeting_id: meetingId,
         user_id: delegate.userId,
         organization_id: delegate.organizationId,
@@ -161,7 +161,7 @@ describe.each(dialects)('meeting minutes and the published record on %s', (diale
     await db
       .insertInto('meeting_decisions')
       .values({
-        id: `dec${meetingId}`.slice(0, 40),
+        id: `dec${meetingId}`,
         meeting_id: meetingId,
         agenda_item_id: null,
         program_id: null,
@@ -175,7 +175,7 @@ describe.each(dialects)('meeting minutes and the published record on %s', (diale
     await db
       .insertInto('action_items')
       .values({
-        id: `act${meetingId}`.slice(0, 40),
+        id: `act${meetingId}`,
         meeting_id: meetingId,
         agenda_item_id: null,
         program_id: null,
@@ -254,12 +254,36 @@ describe.each(dialects)('meeting minutes and the published record on %s', (diale
       /published and frozen/,
     );
 
-    // A later status change does not alter the record.
-    await db
-      .updateTable('action_items')
-      .set({ status: 'done' })
-      .where('meeting_id', '=', meetingId)
-      .execute();
+    // The meeting's write routes answer 409 with the same message, whatever the body.
+    for (const [method, path, body] of [
+      ['POST', `/api/meetings/${meetingId}/decisions`, { text: { en: 'Late', es: '' } }],
+      ['PUT', `/api/meetings/${meetingId}/agenda`, { revision: 0, items: [] }],
+      ['PUT', `/api/meetings/${meetingId}/roles`, { coChairIds: [], rapporteurIds: [] }],
+      ['POST', `/api/meetings/${meetingId}/action-items`, { text: { en: 'Late', es: '' } }],
+      ['PATCH', `/api/meetings/${meetingId}`, { location: 'Elsewhere' }],
+    ] as const) {
+      const refused = await fetchAs(server, chair, path, { method, body: JSON.stringify(body) });
+      expect([method, path, refused.status]).toEqual([method, path, 409]);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+        /published and frozen/,
+      );
+    }
+    // Its action items are no longer edited by the officers…
+    res = await fetchAs(server, rapporteur, `/api/action-items/act${meetingId}`, {
+      method: 'PATCH',
+      body: JSON.stringify({
+        text: { en: 'Changed', es: '' },
+        ownerOrganizationId: delegate.organizationId,
+        dueDate: '2030-05-01',
+      }),
+    });
+    expect(res.status).toBe(403);
+    // …but their owners still report progress, which the record does not follow.
+    res = await fetchAs(server, delegate, `/api/action-items/act${meetingId}/status`, {
+      method: 'PUT',
+      body: JSON.stringify({ status: 'done' }),
+    });
+    expect(res.status).toBe(200);
     res = await fetchAs(server, delegate, `/api/meetings/${meetingId}/addenda`, {
       method: 'POST',
       body: JSON.stringify({ body: 'A correction' }),

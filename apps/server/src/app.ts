@@ -26,7 +26,6 @@ import {
   registerRoundThreads,
 } from './modules/priorities/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
-import { meetingsRoutes } from './modules/meetings/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { authPlugin } from './plugins/auth.js';
 import { DomainEvents } from './lib/events.js';
@@ -34,7 +33,12 @@ import { attachRealtime } from './realtime/io.js';
 import { createPlanDocument, documentsRoutes } from './modules/documents/index.js';
 import { createCollabEndpoint, type CollabEndpoint } from './realtime/collab/index.js';
 import { metricsRoutes } from './modules/metrics/index.js';
-import { recordRoutes, registerMinutes, registerMinutesThreads } from './modules/meetings/index.js';
+import {
+  meetingsRoutes,
+  recordRoutes,
+  registerMinutes,
+  registerMinutesThreads,
+} from './modules/meetings/index.js';
 import { routeUpgrades } from './realtime/upgrade.js';
 import { openInvalidationChannel, type Invalidations } from './realtime/invalidations.js';
 import type { ServiceContext } from './lib/context.js';

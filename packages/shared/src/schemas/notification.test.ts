@@ -29,14 +29,14 @@ describe('notificationLink', () => {
     ).toBe('/priorities/r1?discuss=p1&thread=t3');
   });
 
-  it('has no page yet for a thread in meeting minutes', () => {
+  it('opens the meeting page with the thread for a thread in its minutes', () => {
     expect(
       notificationLink({
         type: 'thread',
         threadId: 't4',
         subject: { kind: 'document', documentName: 'minutes:m1' },
       }),
-    ).toBeNull();
+    ).toBe('/meetings/m1?thread=t4');
   });
 });
 

@@ -94,44 +94,6 @@ export async function selectStays(db: Db, meetingId: string) {
     .execute();
 }
 
-/** Decisions with who recorded them, in recording order. */
-export async function selectDecisions(db: Db, meetingId: string) {
-  return db
-    .selectFrom('meeting_decisions')
-    .innerJoin('users', 'users.id', 'meeting_decisions.recorded_by')
-    .selectAll('meeting_decisions')
-    .select(['users.name as recorded_by_name', 'users.organization_id as recorded_by_org'])
-    .where('meeting_decisions.meeting_id', '=', meetingId)
-    .orderBy('meeting_decisions.recorded_at')
-    .orderBy('meeting_decisions.id')
-    .execute();
-}
-
-/** Action items with their owner organization and the people named on them. */
-export async function selectActionItems(db: Db, meetingId: string) {
-  return db
-    .selectFrom('action_items')
-    .innerJoin('organizations as org', 'org.id', 'action_items.owner_organization_id')
-    .innerJoin('users as creator', 'creator.id', 'action_items.created_by')
-    .leftJoin('users as owner', 'owner.id', 'action_items.owner_user_id')
-    .leftJoin('users as changer', 'changer.id', 'action_items.status_changed_by')
-    .selectAll('action_items')
-    .select([
-      'org.name_en as org_name_en',
-      'org.name_es as org_name_es',
-      'creator.name as creator_name',
-      'creator.organization_id as creator_org',
-      'owner.name as owner_name',
-      'owner.organization_id as owner_org',
-      'changer.name as changer_name',
-      'changer.organization_id as changer_org',
-    ])
-    .where('action_items.meeting_id', '=', meetingId)
-    .orderBy('action_items.created_at')
-    .orderBy('action_items.id')
-    .execute();
-}
-
 /** A person's name and organization. */
 export async function findPerson(db: Db, userId: string) {
   return db

@@ -1,5 +1,4 @@
 import {
-  ActionItemStatusSchema,
   AgendaItemKindSchema,
   AttendanceMarkSchema,
   ErrorCodes,
@@ -17,14 +16,13 @@ import { AppError, ConflictError, NotFoundError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { documentJsonOf, type LiveDocuments } from '../documents/index.js';
 import { minutesDocumentName } from './minutes.service.js';
+import { listMeetingRecords } from './records.service.js';
 import {
   findMeetingRow,
   insertAddendum,
   markPublished,
-  selectActionItems,
   selectAddenda,
   selectAgenda,
-  selectDecisions,
   selectDelegations,
   selectProgramIds,
   selectRoles,
@@ -41,13 +39,6 @@ function person(id: string, name: string, organizationId: string): MeetingPerson
   return { id, name, organizationId };
 }
 
-/** An action item is overdue while open or in progress past its due date (UTC). */
-function isOverdue(status: string, dueDate: string, now: Date): boolean {
-  return (
-    (status === 'open' || status === 'in_progress') && dueDate < now.toISOString().slice(0, 10)
-  );
-}
-
 /** The minutes' current text as Markdown ('' when the document was never created). */
 async function minutesMarkdown(live: LiveDocuments, meetingId: string): Promise<string> {
   const state = await live.state(minutesDocumentName(meetingId));
@@ -62,23 +53,20 @@ async function minutesMarkdown(live: LiveDocuments, meetingId: string): Promise<
 export async function assembleRecord(
   ctx: ServiceContext,
   live: LiveDocuments,
-  meetingId: string,
-  publishedBy: MeetingPerson,
-  at: Date,
+  input: { meetingId: string; person: Actor; publishedBy: MeetingPerson; at: Date },
 ): Promise<FrozenRecord> {
+  const { meetingId, person: reader, publishedBy, at } = input;
   const meeting = await findMeetingRow(ctx.db, meetingId);
   if (!meeting) throw new NotFoundError('meeting');
-  const [agenda, roles, programIds, delegations, stays, decisions, actionItems, markdown] =
-    await Promise.all([
-      selectAgenda(ctx.db, meetingId),
-      selectRoles(ctx.db, meetingId),
-      selectProgramIds(ctx.db, meetingId),
-      selectDelegations(ctx.db, meetingId),
-      selectStays(ctx.db, meetingId),
-      selectDecisions(ctx.db, meetingId),
-      selectActionItems(ctx.db, meetingId),
-      minutesMarkdown(live, meetingId),
-    ]);
+  const [agenda, roles, programIds, delegations, stays, records, markdown] = await Promise.all([
+    selectAgenda(ctx.db, meetingId),
+    selectRoles(ctx.db, meetingId),
+    selectProgramIds(ctx.db, meetingId),
+    selectDelegations(ctx.db, meetingId),
+    selectStays(ctx.db, meetingId),
+    listMeetingRecords(ctx, reader, meetingId),
+    minutesMarkdown(live, meetingId),
+  ]);
   const attendance = delegations.map((org) => {
     const people = new Map<
       string,
@@ -122,42 +110,9 @@ export async function assembleRecord(
     })),
     minutesMarkdown: markdown,
     attendance,
-    decisions: decisions.map((d) => ({
-      id: d.id,
-      meetingId,
-      agendaItemId: d.agenda_item_id,
-      programId: d.program_id,
-      text: { en: d.text_en, es: d.text_es },
-      recordedBy: person(d.recorded_by, d.recorded_by_name, d.recorded_by_org),
-      recordedAt: d.recorded_at,
-      updatedAt: d.updated_at,
-    })),
-    actionItems: actionItems.map((a) => ({
-      id: a.id,
-      meetingId,
-      agendaItemId: a.agenda_item_id,
-      programId: a.program_id,
-      text: { en: a.text_en, es: a.text_es },
-      ownerOrganization: {
-        id: a.owner_organization_id,
-        name: { en: a.org_name_en, es: a.org_name_es },
-      },
-      ownerPerson:
-        a.owner_user_id && a.owner_name !== null && a.owner_org !== null
-          ? person(a.owner_user_id, a.owner_name, a.owner_org)
-          : null,
-      dueDate: a.due_date,
-      status: ActionItemStatusSchema.parse(a.status),
-      overdue: isOverdue(a.status, a.due_date, at),
-      createdBy: person(a.created_by, a.creator_name, a.creator_org),
-      createdAt: a.created_at,
-      updatedAt: a.updated_at,
-      statusChangedBy:
-        a.status_changed_by && a.changer_name !== null && a.changer_org !== null
-          ? person(a.status_changed_by, a.changer_name, a.changer_org)
-          : null,
-      statusChangedAt: a.status_changed_at,
-    })),
+    decisions: records.decisions,
+    // As they stand now, without the publisher's abilities on them.
+    actionItems: records.actionItems.map(({ abilities: _abilities, ...item }) => item),
     publishedAt: at.toISOString(),
     publishedBy,
   };
@@ -182,7 +137,7 @@ export async function publishMeeting(
   if (!publisher) throw new NotFoundError('person');
   const at = ctx.now();
   const by = person(publisher.id, publisher.name, publisher.organization_id);
-  const record = await assembleRecord(ctx, live, meetingId, by, at);
+  const record = await assembleRecord(ctx, live, { meetingId, person: actor, publishedBy: by, at });
   const published = await ctx.db.transaction().execute((trx) =>
     markPublished(trx, {
       meetingId,

@@ -1,4 +1,11 @@
-import type { NotificationKind, NotificationTarget, OrganizationKind, Role } from '@mesa/shared';
+import {
+  parseDocumentName,
+  type NotificationKind,
+  type NotificationTarget,
+  type OrganizationKind,
+  type Role,
+  type ThreadSubject,
+} from '@mesa/shared';
 import { mayReadMeeting, mayReadProgram, type PolicyPerson } from '../../authz/index.js';
 import type { ServiceContext } from '../../lib/context.js';
 import type { DomainEventMap } from '../../lib/events.js';
@@ -91,7 +98,12 @@ export async function notify(ctx: ServiceContext, draft: NotificationDraft): Pro
   return true;
 }
 
-function scopeOf(programId: string | null): NotificationScope {
+function scopeOf(programId: string | null, subject?: ThreadSubject): NotificationScope {
+  // Threads in a meeting's minutes belong to the meeting: losing access to it hides them.
+  if (subject?.kind === 'document') {
+    const doc = parseDocumentName(subject.documentName);
+    if (doc?.kind === 'minutes') return { kind: 'meeting', meetingId: doc.id };
+  }
   return programId === null ? { kind: 'workspace' } : { kind: 'program', programId };
 }
 
@@ -103,7 +115,7 @@ export function draftsForComment(event: DomainEventMap['comment.posted'][0]): No
   const base = {
     sourceKey: `comment:${event.commentId}`,
     actorId: event.authorId,
-    scope: scopeOf(event.programId),
+    scope: scopeOf(event.programId, event.subject),
     target: { type: 'thread', threadId: event.threadId, subject: event.subject } as const,
     excerpt: event.excerpt,
   };
@@ -125,7 +137,7 @@ export function draftsForResolution(
       kind: 'resolved',
       sourceKey: `thread:${event.threadId}:${event.resolvedAt}`,
       actorId: event.resolvedBy,
-      scope: scopeOf(event.programId),
+      scope: scopeOf(event.programId, event.subject),
       target: { type: 'thread', threadId: event.threadId, subject: event.subject },
       excerpt: null,
     },

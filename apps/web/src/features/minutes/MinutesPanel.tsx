@@ -126,7 +126,10 @@ function MinutesWorkspace(props: {
           />
         ) : null}
         <aside className="plan__side">
-          <PlanPresence people={people} />
+          <PlanPresence
+            people={people}
+            labels={{ title: t('minutes.presenceTitle'), empty: t('minutes.presenceEmpty') }}
+          />
         </aside>
       </div>
     </div>

@@ -9,16 +9,18 @@ export interface PlanPresenceProps {
   people: Present[];
   /** This person's organization name (the server stamps it on everyone else's entry). */
   ownOrganization?: string;
+  /** The list's title and empty text (the plan's by default; the minutes name their own). */
+  labels?: { title: string; empty: string };
 }
 
 /** Who is in the plan now, by organization, each with their caret's colour. */
-export function PlanPresence({ people, ownOrganization }: PlanPresenceProps) {
+export function PlanPresence({ people, ownOrganization, labels }: PlanPresenceProps) {
   const { t } = useTranslation();
   const titleId = useId();
   return (
     <section className="presence" aria-labelledby={titleId}>
       <h3 id={titleId} className="presence__title">
-        {t('plan.presence.title')}{' '}
+        {labels?.title ?? t('plan.presence.title')}{' '}
         <span className="presence__count">
           ({t('plan.presence.count', { count: people.length })})
         </span>
@@ -26,7 +28,7 @@ export function PlanPresence({ people, ownOrganization }: PlanPresenceProps) {
       <PresenceList
         groups={groupPresent(people, ownOrganization)}
         labelledBy={titleId}
-        emptyText={t('plan.presence.empty')}
+        emptyText={labels?.empty ?? t('plan.presence.empty')}
       />
     </section>
   );
