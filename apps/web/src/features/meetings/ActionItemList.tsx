@@ -97,13 +97,13 @@ export function ActionItemList({ items, highlight, label }: ActionItemListProps)
           </p>
           {item.meetingTitle ? (
             <p className="muted record-item__meeting">
-              {t('meetings.records.fromMeeting', { title: item.meetingTitle[locale] })}
+              {t('meetings.records.fromMeeting', { name: item.meetingTitle[locale] })}
             </p>
           ) : null}
           <p className="record-item__meta">
             <span>
               {t('meetings.actionItems.owner', {
-                owner: item.ownerPerson
+                name: item.ownerPerson
                   ? `${item.ownerPerson.name} (${item.ownerOrganization.name[locale]})`
                   : item.ownerOrganization.name[locale],
               })}
@@ -156,7 +156,7 @@ export function DecisionList({
           </p>
           <p className="muted record-item__meta">
             {decision.meetingTitle
-              ? `${t('meetings.records.fromMeeting', { title: decision.meetingTitle[locale] })} · `
+              ? `${t('meetings.records.fromMeeting', { name: decision.meetingTitle[locale] })} · `
               : ''}
             {t('meetings.decisions.recordedBy', {
               name: decision.recordedBy.name,

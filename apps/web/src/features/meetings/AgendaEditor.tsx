@@ -92,7 +92,7 @@ function AgendaRow({
           className="agenda-editor__handle"
           {...attributes}
           {...listeners}
-          aria-label={t('meetings.agenda.handle', { position: index + 1, total, title: name })}
+          aria-label={t('meetings.agenda.handle', { position: index + 1, total, name })}
         >
           <span aria-hidden="true">⠿</span> {index + 1}
         </button>
@@ -191,27 +191,27 @@ export function AgendaEditor({
   const announcements: Announcements = {
     onDragStart: ({ active }) =>
       t('meetings.agenda.pickedUp', {
-        title: nameOf(active.id),
+        name: nameOf(active.id),
         position: indexOf(active.id) + 1,
         total: items.length,
       }),
     onDragOver: ({ active, over }) =>
       over
         ? t('meetings.agenda.movedOver', {
-            title: nameOf(active.id),
+            name: nameOf(active.id),
             position: indexOf(over.id) + 1,
             total: items.length,
           })
         : undefined,
     onDragEnd: ({ active, over }) =>
       t('meetings.agenda.dropped', {
-        title: nameOf(active.id),
+        name: nameOf(active.id),
         position: (over ? indexOf(over.id) : indexOf(active.id)) + 1,
         total: items.length,
       }),
     onDragCancel: ({ active }) =>
       t('meetings.agenda.cancelled', {
-        title: nameOf(active.id),
+        name: nameOf(active.id),
         position: indexOf(active.id) + 1,
       }),
   };

@@ -276,7 +276,7 @@ function MeetingForm({ meeting }: MeetingFormProps) {
           />
         </div>
         <p className="meeting-form__utc" aria-live="polite">
-          {preview ? t('meetings.form.utc', { span: preview }) : t('meetings.form.badTime')}
+          {preview ? t('meetings.form.utc', { time: preview }) : t('meetings.form.badTime')}
         </p>
       </fieldset>
       <TextField
@@ -392,7 +392,10 @@ function MeetingForm({ meeting }: MeetingFormProps) {
 /** `/meetings/new`: a new meeting. */
 export function NewMeetingPage() {
   const { t } = useTranslation();
+  const me = useMe();
   useDocumentTitle(t('meetings.form.newTitle'));
+  // The form starts in the person's own zone: wait for it.
+  if (!me.data) return <LoadingState label={t('meetings.form.loading')} />;
   return (
     <div className="page meeting-form-page">
       <header className="page-header">
@@ -410,6 +413,7 @@ export function EditMeetingPage() {
   const locale = useLocale();
   const { meetingId = '' } = useParams();
   const meeting = useMeeting(meetingId);
+  const me = useMe();
   useDocumentTitle(t('meetings.form.editTitle'));
   if (meeting.error)
     return (
@@ -421,7 +425,7 @@ export function EditMeetingPage() {
         />
       </div>
     );
-  if (!meeting.data) return <LoadingState label={t('meetings.loadingOne')} />;
+  if (!meeting.data || !me.data) return <LoadingState label={t('meetings.loadingOne')} />;
   return (
     <div className="page meeting-form-page">
       <header className="page-header">

@@ -117,7 +117,7 @@ function MeetingHeader({ meeting }: { meeting: Meeting }) {
           <span>{t('meetings.plenary')}</span>
         )}
         {meeting.location ? (
-          <span>{t('meetings.location', { place: meeting.location })}</span>
+          <span>{t('meetings.location', { where: meeting.location })}</span>
         ) : null}
         {meeting.callUrl ? (
           <a href={meeting.callUrl} target="_blank" rel="noopener noreferrer">
