@@ -145,7 +145,7 @@ describe('authorization matrix', () => {
     return thread.comments.at(-1)!.id;
   };
   /** A meeting in `state` chaired by the coordinator persona (tests/helpers/minutes.ts). */
-  const aMeeting = async (state: 'ended' | 'published') => {
+  const aMeetingIn = async (state: 'ended' | 'published') => {
     const participants = personas.filter((p) => p !== 'outsider' && p !== 'signedOut');
     const meetingId = await insertMeeting(server, {
       chair: people.coordinator!,
@@ -160,7 +160,7 @@ describe('authorization matrix', () => {
     return meetingId;
   };
   let published: Promise<string> | null = null;
-  const aPublishedMeeting = () => (published ??= aMeeting('published'));
+  const aPublishedMeeting = () => (published ??= aMeetingIn('published'));
   const newProgram = () => ({
     code: `M${unique().toUpperCase().slice(-8)}`,
     titleEn: 'Matrix program',
@@ -723,7 +723,7 @@ describe('authorization matrix', () => {
     // Minutes and the published record (meetings: chair = coordinator, rapporteur = leadMember,
     // every persona's organization but the outsider's participating).
     'POST /api/meetings/:id/publish': {
-      build: async () => ({ path: `/api/meetings/${await aMeeting('ended')}/publish` }),
+      build: async () => ({ path: `/api/meetings/${await aMeetingIn('ended')}/publish` }),
       expect: [200, 200, 403, 403, 403, 403, 403, 401],
     },
     'GET /api/meetings/:id/record': {
