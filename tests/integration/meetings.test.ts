@@ -559,6 +559,11 @@ describe.each(dialects)('meetings on %s', (dialect) => {
       role: 'viewer',
       organizationId: owners.organizationId,
     });
+    const quiet = await createPersonOn(server, { organizationId: owners.organizationId });
+    const pref = await send(quiet, '/api/me/notification-preferences', 'PUT', {
+      actionItem: false,
+    });
+    expect(pref.status).toBe(200);
     const meeting = await create(coordinator);
     await send(coordinator, `/api/meetings/${meeting.id}/organizations`, 'PUT', {
       organizationIds: [owners.organizationId],
@@ -601,6 +606,7 @@ describe.each(dialects)('meetings on %s', (dialect) => {
     );
     expect(personal?.target).toMatchObject({ toOrganization: false });
     expect((await inbox(watcher)).data).toHaveLength(0);
+    expect((await inbox(quiet)).data).toHaveLength(0);
     expect((await inbox(coordinator)).data).toHaveLength(0);
     // Their organization leaves the meeting: the notifications are hidden.
     await send(coordinator, `/api/meetings/${meeting.id}/organizations`, 'PUT', {
