@@ -428,6 +428,19 @@ describe.each(dialects)('the live meeting room (%s)', (dialect) => {
     expect(Date.parse(row.amendment_ends_at!) - Date.parse(row.ended_at!)).toBe(5 * 86_400_000);
   });
 
+  it('answers a committed start as done even when a listener of meeting.started fails', async () => {
+    const { meetingId } = await meeting();
+    const chairSocket = await connect(chair);
+    await join(chairSocket, meetingId);
+    const failing = () => {
+      throw new Error('the minutes could not be created');
+    };
+    server.app.events.once('meeting.started', failing);
+    const state = ok(await command(chairSocket, { type: 'start', meetingId, sequence: 0 }));
+    expect(state).toMatchObject({ state: 'live', sequence: 1 });
+    expect((await join(chairSocket, meetingId)).state).toBe('live');
+  });
+
   it('lets a scheduled meeting be joined and refuses commands of a meeting not started', async () => {
     const { meetingId } = await meeting();
     const s = await connect(delegates[10]!);

@@ -452,8 +452,17 @@ export async function runRoomCommand(
       state,
     );
   }
-  ctx.events.emit('meeting.roomChanged', outcome.state);
-  for (const emit of outcome.after) emit(outcome.state);
+  // Committed: a listener that throws (the minutes, the live layer) must not turn the reply
+  // into a failure the client would retry.
+  for (const emit of [
+    () => ctx.events.emit('meeting.roomChanged', outcome.state),
+    ...outcome.after,
+  ])
+    try {
+      emit(outcome.state);
+    } catch (err) {
+      ctx.log.warn({ err, meetingId }, 'a listener of a room change failed');
+    }
   return outcome.state;
 }
 
