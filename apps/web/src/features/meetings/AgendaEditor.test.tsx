@@ -18,16 +18,18 @@ const item = (key: string, title: string): DraftAgendaItem => ({
   reviewsActionItems: false,
 });
 
-let latest: DraftAgendaItem[] = [];
+const latest = { items: [] as DraftAgendaItem[] };
 
 function Harness({ initial }: { initial: DraftAgendaItem[] }) {
   const [items, setItems] = useState(initial);
-  latest = items;
   return (
     <AgendaEditor
       label="Agenda"
       items={items}
-      onChange={setItems}
+      onChange={(next) => {
+        latest.items = next;
+        setItems(next);
+      }}
       organizations={[]}
       programs={[]}
       max={40}
@@ -56,7 +58,7 @@ beforeEach(() => {
       width: 600,
       height: ROW_HEIGHT - 10,
       toJSON: () => ({}),
-    } as DOMRect;
+    };
   });
 });
 
@@ -95,7 +97,7 @@ describe('AgendaEditor', () => {
     await press(document.activeElement ?? handle, 'ArrowDown');
     await press(document.activeElement ?? handle, ' ', 'Space');
     expect(titles()).toEqual(['b', 'a', 'c']);
-    expect(latest.map((i) => i.key)).toEqual(['b', 'a', 'c']);
+    expect(latest.items.map((i) => i.key)).toEqual(['b', 'a', 'c']);
     // The move is announced in the interface language.
     expect(document.body.textContent).toContain('Opening dropped at position 2 of 3.');
   });
@@ -116,6 +118,6 @@ describe('AgendaEditor', () => {
     expect(titles()).toHaveLength(4);
     expect(document.activeElement).toBe(screen.getAllByLabelText('Título en inglés')[3]);
     fireEvent.click(screen.getByRole('button', { name: /Quitar.*Budget/ }));
-    expect(latest.map((i) => i.titleEn)).toEqual(['Opening', 'Closing', '']);
+    expect(latest.items.map((i) => i.titleEn)).toEqual(['Opening', 'Closing', '']);
   });
 });
