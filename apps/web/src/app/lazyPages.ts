@@ -107,3 +107,15 @@ export const LazyEditMeetingPage = lazy(() =>
 export const LazyMeetingPage = lazy(() =>
   import('../features/meetings/MeetingPage').then((module) => ({ default: module.MeetingPage })),
 );
+
+/** A meeting's live room (the meeting page's room slot), loaded with the meeting page. */
+export const LazyRoomPanel = lazy(() =>
+  import('../features/meetingRoom/RoomPanel').then((module) => ({ default: module.RoomPanel })),
+);
+
+/** A meeting's minutes section (the meeting page's minutes slot), loaded with the meeting page. */
+export const LazyMinutesSection = lazy(() =>
+  import('../features/minutes/MinutesSection').then((module) => ({
+    default: module.MinutesSection,
+  })),
+);

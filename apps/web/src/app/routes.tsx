@@ -1,4 +1,6 @@
+import { Suspense } from 'react';
 import type { RouteObject } from 'react-router';
+import type { Meeting } from '@mesa/shared';
 import { adminRoutes } from '../features/admin/adminRoutes';
 import { RequireSession } from '../features/auth/RequireSession';
 import { AppShell } from './AppShell';
@@ -9,6 +11,7 @@ import {
   LazyEditMeetingPage,
   LazyMeetingPage,
   LazyMeetingsPage,
+  LazyMinutesSection,
   LazyNewMeetingPage,
   LazyNewProgramPage,
   LazyNotFoundPage,
@@ -17,12 +20,26 @@ import {
   LazyProfilePage,
   LazyProgramPage,
   LazyPublishedRecordPage,
+  LazyRoomPanel,
   LazyRoundPage,
   LazyRoundsPage,
   LazySetupPage,
   LazySignInPage,
 } from './lazyPages';
 import { RouteError } from './RouteError';
+
+// The meeting page's sections from other features; each waits for its chunk without blanking the page.
+const renderRoom = (meeting: Meeting) => (
+  <Suspense fallback={null}>
+    {/* Keyed by meeting: another meeting's page starts from an empty room, not this one's. */}
+    <LazyRoomPanel key={meeting.id} meeting={meeting} />
+  </Suspense>
+);
+const renderMinutes = (meeting: Meeting) => (
+  <Suspense fallback={null}>
+    <LazyMinutesSection meeting={meeting} />
+  </Suspense>
+);
 
 /** The app's routes: every page inside the shell, errors shown inside the shell too. */
 export const routes: RouteObject[] = [
@@ -50,7 +67,10 @@ export const routes: RouteObject[] = [
               { path: 'priorities/:roundId', element: <LazyRoundPage /> },
               { path: 'meetings', element: <LazyMeetingsPage /> },
               { path: 'meetings/new', element: <LazyNewMeetingPage /> },
-              { path: 'meetings/:meetingId', element: <LazyMeetingPage /> },
+              {
+                path: 'meetings/:meetingId',
+                element: <LazyMeetingPage renderRoom={renderRoom} renderMinutes={renderMinutes} />,
+              },
               { path: 'meetings/:meetingId/edit', element: <LazyEditMeetingPage /> },
               { path: 'profile', element: <LazyProfilePage /> },
               { path: 'notifications', element: <LazyNotificationsPage /> },

@@ -165,4 +165,38 @@ describe('live client', () => {
     sockets[0]!.fire('connect');
     expect(await client.listPresence()).toEqual({});
   });
+
+  it('joins a meeting room again after every reconnect and hands each join reply over', () => {
+    const { client, sockets } = setUp();
+    client.start();
+    const replies: unknown[] = [];
+    const stop = client.followMeeting('m-1', (reply) => replies.push(reply));
+    const socket = sockets[0]!;
+    socket.fire('connect');
+    socket.fire('disconnect', 'transport close');
+    socket.fire('connect');
+    const joins = socket.sent.filter((m) => m.event === 'meeting.join');
+    expect(joins.map((m) => m.payload)).toEqual([{ meetingId: 'm-1' }, { meetingId: 'm-1' }]);
+    expect(replies).toHaveLength(2);
+    stop();
+    expect(socket.sent.at(-1)).toEqual({ event: 'meeting.leave', payload: { meetingId: 'm-1' } });
+  });
+
+  it('answers a room command with null when the connection drops before its ack', async () => {
+    const { client, sockets } = setUp();
+    const command = {
+      type: 'withdraw' as const,
+      meetingId: 'm-1',
+      commandId: '6f1c2f0e-3b8a-4c59-9d51-2f4a8e1b7c10',
+    };
+    expect(await client.commandMeeting(command)).toBeNull();
+    client.start();
+    const socket = sockets[0]!;
+    socket.fire('connect');
+    socket.emit = (event: string, payload: unknown) => void socket.sent.push({ event, payload });
+    const reply = client.commandMeeting(command);
+    socket.fire('disconnect', 'transport close');
+    expect(await reply).toBeNull();
+    expect(socket.sent.at(-1)).toEqual({ event: 'meeting.command', payload: command });
+  });
 });

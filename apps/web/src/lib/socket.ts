@@ -18,6 +18,8 @@ import {
   RoomStateSchema,
   type ClientToServerEvents,
   type Presence,
+  type RoomCommand,
+  type RoomReply,
   type ServerToClientEvents,
 } from '@mesa/shared';
 import { getJson, isApiErrorStatus } from './api';
@@ -85,6 +87,17 @@ export interface LiveClient {
   followProgram(programId: string): () => void;
   /** Follows a priority round's room likewise (its `ballot.changed` events). */
   followRound(roundId: string): () => void;
+  /**
+   * Joins a meeting's room while the returned function is not called (then leaves it); joined
+   * again after every reconnect, and each join's reply (the whole state, or a refusal) goes to
+   * `onJoined`.
+   */
+  followMeeting(meetingId: string, onJoined: (reply: RoomReply) => void): () => void;
+  /**
+   * Sends a command to a meeting's room. Null when no reply came: not connected, the connection
+   * dropped before the ack, or no ack in time — the caller may retry with the same `commandId`.
+   */
+  commandMeeting(command: RoomCommand): Promise<RoomReply | null>;
   /** Asks who is online; null when not connected or refused. */
   listPresence(): Promise<Presence | null>;
 }
@@ -123,10 +136,17 @@ async function sessionIsGone(): Promise<boolean> {
 
 type AnyHandler = (payload: unknown) => void;
 
-/** A room the tab follows: a program's or a priority round's. */
+/** A room the tab follows: a program's, a priority round's or a meeting's. */
 interface Followed {
-  kind: 'program' | 'round';
+  kind: 'program' | 'round' | 'meeting';
   id: string;
+}
+
+/** A followed room, how many follow it, and who hears a meeting's join replies. */
+interface FollowEntry {
+  target: Followed;
+  count: number;
+  onJoined: Set<(reply: RoomReply) => void>;
 }
 
 /** The live connection of one tab; see `LiveClient` for what each method does. */
@@ -137,7 +157,9 @@ class LiveConnection implements LiveClient {
   private readonly stateListeners = new Set<() => void>();
   private readonly handlers = new Map<LiveEvent, Set<AnyHandler>>();
   private readonly connectListeners = new Set<(reconnected: boolean) => void>();
-  private readonly followed = new Map<string, { target: Followed; count: number }>();
+  private readonly followed = new Map<string, FollowEntry>();
+  /** Commands awaiting their ack: resolved with null if the connection goes first. */
+  private readonly awaitingAck = new Set<(reply: RoomReply | null) => void>();
   private readonly connect: () => LiveSocket;
   private readonly isSignedOut: () => Promise<boolean>;
   private readonly offlineAfter: number;
@@ -192,12 +214,35 @@ class LiveConnection implements LiveClient {
     return this.follow({ kind: 'round', id: roundId });
   }
 
-  private follow(target: Followed): () => void {
+  followMeeting(meetingId: string, onJoined: (reply: RoomReply) => void): () => void {
+    return this.follow({ kind: 'meeting', id: meetingId }, onJoined);
+  }
+
+  commandMeeting(command: RoomCommand): Promise<RoomReply | null> {
+    const socket = this.socket;
+    if (!socket?.connected) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const settle = (reply: RoomReply | null) => {
+        clearTimeout(timer);
+        this.awaitingAck.delete(settle);
+        resolve(reply);
+      };
+      const timer = setTimeout(() => settle(null), COMMAND_TIMEOUT_MS);
+      this.awaitingAck.add(settle);
+      socket.emit('meeting.command', command, settle);
+    });
+  }
+
+  private follow(target: Followed, onJoined?: (reply: RoomReply) => void): () => void {
     const key = `${target.kind}:${target.id}`;
-    const count = this.followed.get(key)?.count ?? 0;
-    this.followed.set(key, { target, count: count + 1 });
-    if (count === 0 && this.socket?.connected) this.subscribe(this.socket, target);
-    return () => this.unfollow(key);
+    const entry = this.followed.get(key) ?? { target, count: 0, onJoined: new Set() };
+    entry.count += 1;
+    if (onJoined) entry.onJoined.add(onJoined);
+    this.followed.set(key, entry);
+    // A meeting's new follower needs the whole state, so it joins again even if already in.
+    const join = entry.count === 1 || target.kind === 'meeting';
+    if (join && this.socket?.connected) this.subscribe(this.socket, entry);
+    return () => this.unfollow(key, onJoined);
   }
 
   listPresence(): Promise<Presence | null> {
@@ -212,16 +257,19 @@ class LiveConnection implements LiveClient {
     });
   }
 
-  private unfollow(key: string): void {
+  private unfollow(key: string, onJoined?: (reply: RoomReply) => void): void {
     const entry = this.followed.get(key);
     if (!entry) return;
-    if (entry.count > 1) return void this.followed.set(key, { ...entry, count: entry.count - 1 });
+    if (onJoined) entry.onJoined.delete(onJoined);
+    entry.count -= 1;
+    if (entry.count > 0) return;
     this.followed.delete(key);
     const socket = this.socket;
     if (!socket?.connected) return;
     const { kind, id } = entry.target;
     if (kind === 'program') socket.emit('program.unsubscribe', { programId: id }, () => undefined);
-    else socket.emit('round.unsubscribe', { roundId: id }, () => undefined);
+    else if (kind === 'round') socket.emit('round.unsubscribe', { roundId: id }, () => undefined);
+    else socket.emit('meeting.leave', { meetingId: id }, () => undefined);
   }
 
   private setState(next: LiveState): void {
@@ -240,6 +288,7 @@ class LiveConnection implements LiveClient {
   private close(next: LiveState): void {
     const current = this.socket;
     this.socket = null;
+    this.dropAwaitingAcks();
     current?.io.removeAllListeners();
     current?.removeAllListeners();
     current?.offAny();
@@ -247,10 +296,21 @@ class LiveConnection implements LiveClient {
     this.setState(next);
   }
 
-  private subscribe(socket: LiveSocket, { kind, id }: Followed): void {
+  private subscribe(socket: LiveSocket, { target, onJoined }: FollowEntry): void {
+    const { kind, id } = target;
     // A refused subscription (no `read`, unknown id) simply leaves it un-followed.
     if (kind === 'program') socket.emit('program.subscribe', { programId: id }, () => undefined);
-    else socket.emit('round.subscribe', { roundId: id }, () => undefined);
+    else if (kind === 'round') socket.emit('round.subscribe', { roundId: id }, () => undefined);
+    else {
+      socket.emit('meeting.join', { meetingId: id }, (reply) => {
+        onJoined.forEach((listener) => listener(reply));
+      });
+    }
+  }
+
+  /** Acks lost with a connection never come: their commands are answered "no reply". */
+  private dropAwaitingAcks(): void {
+    for (const settle of [...this.awaitingAck]) settle(null);
   }
 
   private async onFailure(socket: LiveSocket, refused: boolean): Promise<void> {
@@ -267,12 +327,13 @@ class LiveConnection implements LiveClient {
     const reconnected = this.everConnected;
     this.everConnected = true;
     this.setState(LiveStates.live);
-    for (const { target } of this.followed.values()) this.subscribe(socket, target);
+    for (const entry of this.followed.values()) this.subscribe(socket, entry);
     this.connectListeners.forEach((listener) => listener(reconnected));
   }
 
   private onDisconnected(socket: LiveSocket, reason: string): void {
     if (this.socket !== socket) return;
+    this.dropAwaitingAcks();
     this.setState(LiveStates.reconnecting);
     // The server closed the namespace without `session.ended`: reconnect unless signed out.
     if (reason !== 'io server disconnect') return;

@@ -1,4 +1,4 @@
-import type { Presence } from '@mesa/shared';
+import type { Presence, RoomCommand, RoomReply } from '@mesa/shared';
 import type { LiveClient, LiveEvent, LivePayload, LiveState } from '../lib/socket';
 
 /** A stand-in for the live client at the `lib/socket` boundary, driven by the test. */
@@ -11,6 +11,10 @@ export interface FakeLive extends LiveClient {
   presence: Presence | null;
   /** Programs followed now, with how many followers each. */
   followed: Map<string, number>;
+  /** Meetings joined now, with the listeners of their join replies (the test answers them). */
+  meetings: Map<string, Set<(reply: RoomReply) => void>>;
+  /** Room commands sent, each with the way to answer it (null: no ack came). */
+  commands: { command: RoomCommand; reply: (reply: RoomReply | null) => void }[];
 }
 
 /** Creates a fake live client: a tiny emitter with the same surface as `live`. */
@@ -20,9 +24,12 @@ export function createFakeLive(): FakeLive {
   const handlers = new Map<string, Set<(payload: never) => void>>();
   const connectListeners = new Set<(reconnected: boolean) => void>();
   const followed = new Map<string, number>();
+  const meetings = new Map<string, Set<(reply: RoomReply) => void>>();
   const fake: FakeLive = {
     presence: null,
     followed,
+    meetings,
+    commands: [],
     start: () => fake.setState('live'),
     stop: () => fake.setState('idle'),
     getState: () => state,
@@ -50,6 +57,18 @@ export function createFakeLive(): FakeLive {
     },
     followRound(roundId) {
       return fake.followProgram(`round:${roundId}`);
+    },
+    followMeeting(meetingId, onJoined) {
+      const set = meetings.get(meetingId) ?? new Set();
+      meetings.set(meetingId, set);
+      set.add(onJoined);
+      return () => {
+        set.delete(onJoined);
+        if (set.size === 0) meetings.delete(meetingId);
+      };
+    },
+    commandMeeting(command) {
+      return new Promise((resolve) => fake.commands.push({ command, reply: resolve }));
     },
     listPresence: () => Promise.resolve(fake.presence),
     setState(next) {
