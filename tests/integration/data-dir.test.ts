@@ -7,6 +7,7 @@ import { buildApp } from '@mesa/server/app';
 import { loadConfig } from '@mesa/server/env';
 import { createPerson, firstProgramId, type TestPerson } from '@mesa/server/testing';
 import type { TestServer } from '../helpers/server.js';
+import { getWith, signInAs } from '../helpers/auth.js';
 import {
   freePort,
   killServer,
@@ -85,6 +86,34 @@ describe('one SQLite DATA_DIR, one server, and other processes beside it', () =>
     expect(mesa.child.exitCode).toBeNull();
     expect(typist.closes).toEqual([]);
     expect((await fetch(`${mesa.url}/api/health`)).status).toBe(200);
+  });
+
+  it('schedules the demo meeting once however often `pnpm demo` runs, for its coordinator to chair', async () => {
+    const again = spawnSource(
+      { file: 'src/demo.ts' },
+      { DATA_DIR: dataDir, MESA_DEMO_PASSWORD: 'a-demo-passphrase-for-tests' },
+    );
+    started.push(again);
+    expect(await again.exited, again.output()).toBe(0);
+    const cookie = await signInAs(
+      server,
+      'coordinator@demo.mesa.test',
+      'a-demo-passphrase-for-tests',
+    );
+    const res = await getWith(server, '/api/meetings', cookie);
+    const list = (await res.json()) as {
+      data: { id: string; title: { en: string }; state: string }[];
+    };
+    const demos = list.data.filter((m) => m.title.en === 'Demo: coordination meeting');
+    expect(demos).toHaveLength(1);
+    const meeting = (await (
+      await getWith(server, `/api/meetings/${demos[0]!.id}`, cookie)
+    ).json()) as {
+      meeting: { state: string; agenda: unknown[]; abilities: { chairRoom: boolean } };
+    };
+    expect(meeting.meeting.state).toBe('scheduled');
+    expect(meeting.meeting.agenda).toHaveLength(3);
+    expect(meeting.meeting.abilities.chairRoom).toBe(true);
   });
 
   it('stops a second server on the same DATA_DIR with one line naming the holder', async () => {

@@ -4,6 +4,7 @@
 // document endpoint, no DATA_DIR lock — so a running server is never disturbed: SQLite's WAL
 // and busy timeout let both write.
 import type { Relation, Role } from '@mesa/shared';
+import type { Actor } from './authz/index.js';
 import { openDb } from './db/client.js';
 import { prepareDatabase } from './db/prepare.js';
 import { ConfigError, loadConfig, type Config } from './env.js';
@@ -16,6 +17,7 @@ import { ensureAccount } from './modules/users/index.js';
 import { listOrganizations } from './modules/organizations/index.js';
 import { listProgramRows } from './modules/portfolio/index.js';
 import { generateOneTimeToken } from './modules/auth/index.js';
+import { ensureDemoMeeting } from './modules/meetings/index.js';
 
 interface DemoPerson {
   email: string;
@@ -91,11 +93,6 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function organizationIds(ctx: ServiceContext): Promise<Map<string, string>> {
-  const organizations = await listOrganizations(ctx.db);
-  return new Map(organizations.map((o) => [o.shortName.en, o.id]));
-}
-
 async function twoPrograms(ctx: ServiceContext) {
   const rows = (await listProgramRows(ctx.db)).filter((p) => p.code !== null);
   if (rows.length < 2) fail('the workspace has fewer than two coded programs');
@@ -103,18 +100,35 @@ async function twoPrograms(ctx: ServiceContext) {
 }
 
 async function fill(ctx: ServiceContext, password: string) {
-  const orgs = await organizationIds(ctx);
+  const organizations = await listOrganizations(ctx.db);
+  const orgs = new Map(organizations.map((o) => [o.shortName.en, o.id]));
   const orgId = (name: string) => orgs.get(name) ?? fail(`organization ${name} is not seeded`);
   const [p1, p2] = await twoPrograms(ctx);
   for (const r of RELATIONS) {
     if (r.p1) await setRelation(ctx, p1!.id, orgId(r.organization), r.p1);
     if (r.p2) await setRelation(ctx, p2!.id, orgId(r.organization), r.p2);
   }
+  let chair: Actor | null = null;
   for (const p of PEOPLE) {
     const organizationId = orgId(p.organization);
     const userId = await ensureAccount(ctx, { ...p, password, organizationId });
-    if (p.coordinates) await addCoordinator(ctx, p1!.id, userId);
+    if (!p.coordinates) continue;
+    await addCoordinator(ctx, p1!.id, userId);
+    const organization = organizations.find((o) => o.id === organizationId)!;
+    chair = {
+      userId,
+      sessionId: '',
+      email: p.email,
+      name: p.name,
+      role: p.role,
+      organizationId,
+      organizationKind: organization.kind,
+      organizationName: organization.name,
+      locale: 'en',
+      timeZone: 'UTC',
+    };
   }
+  if (chair) await ensureDemoMeeting(ctx, chair, p1!.id);
   return { p1: p1!, p2: p2! };
 }
 
@@ -156,6 +170,8 @@ async function main() {
       ),
       '',
       'Sign in as two of them in two browser windows (or one normal, one private) to see both sides.',
+      'Meetings has "Demo: coordination meeting", chaired by Carlos Coordinator: start it as him and',
+      'ask for the floor as Lucía or Pablo.',
       '',
     ];
     process.stdout.write(out.join('\n'));

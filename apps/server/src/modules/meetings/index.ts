@@ -4,6 +4,7 @@
  */
 export { listMeetingRecords } from './records.service.js';
 export { meetingsRoutes } from './meetings.routes.js';
+export { ensureDemoMeeting } from './meetings.service.js';
 export { registerMeetingsRealtime } from './meetings.realtime.js';
 export {
   listRoomAttendance,

@@ -691,3 +691,14 @@ export async function policyPeopleByIds(db: Kysely<Database>, ids: readonly stri
     .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** Whether the person chairs any meeting (the demo creates its meeting once). */
+export async function chairsAnyMeeting(db: Kysely<Database>, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('meetings')
+    .select('id')
+    .where('chair_id', '=', userId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

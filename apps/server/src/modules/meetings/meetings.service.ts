@@ -1,4 +1,5 @@
 import {
+  CreateMeetingInputSchema,
   ErrorCodes,
   OrganizationKindSchema,
   RoleSchema,
@@ -27,6 +28,7 @@ import { AppError, NotFoundError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import {
   cancelMeetingRow,
+  chairsAnyMeeting,
   claimAgendaRevision,
   existingProgramIds,
   findMeetingRow,
@@ -599,4 +601,38 @@ export async function meetingOptions(
       .map((o) => ({ id: o.id, name: { en: o.name_en, es: o.name_es } })),
     openActionItems: await listOpenActionItems(ctx, actor, programIds, null),
   };
+}
+
+/**
+ * Creates the demo's meeting (`pnpm demo`): chaired by the demo coordinator, about their
+ * program, starting at the next full hour, with a short agenda — once: a coordinator who
+ * already chairs a meeting gets none more, so running the demo twice adds nothing.
+ */
+export async function ensureDemoMeeting(
+  ctx: ServiceContext,
+  chair: Actor,
+  programId: string,
+): Promise<void> {
+  if (await chairsAnyMeeting(ctx.db, chair.userId)) return;
+  const hour = 3_600_000;
+  const start = Math.ceil(ctx.now().getTime() / hour) * hour;
+  const item = (en: string, es: string, kind: string, plannedMinutes: number) => ({
+    title: { en, es },
+    kind,
+    plannedMinutes,
+  });
+  const input = CreateMeetingInputSchema.parse({
+    title: { en: 'Demo: coordination meeting', es: 'Demo: reunión de coordinación' },
+    programIds: [programId],
+    startsAt: new Date(start).toISOString(),
+    endsAt: new Date(start + 2 * hour).toISOString(),
+    location: 'Video call',
+    chairId: chair.userId,
+    agenda: [
+      item('Opening and agenda', 'Apertura y orden del día', 'information', 5),
+      item('Progress of the plan', 'Avance del plan', 'discussion', 30),
+      item('Budget for next year', 'Presupuesto del próximo año', 'decision', 20),
+    ],
+  });
+  await createMeeting(ctx, chair, input);
 }
