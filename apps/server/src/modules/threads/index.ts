@@ -7,7 +7,6 @@ export {
   type ThreadsDeps,
 } from './threads.service.js';
 export {
-  everyoneSubject,
   programSubject,
   registerDocumentThreads,
   registerThreadSubject,

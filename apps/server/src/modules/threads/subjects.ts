@@ -2,7 +2,6 @@ import {
   parseDocumentName,
   programAbilities,
   programRoom,
-  workspaceRoom,
   type DocumentKind,
   RelationSchema,
   type OrganizationKind,
@@ -122,30 +121,6 @@ export async function programSubject(
           ).read,
       );
     },
-  };
-}
-
-/**
- * A subject every signed-in person sees (a priority round's line, for instance): anyone reads,
- * members and admins comment, admins moderate. Its live events go to the workspace room.
- */
-export function everyoneSubject(subject: ThreadSubject, key: string): ResolvedSubject {
-  return {
-    subject,
-    key,
-    programId: null,
-    room: workspaceRoom(),
-    document: null,
-    abilities(actor) {
-      const admin = actor.role === 'admin';
-      return Promise.resolve({
-        read: true,
-        comment: admin || actor.role === 'member',
-        moderate: admin,
-        administer: admin,
-      });
-    },
-    readersAmong: (people) => Promise.resolve([...people]),
   };
 }
 

@@ -1,12 +1,18 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Limits, planDocumentName, type Thread } from '@mesa/shared';
+import {
+  Limits,
+  planDocumentName,
+  workspaceRoom,
+  type Thread,
+  type ThreadSubject,
+} from '@mesa/shared';
 import { PLAN_FRAGMENT } from '@mesa/editor';
 import type { Actor } from '../../authz/actor.js';
 import { createPerson, firstProgramId, type PersonOverrides } from '../../testing/factories.js';
 import { buildTestApp, recordEvents, type TestApp } from '../../testing/test-app.js';
 import { validateSessionToken } from '../auth/index.js';
-import { everyoneSubject, registerThreadSubject } from './subjects.js';
+import { registerThreadSubject, type ResolvedSubject } from './subjects.js';
 import { anchorQuote, encodePosition, locateAnchor, openAnchorDocument } from './anchors.js';
 import {
   createThread,
@@ -292,7 +298,7 @@ describe('threads service', () => {
     const subject = { kind: 'roundProgram' as const, roundId: 'round1', programId };
     registerThreadSubject('roundProgram', (_ctx, s) =>
       Promise.resolve(
-        s.roundId === 'round1' ? everyoneSubject(s, `${s.roundId}:${s.programId}`) : null,
+        s.roundId === 'round1' ? openToEveryone(s, `${s.roundId}:${s.programId}`) : null,
       ),
     );
     const thread = await createThread(deps, lead, { subject, body: 'Rank it first' });
@@ -423,3 +429,25 @@ describe('threads service', () => {
     ).rejects.toMatchObject({ statusCode: 403 });
   });
 });
+
+/**
+ * A test subject every signed-in person reads and members comment on, standing in for a kind
+ * another module registers (the real round lines decide through the round's abilities).
+ */
+function openToEveryone(subject: ThreadSubject, key: string): ResolvedSubject {
+  return {
+    subject,
+    key,
+    programId: null,
+    room: workspaceRoom(),
+    document: null,
+    abilities: (actor) =>
+      Promise.resolve({
+        read: true,
+        comment: actor.role !== 'viewer',
+        moderate: actor.role === 'admin',
+        administer: actor.role === 'admin',
+      }),
+    readersAmong: (people) => Promise.resolve([...people]),
+  };
+}
