@@ -99,7 +99,7 @@ describe('editing and deleting decisions', () => {
   it('edits a decision in place: the fields are filled in, the change is sent, focus returns to Edit', async () => {
     const { fetchMock, state } = setUp({
       '/api/meetings/m-1/decisions/d-1': (init) => {
-        const body = JSON.parse(String(init?.body)) as Pick<Decision, 'text' | 'agendaItemId'>;
+        const body = JSON.parse(init?.body as string) as Pick<Decision, 'text' | 'agendaItemId'>;
         const changed = { ...decision, ...body, programId: null };
         state.records = { ...state.records, decisions: [changed] };
         return ok({ decision: changed });
@@ -125,7 +125,7 @@ describe('editing and deleting decisions', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Save the changes' }));
     await screen.findByText('Approve the budget as amended');
     const [patch] = sent(fetchMock, 'PATCH');
-    expect(JSON.parse(String(patch![1]!.body))).toEqual({
+    expect(JSON.parse(patch![1]!.body as string)).toEqual({
       text: { en: 'Approve the budget as amended', es: 'Aprobar el presupuesto' },
       agendaItemId: 'item-2',
       programId: 'p-1',
@@ -241,7 +241,7 @@ describe('editing action items', () => {
     fireEvent.change(within(form).getByLabelText('Due date'), { target: { value: '2027-02-01' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save the changes' }));
     await screen.findByText('Send the final report');
-    expect(JSON.parse(String(sent(fetchMock, 'PATCH')[0]![1]!.body))).toEqual({
+    expect(JSON.parse(sent(fetchMock, 'PATCH')[0]![1]!.body as string)).toEqual({
       text: { en: 'Send the final report', es: 'Enviar el informe' },
       agendaItemId: 'item-2',
       programId: null,
