@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
@@ -6,6 +6,7 @@ import {
   type ActionItem,
   type Decision,
   type LocalizedText,
+  type Meeting,
 } from '@mesa/shared';
 import { FormAlert } from '../../components/FormAlert';
 import { useErrorText } from '../../hooks/useErrorText';
@@ -13,6 +14,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { setActionItemStatus } from '../../lib/meetingsApi';
 import { useTimeZone } from '../auth/useTimeZone';
 import { formatDateTime } from '../../lib/intl';
+import { ActionItemEditControl, DecisionEditControls } from './RecordEditing';
 
 /** A meeting text in the reader's language, or the other one marked with its language. */
 export function MeetingText({ text }: { text: LocalizedText }) {
@@ -75,10 +77,12 @@ export interface ActionItemListProps {
   highlight?: string | null;
   /** Accessible name of the list. */
   label: string;
+  /** The meeting the items belong to, on its page: offers editing to those who may. */
+  meeting?: Meeting;
 }
 
 /** Action items: who does what by when, status (a select for those who may change it), overdue marked. */
-export function ActionItemList({ items, highlight, label }: ActionItemListProps) {
+export function ActionItemList({ items, highlight, label, meeting }: ActionItemListProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const zone = useTimeZone();
@@ -92,7 +96,7 @@ export function ActionItemList({ items, highlight, label }: ActionItemListProps)
           className={`record-item action-item${highlight === item.id ? ' record-item--highlight' : ''}${item.overdue ? ' action-item--overdue' : ''}`}
           tabIndex={highlight === item.id ? -1 : undefined}
         >
-          <p className="record-item__text">
+          <p className="record-item__text" id={`action-text-${item.id}`}>
             <MeetingText text={item.text} />
           </p>
           {item.meetingTitle ? (
@@ -129,42 +133,72 @@ export function ActionItemList({ items, highlight, label }: ActionItemListProps)
             </p>
           ) : null}
           {item.abilities.updateStatus ? <StatusControl item={item} /> : null}
+          {meeting && item.abilities.edit ? (
+            <ActionItemEditControl meeting={meeting} item={item} />
+          ) : null}
         </li>
       ))}
     </ul>
   );
 }
 
-/** Decisions, each with who recorded it and when. */
+/** Decisions, each with who recorded it and when; edit and delete on the meeting's page for those who may. */
 export function DecisionList({
   decisions,
   label,
+  meeting,
 }: {
   decisions: readonly (Decision & { meetingTitle?: LocalizedText })[];
   label: string;
+  /** The meeting the decisions belong to, on its page: offers edit and delete to those who may. */
+  meeting?: Meeting;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const zone = useTimeZone();
-  if (decisions.length === 0) return <p className="muted">{t('meetings.decisions.none')}</p>;
+  const [deleted, setDeleted] = useState(false);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const notice = deleted ? (
+    <p ref={noticeRef} className="muted" role="status" tabIndex={-1}>
+      {t('meetings.decisions.deleted')}
+    </p>
+  ) : null;
+  const onDeleted = () => {
+    setDeleted(true);
+    // The deleted item's buttons are gone: focus lands on the notice that says what happened.
+    requestAnimationFrame(() => noticeRef.current?.focus());
+  };
+  if (decisions.length === 0)
+    return (
+      <>
+        {notice}
+        <p className="muted">{t('meetings.decisions.none')}</p>
+      </>
+    );
   return (
-    <ul className="record-list" aria-label={label}>
-      {decisions.map((decision) => (
-        <li key={decision.id} className="record-item">
-          <p className="record-item__text">
-            <MeetingText text={decision.text} />
-          </p>
-          <p className="muted record-item__meta">
-            {decision.meetingTitle
-              ? `${t('meetings.records.fromMeeting', { name: decision.meetingTitle[locale] })} · `
-              : ''}
-            {t('meetings.decisions.recordedBy', {
-              name: decision.recordedBy.name,
-              time: formatDateTime(decision.recordedAt, locale, zone),
-            })}
-          </p>
-        </li>
-      ))}
-    </ul>
+    <>
+      {notice}
+      <ul className="record-list" aria-label={label}>
+        {decisions.map((decision) => (
+          <li key={decision.id} className="record-item">
+            <p className="record-item__text" id={`decision-text-${decision.id}`}>
+              <MeetingText text={decision.text} />
+            </p>
+            <p className="muted record-item__meta">
+              {decision.meetingTitle
+                ? `${t('meetings.records.fromMeeting', { name: decision.meetingTitle[locale] })} · `
+                : ''}
+              {t('meetings.decisions.recordedBy', {
+                name: decision.recordedBy.name,
+                time: formatDateTime(decision.recordedAt, locale, zone),
+              })}
+            </p>
+            {meeting?.abilities.record ? (
+              <DecisionEditControls meeting={meeting} decision={decision} onDeleted={onDeleted} />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
