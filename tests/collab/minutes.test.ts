@@ -130,6 +130,31 @@ describe.each(dialects)('meeting minutes and the published record on %s', (diale
     expect(planText(later.doc)).not.toContain('viewer scribble');
   });
 
+  it('cuts a rapporteur the chair takes off the roles to read-only at once', async () => {
+    const meetingId = await meetingFor();
+    const name = `minutes:${meetingId}`;
+    await setMeetingState(server, meetingId, 'live');
+    const r = open(server, rapporteur, name);
+    await waitFor(() => r.provider.synced && planText(r.doc).includes('Budget'));
+    typeParagraph(r.doc, 'Written as rapporteur.');
+    // Stored and relayed before the role changes.
+    const c = open(server, chair, name);
+    await waitFor(() => c.provider.synced && planText(c.doc).includes('Written as rapporteur'));
+    const res = await fetchAs(server, chair, `/api/meetings/${meetingId}/roles`, {
+      method: 'PUT',
+      body: JSON.stringify({ coChairIds: [], rapporteurIds: [] }),
+    });
+    expect(res.status).toBe(200);
+    await waitFor(() => r.closes.includes(4409), 5000, '4409');
+    const again = open(server, rapporteur, name);
+    await waitFor(() => again.provider.synced && planText(again.doc).includes('rapporteur'));
+    typeParagraph(again.doc, 'Written after the role ended.');
+    await new Promise((done) => setTimeout(done, 400));
+    const later = open(server, chair, name);
+    await waitFor(() => later.provider.synced && planText(later.doc).includes('rapporteur'));
+    expect(planText(later.doc)).not.toContain('after the role ended');
+  });
+
   it('publishing freezes the record: writers are cut to read-only, writes get 409, addenda are added', async () => {
     const meetingId = await meetingFor();
     const name = `minutes:${meetingId}`;

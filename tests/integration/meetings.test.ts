@@ -444,7 +444,10 @@ describe.each(dialects)('meetings on %s', (dialect) => {
     expect(mine?.meetingTitle.en).toBe('Coordination meeting');
     expect((await send(outsider, path)).status).toBe(403);
 
-    const next = await create(coordinator);
+    const next = await create(coordinator, {
+      startsAt: '2099-03-17T14:00:00-05:00',
+      endsAt: '2099-03-17T16:00:00-05:00',
+    });
     const review = MeetingReviewSchema.parse(
       await (await send(partner, `/api/meetings/${next.id}/review`)).json(),
     );
@@ -453,6 +456,15 @@ describe.each(dialects)('meetings on %s', (dialect) => {
       await (await send(secretariat, `/api/meetings/${next.id}/review`)).json(),
     );
     expect(reviewSecretariat.data.map((a) => a.text.en)).not.toContain('Hidden task');
+    // A meeting that took place before the item was agreed does not review it.
+    const earlier = await create(coordinator, {
+      startsAt: '2099-03-03T14:00:00-05:00',
+      endsAt: '2099-03-03T16:00:00-05:00',
+    });
+    const earlierReview = MeetingReviewSchema.parse(
+      await (await send(partner, `/api/meetings/${earlier.id}/review`)).json(),
+    );
+    expect(earlierReview.data.map((a) => a.text.en)).not.toContain('Hidden task');
   });
 
   it('writes a meeting’s .ics with a stable UID, UTC times and a SEQUENCE that rises on every change', async () => {

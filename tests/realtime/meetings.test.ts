@@ -4,7 +4,7 @@ import { createMeeting, listRoomAttendance, type TestMeeting } from '@mesa/serve
 import { RoomStateSchema, type RoomCommand, type RoomReply, type RoomState } from '@mesa/shared';
 import { dialects } from '../helpers/databases.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { aProgramId, createPersonOn, type TestPerson } from '../helpers/people.js';
+import { aProgramId, createPersonOn, fetchAs, type TestPerson } from '../helpers/people.js';
 import { connectAs, record, waitFor, type ClientSocket } from '../helpers/sockets.js';
 
 /** Any room command without its commandId (the helper adds a fresh one). */
@@ -250,16 +250,15 @@ describe.each(dialects)('the live meeting room (%s)', (dialect) => {
     await join(s, meetingId);
     const revoked = record(s, 'meeting.accessRevoked');
     const heard = record(s, 'meeting.state');
-    await server.app.ctx.db
-      .deleteFrom('meeting_organizations')
-      .where('meeting_id', '=', meetingId)
-      .where('organization_id', '=', delegate.organizationId)
-      .execute();
-    server.app.events.emit('access.changed', {
-      programId: null,
-      userId: null,
-      organizationId: delegate.organizationId,
+    // The chair takes the delegation off the meeting through the API.
+    const others = [chair, coChair, viewer, ...delegates]
+      .map((p) => p.organizationId)
+      .filter((id) => id !== delegate.organizationId);
+    const res = await fetchAs(server, chair, `/api/meetings/${meetingId}/organizations`, {
+      method: 'PUT',
+      body: JSON.stringify({ organizationIds: others }),
     });
+    expect(res.status).toBe(200);
     await waitFor(() => expect(revoked).toEqual([{ meetingId }]));
     heard.length = 0;
     ok(await command(chairSocket, { type: 'restartTimer', meetingId, sequence: state.sequence }));

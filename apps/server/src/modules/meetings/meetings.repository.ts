@@ -508,7 +508,7 @@ export async function listProgramMeetingIds(
 export function listOpenActionItemRows(
   db: Kysely<Database>,
   programIds: readonly string[],
-  exceptMeetingId: string | null,
+  earlierThan: { meetingId: string; startsAt: string } | null,
 ): Promise<ActionItemRow[]> {
   if (programIds.length === 0) return Promise.resolve([]);
   let query = db
@@ -528,7 +528,12 @@ export function listOpenActionItemRows(
         ),
       ]),
     );
-  if (exceptMeetingId) query = query.where('meeting_id', '!=', exceptMeetingId);
+  if (earlierThan)
+    query = query
+      .where('meeting_id', '!=', earlierThan.meetingId)
+      .where('meeting_id', 'in', (eb) =>
+        eb.selectFrom('meetings').select('id').where('starts_at', '<', earlierThan.startsAt),
+      );
   return query.orderBy('due_date').orderBy('id').execute();
 }
 

@@ -71,6 +71,30 @@ function emitChanged(
   ctx.events.emit('meeting.changed', { meetingId, change, actorId });
 }
 
+/**
+ * Tells every node to re-check open connections whose rights on the meeting changed: people of
+ * organizations that no longer take part (room, minutes) and people who gained or lost the
+ * chair or a role (minutes: writer or reader). Connections are the live layer's; this only
+ * names who changed.
+ */
+function announceAccessChanges(
+  ctx: ServiceContext,
+  changes: { organizationsRemoved?: readonly string[]; people?: readonly string[] },
+) {
+  for (const organizationId of new Set(changes.organizationsRemoved ?? []))
+    ctx.events.emit('access.changed', { programId: null, userId: null, organizationId });
+  for (const userId of new Set(changes.people ?? []))
+    ctx.events.emit('access.changed', { programId: null, userId, organizationId: null });
+}
+
+/** What is in one list and not in the other, both ways. */
+function changedIds(before: readonly string[], after: readonly string[]): string[] {
+  return [
+    ...before.filter((id) => !after.includes(id)),
+    ...after.filter((id) => !before.includes(id)),
+  ];
+}
+
 /** A stored person as the policy sees them. */
 function asPolicyPerson(p: PersonRow & { kind: string }): PolicyPerson {
   return {
@@ -408,6 +432,10 @@ export async function updateMeeting(
     }
   });
   emitChanged(ctx, meetingId, 'details', actor.userId);
+  announceAccessChanges(ctx, {
+    organizationsRemoved: current.filter((id) => !organizationIds.includes(id)),
+    people: chair.id !== row.chair_id ? [row.chair_id, chair.id] : [],
+  });
   return getMeeting(ctx, actor, meetingId);
 }
 
@@ -497,6 +525,11 @@ export async function saveRoles(
   check('coChairIds', coChairs);
   check('rapporteurIds', rapporteurs);
   if (coChairs.includes(row.chair_id)) refuse('coChairIds', 'the chair cannot also be a co-chair');
+  const before = (await listMeetingRoleRows(ctx.db, meetingId)).map((r) => `${r.role}:${r.id}`);
+  const after = [
+    ...coChairs.map((id) => `co_chair:${id}`),
+    ...rapporteurs.map((id) => `rapporteur:${id}`),
+  ];
   await ctx.db.transaction().execute(async (trx) => {
     await replaceMeetingRoles(trx, meetingId, [
       ...coChairs.map((user_id) => ({ user_id, role: 'co_chair' as const })),
@@ -505,6 +538,9 @@ export async function saveRoles(
     await touchMeeting(trx, meetingId, ctx.now().toISOString());
   });
   emitChanged(ctx, meetingId, 'roles', actor.userId);
+  announceAccessChanges(ctx, {
+    people: changedIds(before, after).map((key) => key.slice(key.indexOf(':') + 1)),
+  });
   return getMeeting(ctx, actor, meetingId);
 }
 
@@ -528,6 +564,7 @@ export async function saveOrganizations(
     programIds,
     chair?.organization_id ?? '',
   );
+  const current = (await listMeetingOrganizationRows(ctx.db, meetingId)).map((o) => o.id);
   await ctx.db.transaction().execute(async (trx) => {
     await replaceMeetingOrganizations(
       trx,
@@ -537,6 +574,7 @@ export async function saveOrganizations(
     await updateMeetingRow(trx, meetingId, { updated_at: ctx.now().toISOString() });
   });
   emitChanged(ctx, meetingId, 'details', actor.userId);
+  announceAccessChanges(ctx, { organizationsRemoved: current.filter((id) => !ids.includes(id)) });
   return getMeeting(ctx, actor, meetingId);
 }
 

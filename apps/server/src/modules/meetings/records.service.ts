@@ -23,6 +23,7 @@ import {
   deleteDecision,
   findActionItemRow,
   findDecisionRow,
+  findMeetingRow,
   insertActionItem,
   insertDecision,
   listActionItemRows,
@@ -430,16 +431,17 @@ export async function listProgramMeetingRecords(
 }
 
 /**
- * Open action items of the given programs from other meetings the person may see (the review
- * of open action items), oldest due first, with their meeting's title.
+ * Open action items of the given programs from meetings the person may see — for a meeting's
+ * review item, only meetings that started before it — oldest due first, with their meeting's
+ * title.
  */
 export async function listOpenActionItems(
   ctx: ServiceContext,
   person: PolicyPerson,
   programIds: readonly string[],
-  exceptMeetingId: string | null,
+  earlierThan: { meetingId: string; startsAt: string } | null,
 ) {
-  const rows = await listOpenActionItemRows(ctx.db, programIds, exceptMeetingId);
+  const rows = await listOpenActionItemRows(ctx.db, programIds, earlierThan);
   const readable = await readableMeetingIds(
     ctx.db,
     readerOrganization(person),
@@ -463,6 +465,11 @@ export async function listReviewItems(
   person: PolicyPerson,
   meetingId: string,
 ) {
-  const programIds = (await listMeetingProgramIds(ctx.db, [meetingId])).get(meetingId) ?? [];
-  return listOpenActionItems(ctx, person, programIds, meetingId);
+  const [programs, meeting] = await Promise.all([
+    listMeetingProgramIds(ctx.db, [meetingId]),
+    findMeetingRow(ctx.db, meetingId),
+  ]);
+  if (!meeting) throw new NotFoundError('meeting');
+  const programIds = programs.get(meetingId) ?? [];
+  return listOpenActionItems(ctx, person, programIds, { meetingId, startsAt: meeting.starts_at });
 }

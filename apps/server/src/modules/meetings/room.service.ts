@@ -363,6 +363,14 @@ async function apply(
         after: [
           () =>
             ctx.events.emit('meeting.changed', { meetingId: meeting.id, change: 'roles', actorId }),
+          // The former chair keeps the minutes only as a co-chair or rapporteur: their open
+          // document connections are re-checked (a writer is cut to read-only).
+          () =>
+            ctx.events.emit('access.changed', {
+              programId: null,
+              userId: meeting.chair_id,
+              organizationId: null,
+            }),
         ],
       };
     case 'end': {
