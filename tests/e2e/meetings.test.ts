@@ -141,9 +141,12 @@ describe('a live meeting in the browser', () => {
       'Luis Pérez',
       'Ana Morales',
     ]);
-    // Focus stays on the moved entry's button, and the move is announced.
-    expect(await marta.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      'Move Luis Pérez down',
+    // Focus stays on the moved entry's button (put back in the frame after the re-render, so
+    // waited for, not read at once), and the move is announced.
+    await marta.waitForFunction(
+      () => document.activeElement?.getAttribute('aria-label') === 'Move Luis Pérez down',
+      undefined,
+      { timeout: 5000 },
     );
     await room(marta).getByText('Luis Pérez moved to place 1 of 2.').waitFor({ state: 'attached' });
     await room(marta).screenshot({
