@@ -707,3 +707,17 @@ export async function chairsAnyMeeting(db: Kysely<Database>, userId: string): Pr
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Takes a person off a meeting's co-chairs (they became its chair). */
+export async function removeCoChair(
+  db: Kysely<Database>,
+  meetingId: string,
+  userId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('meeting_roles')
+    .where('meeting_id', '=', meetingId)
+    .where('user_id', '=', userId)
+    .where('role', '=', 'co_chair')
+    .execute();
+}

@@ -47,6 +47,7 @@ import {
   policyPeopleByIds,
   replaceMeetingOrganizations,
   replaceMeetingPrograms,
+  removeCoChair,
   replaceMeetingRoles,
   touchMeeting,
   updateMeetingRow,
@@ -421,15 +422,8 @@ export async function updateMeeting(
     });
     if (programIds !== currentPrograms) await replaceMeetingPrograms(trx, meetingId, programIds);
     await replaceMeetingOrganizations(trx, meetingId, organizationIds);
-    if (chair.id !== row.chair_id) {
-      // The chair is not also a co-chair.
-      await trx
-        .deleteFrom('meeting_roles')
-        .where('meeting_id', '=', meetingId)
-        .where('user_id', '=', chair.id)
-        .where('role', '=', 'co_chair')
-        .execute();
-    }
+    // The chair is not also a co-chair.
+    if (chair.id !== row.chair_id) await removeCoChair(trx, meetingId, chair.id);
   });
   emitChanged(ctx, meetingId, 'details', actor.userId);
   announceAccessChanges(ctx, {
