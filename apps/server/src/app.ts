@@ -39,6 +39,7 @@ import {
   registerMinutes,
   registerMinutesThreads,
 } from './modules/meetings/index.js';
+import { fundingRoutes, registerFundingRealtime } from './modules/funding/index.js';
 import { routeUpgrades } from './realtime/upgrade.js';
 import { openInvalidationChannel, type Invalidations } from './realtime/invalidations.js';
 import type { ServiceContext } from './lib/context.js';
@@ -221,6 +222,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.addHook('onClose', () => stopMinutes());
   registerMinutesThreads();
   await app.register(recordRoutes, { ctx, live: collab.documents });
+  await app.register(fundingRoutes, { ctx });
   await app.register(metricsRoutes);
   await app.register(notificationsRoutes, { ctx });
   app.decorate('notificationsSettled', registerNotificationHandlers(ctx));
@@ -238,5 +240,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerNotificationsRealtime(app);
   registerPrioritiesRealtime(app, realtime);
   registerMeetingsRealtime(app, realtime);
+  registerFundingRealtime(app);
   return app;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 // Types only: permissions.ts imports this file at run time, so nothing flows back.
 import type { MeetingFacts, ProgramAction, Relation, Role, RoundFacts } from './permissions.js';
 import type { MeetingAction } from './schemas/meeting.js';
+import type { CommitmentAction } from './schemas/funding.js';
 import type { RoundAction } from './schemas/priorities.js';
 
 /**
@@ -39,6 +40,10 @@ export const DenialReasons = [
   'not_deputy',
   /** Not possible at this stage of the meeting (before it starts, once it ended, published or cancelled). */
   'meeting_stage',
+  /** A commitment record belongs to its donor organization (and the program's coordinators, admins). */
+  'not_own_organization',
+  /** Confirming a transaction belongs to the receiving organization's members (and admins). */
+  'not_receiving_organization',
 ] as const;
 /** Denial reason schema. */
 export const DenialReasonSchema = z.enum(DenialReasons);
@@ -126,4 +131,17 @@ export function meetingDenialReason(
     default:
       return 'meeting_stage';
   }
+}
+
+/**
+ * Why `commitmentAbilities` refuses an action on a commitment record, the most fundamental
+ * first: no relation to its program, a viewer, an observer organization; then whose it is.
+ * `relation` is the effective one, or `lead` for a strategy-wide record (no program to stand on).
+ */
+export function commitmentDenialReason(action: CommitmentAction, facts: DenialFacts): DenialReason {
+  if (facts.relation === null) return 'no_relation';
+  if (facts.role === 'viewer') return 'read_only_role';
+  if (action === 'confirm') return 'not_receiving_organization';
+  if (facts.relation === 'observer') return 'observer_relation';
+  return 'not_own_organization';
 }

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   programAbilities as abilitiesWithReasons,
   actionItemAbilities,
+  commitmentAbilities,
   meetingAbilities,
   roundAbilities,
   workspaceAbilities,
+  type CommitmentFacts,
   type MeetingFacts,
   type RoundFacts,
   type ActorFacts,
@@ -257,5 +259,80 @@ describe('actionItemAbilities', () => {
         inOwnerOrganization: false,
       }).updateStatus,
     ).toBe(true);
+  });
+});
+
+describe('commitment records', () => {
+  const admin: ActorFacts = { role: 'admin', organizationKind: 'partner_nation' };
+  const viewer: ActorFacts = { role: 'viewer', organizationKind: 'partner_nation' };
+  const own = { donorIsOwn: true, receiverIsOwn: false };
+  const other = { donorIsOwn: false, receiverIsOwn: false };
+  const flags = (actor: ActorFacts, facts: CommitmentFacts) => {
+    const { denied: _reasons, ...rest } = commitmentAbilities(actor, facts);
+    return rest;
+  };
+
+  it('lets lead and partner members keep their own organization’s records on the program', () => {
+    for (const relation of ['lead', 'partner'] as const) {
+      expect(flags(member(), { program: on(relation), ...own })).toEqual({
+        read: true,
+        edit: true,
+        confirm: false,
+      });
+      const denied = commitmentAbilities(member(), { program: on(relation), ...other }).denied;
+      expect(denied.edit).toBe('not_own_organization');
+    }
+  });
+
+  it('lets the program’s coordinators and admins keep any organization’s records', () => {
+    expect(flags(member(), { program: on('lead', true), ...other }).edit).toBe(true);
+    expect(flags(admin, { program: on(null), ...other }).edit).toBe(true);
+    expect(flags(admin, { program: null, ...other }).edit).toBe(true);
+  });
+
+  it('lets observers and viewers read only, and people off the program nothing', () => {
+    expect(flags(member(), { program: on('observer'), ...own })).toEqual({
+      read: true,
+      edit: false,
+      confirm: false,
+    });
+    expect(commitmentAbilities(member(), { program: on('observer'), ...own }).denied.edit).toBe(
+      'observer_relation',
+    );
+    expect(commitmentAbilities(viewer, { program: on('lead'), ...own }).denied.edit).toBe(
+      'read_only_role',
+    );
+    const outsider = commitmentAbilities(member(), { program: on(null), ...own });
+    expect(outsider.read).toBe(false);
+    expect(outsider.denied.read).toBe('no_relation');
+  });
+
+  it('shows strategy-wide records to everyone and lets the donor’s members keep them', () => {
+    expect(flags(member(), { program: null, ...own })).toEqual({
+      read: true,
+      edit: true,
+      confirm: false,
+    });
+    expect(flags(member(), { program: null, ...other }).edit).toBe(false);
+    expect(flags(viewer, { program: null, ...own }).edit).toBe(false);
+  });
+
+  it('lets the receiving organization’s members and admins confirm, never viewers', () => {
+    const receiver = { donorIsOwn: false, receiverIsOwn: true };
+    expect(flags(member(), { program: on('partner'), ...receiver }).confirm).toBe(true);
+    expect(flags(member(), { program: null, ...receiver }).confirm).toBe(true);
+    expect(flags(viewer, { program: on('partner'), ...receiver }).confirm).toBe(false);
+    expect(flags(admin, { program: on(null), ...other }).confirm).toBe(true);
+    expect(commitmentAbilities(member(), { program: on('lead'), ...own }).denied.confirm).toBe(
+      'not_receiving_organization',
+    );
+  });
+
+  it('lets members record at all and only admins manage rates', () => {
+    expect(workspaceAbilities(member()).recordCommitment).toBe(true);
+    expect(workspaceAbilities(viewer).recordCommitment).toBe(false);
+    expect(workspaceAbilities(member()).manageExchangeRates).toBe(false);
+    expect(workspaceAbilities(admin).manageExchangeRates).toBe(true);
+    expect(workspaceAbilities(viewer).importIati).toBe(false);
   });
 });

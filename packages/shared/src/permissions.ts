@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { OrganizationKind } from './schemas/organization.js';
 import {
   DenialReasonSchema,
+  commitmentDenialReason,
   denialReason,
   meetingDenialReason,
   roundDenialReason,
@@ -13,6 +14,11 @@ import {
   type MeetingAbilityFlags,
   type MeetingState,
 } from './schemas/meeting.js';
+import {
+  CommitmentActionSchema,
+  type CommitmentAbilities,
+  type CommitmentAbilityFlags,
+} from './schemas/funding.js';
 import {
   RoundActionSchema,
   type ResultsVisibility,
@@ -104,6 +110,12 @@ export const WorkspaceAbilitiesSchema = z.object({
   openRound: z.boolean(),
   /** Create a meeting (admins; coordinators for their programs' meetings). */
   createMeeting: z.boolean(),
+  /** Record commitments at all: for their own organization (members), for anyone (admins). */
+  recordCommitment: z.boolean(),
+  /** Add and correct exchange rates (admins). */
+  manageExchangeRates: z.boolean(),
+  /** Upload an IATI file: admins any transactions, members their organization's only. */
+  importIati: z.boolean(),
 });
 /** Workspace abilities. */
 export type WorkspaceAbilities = z.infer<typeof WorkspaceAbilitiesSchema>;
@@ -165,6 +177,9 @@ export function workspaceAbilities(
     invite: inviter,
     openRound: admin,
     createMeeting: admin || (actor.role === 'member' && facts.coordinatesProgram),
+    recordCommitment: admin || actor.role === 'member',
+    manageExchangeRates: admin,
+    importIati: admin || actor.role === 'member',
   };
 }
 
@@ -309,4 +324,55 @@ export function actionItemAbilities(actor: ActorFacts, item: ActionItemFacts): A
       writer && (admin || item.isOwner || item.inOwnerOrganization || item.meeting.isChair),
     edit: admin || item.meeting.record,
   };
+}
+
+/**
+ * What the rules need to know about a commitment record (or one about to be recorded) and the
+ * person: the program's standing (null for a strategy-wide record) and whether the person's
+ * organization is the donor or the receiver.
+ */
+export interface CommitmentFacts {
+  /** The person's standing on the record's program; null when the record is strategy-wide. */
+  program: ProgramFacts | null;
+  /** The person's organization provides the support (the record's donor). */
+  donorIsOwn: boolean;
+  /** The person's organization is the record's receiving organization. */
+  receiverIsOwn: boolean;
+}
+
+/**
+ * Abilities on a commitment record (DESIGN.md, "Commitments"). Program records are read by the
+ * program's readers, strategy-wide ones by everyone signed in. Members of a lead or partner
+ * organization keep their own organization's records on the program; its coordinators and
+ * admins keep any; a strategy-wide record is kept by its donor's members and admins. Members
+ * of the receiving organization and admins confirm transactions. Viewers never write.
+ */
+export function commitmentAbilities(
+  actor: ActorFacts,
+  record: CommitmentFacts,
+): CommitmentAbilities {
+  const admin = actor.role === 'admin';
+  const member = actor.role === 'member';
+  const onProgram = record.program ? programAbilities(actor, record.program) : null;
+  const read = onProgram ? onProgram.read : true;
+  const relation = record.program ? effectiveRelation(actor, record.program) : null;
+  const contributor = member && (relation === 'lead' || relation === 'partner');
+  const keeps = record.program
+    ? contributor && (record.donorIsOwn || record.program.isCoordinator)
+    : member && record.donorIsOwn;
+  const flags: CommitmentAbilityFlags = {
+    read,
+    edit: admin || keeps,
+    confirm: admin || (member && read && record.receiverIsOwn),
+  };
+  const denied: CommitmentAbilities['denied'] = {};
+  for (const action of CommitmentActionSchema.options) {
+    if (!flags[action]) {
+      denied[action] = commitmentDenialReason(action, {
+        role: actor.role,
+        relation: record.program ? relation : 'lead',
+      });
+    }
+  }
+  return { ...flags, denied };
 }

@@ -1,4 +1,7 @@
 import {
+  commitmentAbilities,
+  type CommitmentAction,
+  type CommitmentFacts,
   meetingAbilities,
   type MeetingAction,
   type MeetingFacts,
@@ -15,7 +18,7 @@ import {
 import type { Actor } from './actor.js';
 
 // An action on one program: a key of the shared ability flags (not of `denied`).
-export type { ProgramAction, RoundAction, MeetingAction };
+export type { ProgramAction, RoundAction, MeetingAction, CommitmentAction };
 /** A workspace-wide action (a key of WorkspaceAbilities). */
 export type WorkspaceAction = keyof WorkspaceAbilities;
 
@@ -24,7 +27,8 @@ export type Resource =
   | { type: 'workspace'; facts?: WorkspaceFacts }
   | { type: 'program'; programId: string; facts: ProgramFacts }
   | { type: 'round'; roundId: string; facts: RoundFacts }
-  | { type: 'meeting'; meetingId: string; facts: MeetingFacts };
+  | { type: 'meeting'; meetingId: string; facts: MeetingFacts }
+  | { type: 'commitment'; recordId: string | null; facts: CommitmentFacts };
 
 /**
  * The one place the rules of packages/shared are evaluated. Routes, socket handlers, room
@@ -32,7 +36,7 @@ export type Resource =
  */
 export function can(
   actor: Pick<Actor, 'role' | 'organizationKind'> | null,
-  action: ProgramAction | WorkspaceAction | RoundAction | MeetingAction,
+  action: ProgramAction | WorkspaceAction | RoundAction | MeetingAction | CommitmentAction,
   resource: Resource,
 ): boolean {
   if (!actor) return false;
@@ -41,6 +45,9 @@ export function can(
   }
   if (resource.type === 'meeting') {
     return meetingAbilities(actor, resource.facts)[action as MeetingAction] ?? false;
+  }
+  if (resource.type === 'commitment') {
+    return commitmentAbilities(actor, resource.facts)[action as CommitmentAction] ?? false;
   }
   if (resource.type === 'round') {
     return roundAbilities(actor, resource.facts)[action as RoundAction] ?? false;

@@ -2,8 +2,20 @@ import type { FastifyRequest, preParsingAsyncHookHandler } from 'fastify';
 import { ErrorCodes, IdSchema } from '@mesa/shared';
 import { AppError } from '../lib/errors.js';
 import type { Actor } from './actor.js';
-import type { MeetingAction, ProgramAction, RoundAction, WorkspaceAction } from './can.js';
-import { authorizeMeeting, authorizeProgram, authorizeRound, authorizeWorkspace } from './index.js';
+import type {
+  CommitmentAction,
+  MeetingAction,
+  ProgramAction,
+  RoundAction,
+  WorkspaceAction,
+} from './can.js';
+import {
+  authorizeCommitment,
+  authorizeMeeting,
+  authorizeProgram,
+  authorizeRound,
+  authorizeWorkspace,
+} from './index.js';
 
 /** Who may reach a route, as the docs and the authorization matrix name it. */
 export type RouteAccess =
@@ -14,7 +26,8 @@ export type RouteAccess =
   | `subject:${SubjectAccess}`
   | `round:${RoundAction}`
   | `meeting:${MeetingAction}`
-  | `actionItem:${'edit' | 'updateStatus'}`;
+  | `actionItem:${'edit' | 'updateStatus'}`
+  | `commitment:${CommitmentAction}`;
 
 /**
  * An action on what a comment thread is about (its subject's program, or everyone's): the
@@ -115,6 +128,23 @@ export function requireMeeting(action: MeetingAction, param = 'id'): RouteGuard 
       const parsed = IdSchema.safeParse((request.params as Record<string, string>)[param]);
       if (!parsed.success) return;
       await authorizeMeeting(request.server.ctx, actor, action, parsed.data);
+    },
+  };
+}
+
+/**
+ * Checks an action on the commitment record named by the route parameter `param` through
+ * `can()` before the body is read: 404 when it does not exist (or was deleted), 403 when the
+ * person may not act. A malformed id is left to params validation.
+ */
+export function requireCommitment(action: CommitmentAction, param = 'id'): RouteGuard {
+  return {
+    config: { access: `commitment:${action}` },
+    preParsing: async (request) => {
+      const actor = signedInActor(request);
+      const parsed = IdSchema.safeParse((request.params as Record<string, string>)[param]);
+      if (!parsed.success) return;
+      await authorizeCommitment(request.server.ctx, actor, action, parsed.data);
     },
   };
 }

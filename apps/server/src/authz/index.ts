@@ -5,6 +5,7 @@ import {
   type MeetingFacts,
   RelationSchema,
   ResultsVisibilitySchema,
+  type CommitmentFacts,
   parseDocumentName,
   roundDenialReason,
   type ProgramFacts,
@@ -13,6 +14,7 @@ import {
 import type { ServiceContext } from '../lib/context.js';
 import { AppError, NotFoundError } from '../lib/errors.js';
 import {
+  findCommitmentStanding,
   findMeetingStanding,
   findProgramStanding,
   findRoundRow,
@@ -23,6 +25,7 @@ import {
 import type { Actor } from './actor.js';
 import {
   can,
+  type CommitmentAction,
   type MeetingAction,
   type ProgramAction,
   type Resource,
@@ -33,6 +36,7 @@ import {
 export {
   can,
   type Actor,
+  type CommitmentAction,
   type MeetingAction,
   type ProgramAction,
   type RoundAction,
@@ -349,4 +353,75 @@ async function minutesAccess(
   if (can(actor, 'editMinutes', resource)) return 'write';
   if (can(actor, 'read', resource)) return 'read';
   return 'forbidden';
+}
+
+/** Who a commitment record belongs to (or would belong to, for one being recorded). */
+export interface CommitmentOwnership {
+  /** Null for a strategy-wide record. */
+  programId: string | null;
+  donorOrganizationId: string;
+  receivingOrganizationId: string | null;
+}
+
+/**
+ * The person's standing on a commitment record described by its ownership: their facts on its
+ * program (NotFoundError when the program does not exist), whether their organization is the
+ * donor or the receiver.
+ */
+export async function commitmentResourceFor(
+  ctx: ServiceContext,
+  person: PolicyPerson,
+  ownership: CommitmentOwnership,
+  recordId: string | null = null,
+): Promise<Resource & { type: 'commitment' }> {
+  let program: ProgramFacts | null = null;
+  if (ownership.programId !== null) {
+    program = await loadProgramFacts(ctx, person, ownership.programId);
+    if (!program) throw new NotFoundError('program');
+  }
+  const facts: CommitmentFacts = {
+    program,
+    donorIsOwn: ownership.donorOrganizationId === person.organizationId,
+    receiverIsOwn: ownership.receivingOrganizationId === person.organizationId,
+  };
+  return { type: 'commitment', recordId, facts };
+}
+
+/** The commitment record resource for `can()`: NotFoundError when missing or deleted. */
+export async function commitmentResource(
+  ctx: ServiceContext,
+  person: PolicyPerson,
+  recordId: string,
+): Promise<Resource & { type: 'commitment' }> {
+  const ownership = await findCommitmentStanding(ctx.db, recordId);
+  if (!ownership) throw new NotFoundError('commitment record');
+  return commitmentResourceFor(ctx, person, ownership, recordId);
+}
+
+/**
+ * Throws unless the person may do the action on the record: 404 when it does not exist, 403
+ * when they may not (a person who may not read it gets 403 for every action, like a program).
+ */
+export async function authorizeCommitment(
+  ctx: ServiceContext,
+  actor: PolicyPerson,
+  action: CommitmentAction,
+  recordId: string,
+): Promise<Resource & { type: 'commitment' }> {
+  const resource = await commitmentResource(ctx, actor, recordId);
+  if (!can(actor, action, resource)) throw forbidden();
+  return resource;
+}
+
+/**
+ * Throws 403 unless the person may record a commitment with this ownership (404 when its
+ * program does not exist): `edit` on the record it would be.
+ */
+export async function authorizeNewCommitment(
+  ctx: ServiceContext,
+  actor: PolicyPerson,
+  ownership: CommitmentOwnership,
+): Promise<void> {
+  const resource = await commitmentResourceFor(ctx, actor, ownership);
+  if (!can(actor, 'edit', resource)) throw forbidden();
 }

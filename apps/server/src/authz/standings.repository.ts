@@ -121,3 +121,26 @@ export async function findMeetingStanding(
     programIds: programs.map((p) => p.program_id),
   };
 }
+
+/** Who a commitment record belongs to, for the policy; null when it does not exist or was deleted. */
+export async function findCommitmentStanding(
+  db: Kysely<Database>,
+  recordId: string,
+): Promise<{
+  programId: string | null;
+  donorOrganizationId: string;
+  receivingOrganizationId: string | null;
+} | null> {
+  const row = await db
+    .selectFrom('commitment_records')
+    .select(['program_id', 'donor_organization_id', 'receiving_organization_id'])
+    .where('id', '=', recordId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    programId: row.program_id,
+    donorOrganizationId: row.donor_organization_id,
+    receivingOrganizationId: row.receiving_organization_id,
+  };
+}

@@ -14,6 +14,7 @@ import { notifications } from './migrations/0009_notifications.js';
 import { priorities } from './migrations/0010_priorities.js';
 import { threadListIndex } from './migrations/0011_thread_list_index.js';
 import { meetings } from './migrations/0012_meetings.js';
+import { funding } from './migrations/0013_funding.js';
 
 /**
  * Every migration, in order. One list serves SQLite and PostgreSQL; a migration that must
@@ -33,6 +34,7 @@ export function listMigrations(db: Db, dataDir: string): Record<string, Migratio
     '0010_priorities': priorities(),
     '0011_thread_list_index': threadListIndex(),
     '0012_meetings': meetings(),
+    '0013_funding': funding(),
   };
 }
 

@@ -26,6 +26,8 @@ export interface OrganizationsTable {
   kind: string;
   country_code: string | null;
   created_at: string;
+  /** IATI organisation identifier (`XX-…`), unique when set. */
+  iati_identifier: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Programs of the strategy. Booleans are 0/1 integers so one schema serves both dialects. */
@@ -445,6 +447,118 @@ export interface CalendarFeedsTable {
   created_at: string;
 }
 
+/**
+ * Money in minor units: SQLite gives a number, PostgreSQL's int8 a string; read it with
+ * `BigInt(value)` (`modules/funding/money-columns.ts`), write a bigint or its string.
+ */
+type MinorUnits = ColumnType<string | number, bigint | string, bigint | string>;
+
+/** A commitment record (docs/funding.md). Booleans 0/1; deleted records stay for their history. */
+export interface CommitmentRecordsTable {
+  id: string;
+  donor_organization_id: string;
+  /** Null = strategy-wide. */
+  program_id: string | null;
+  receiving_organization_id: string | null;
+  /** financial | technical_assistance | in_kind */
+  modality: string;
+  description_en: string;
+  description_es: string;
+  source_url: string | null;
+  source_reference: string | null;
+  conflicting: number;
+  /** The record this one is an alternative figure of (never summed). */
+  alternative_of_id: string | null;
+  iati_identifier: string | null;
+  /** Which seed entry created it (seeding is idempotent by this key). */
+  seed_key: string | null;
+  /** Null for records the seed wrote. */
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  revision: number;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}
+
+/** A transaction of a commitment record. */
+export interface FundingTransactionsTable {
+  id: string;
+  record_id: string;
+  /** pledge | commitment | disbursement | expenditure */
+  type: string;
+  /** YYYY-MM-DD. */
+  value_date: string;
+  amount_minor: MinorUnits;
+  /** ISO 4217. */
+  currency: string;
+  /** Null = no rate on or before the value date ("no rate", not counted in USD). */
+  usd_minor: MinorUnits | null;
+  rate: string | null;
+  rate_date: string | null;
+  rate_source: string | null;
+  iati_ref: string | null;
+  note: string;
+  import_id: string | null;
+  /** Null for transactions the seed wrote. */
+  reported_by: string | null;
+  reported_at: string;
+  confirmed_by: string | null;
+  confirmed_at: string | null;
+  updated_at: string;
+  revision: number;
+}
+
+/** Every change to a record or its transactions: who, when, what, and what it was before (JSON). */
+export interface FundingChangesTable {
+  id: string;
+  record_id: string;
+  transaction_id: string | null;
+  /** Null for the seed. */
+  actor_id: string | null;
+  at: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** An exchange rate: `rate` units of `currency` per USD from `rate_date` on. */
+export interface ExchangeRatesTable {
+  id: string;
+  currency: string;
+  rate_date: string;
+  rate: string;
+  source: string;
+  updated_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An uploaded IATI file's preview, awaiting confirmation (JSON), then the import's receipt. */
+export interface IatiImportsTable {
+  id: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  file_name: string;
+  file_sha256: string;
+  version: string;
+  /** A member imports only their organization's transactions; null for admins. */
+  scope_organization_id: string | null;
+  preview: string;
+  /** preview | imported */
+  status: string;
+  confirmed_at: string | null;
+}
+
+/** The program an IATI activity identifier was last mapped to (suggestions); null = strategy-wide. */
+export interface IatiActivityLinksTable {
+  iati_identifier: string;
+  program_id: string | null;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
   components: ComponentsTable;
@@ -482,4 +596,10 @@ export interface Database {
   action_item_changes: ActionItemChangesTable;
   meeting_addenda: MeetingAddendaTable;
   calendar_feeds: CalendarFeedsTable;
+  commitment_records: CommitmentRecordsTable;
+  funding_transactions: FundingTransactionsTable;
+  funding_changes: FundingChangesTable;
+  exchange_rates: ExchangeRatesTable;
+  iati_imports: IatiImportsTable;
+  iati_activity_links: IatiActivityLinksTable;
 }

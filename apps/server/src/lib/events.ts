@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type {
+  FundingChanged,
   MeetingChanged,
   NotificationCreated,
   NotificationsRead,
@@ -114,6 +115,12 @@ export interface DomainEventMap {
       ownerUserId: string | null;
     },
   ];
+  /**
+   * Funding figures changed (a record or transaction written, confirmed or deleted, a rate
+   * added or corrected, an import): `programId` null for the strategy-wide row, `all` when the
+   * change may touch any program. The funding live layer sends `funding.changed` to everyone.
+   */
+  'funding.changed': [FundingChanged & { actorId: string | null }];
 }
 
 /** A typed event emitter of domain events; one per app instance. */

@@ -144,3 +144,11 @@ export {
   type MeetingOverrides,
   type TestMeeting,
 } from './meetings.js';
+
+/** Commitment records and rates made directly in the database. */
+export {
+  createCommitment,
+  insertRate,
+  type CommitmentOverrides,
+  type TestTransaction,
+} from './funding.js';

@@ -8,18 +8,19 @@ export interface NavItem {
   /** Where the entry leads. */
   to: string;
   /** Catalogue key of its label. */
-  labelKey: 'nav.portfolio' | 'nav.priorities' | 'nav.meetings' | 'nav.admin';
+  labelKey: 'nav.portfolio' | 'nav.priorities' | 'nav.meetings' | 'nav.funding' | 'nav.admin';
   /** Path prefixes of the other pages that belong to the entry's section. */
   section: readonly string[];
   /** Shown only to people whose workspace abilities include this one; everyone otherwise. */
   ability?: NavAbility;
 }
 
-/** The primary navigation; commitments and search join this list as they arrive. */
+/** The primary navigation; search joins this list when it arrives. */
 export const navItems: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.portfolio', section: ['/programs/'] },
   { to: '/priorities', labelKey: 'nav.priorities', section: ['/priorities/'] },
   { to: '/meetings', labelKey: 'nav.meetings', section: ['/meetings/'] },
+  { to: '/funding', labelKey: 'nav.funding', section: ['/funding/'] },
   { to: '/admin', labelKey: 'nav.admin', section: ['/admin/'], ability: 'administer' },
 ];
 

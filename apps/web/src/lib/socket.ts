@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
 import {
+  FundingChangedSchema,
   AccessChangedSchema,
   MeReplySchema,
   NotificationCreatedSchema,
@@ -67,6 +68,7 @@ const eventSchemas: { [E in LiveEvent]: z.ZodType<LivePayload<E>> } = {
   'meeting.state': RoomStateSchema,
   'meeting.changed': MeetingChangedSchema,
   'meeting.accessRevoked': MeetingJoinInputSchema,
+  'funding.changed': FundingChangedSchema,
 };
 
 /** What the rest of the app may do with the live connection. */

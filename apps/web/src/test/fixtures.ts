@@ -118,6 +118,9 @@ export function makeMe(
       invite: false,
       openRound: false,
       createMeeting: false,
+      recordCommitment: true,
+      manageExchangeRates: false,
+      importIati: true,
       ...overrides.abilities,
     },
   };

@@ -6,6 +6,7 @@ import { ProgramSchema } from '../schemas/program.js';
 import type { ThreadChanged } from '../schemas/thread.js';
 import type { NotificationCreated, NotificationsRead } from '../schemas/notification.js';
 import type { MeetingChanged } from '../schemas/meeting.js';
+import type { FundingChanged } from '../schemas/funding.js';
 import type { MeetingJoinInput, RoomCommand, RoomReply, RoomState } from './meeting-room.js';
 
 /**
@@ -224,6 +225,11 @@ export interface ServerToClientEvents {
   'meeting.changed': (payload: MeetingChanged) => void;
   /** The connection lost `read` on a meeting and left its room. */
   'meeting.accessRevoked': (payload: MeetingJoinInput) => void;
+  /**
+   * Funding figures changed (every signed-in connection: totals are everyone's). It never
+   * names the record: clients refetch the totals, and records through REST, which asks `can()`.
+   */
+  'funding.changed': (payload: FundingChanged) => void;
 }
 
 /** Commands the client sends (`entity.imperative`); each ends with an ack callback. */
