@@ -2,14 +2,9 @@
 // policy, the database, domain events, Socket.IO) built as `pnpm start` builds it, on one node
 // (SQLite) or two nodes sharing PostgreSQL and Redis. In-process because the fan-out figure
 // starts at the `meeting.roomChanged` domain event, which only the emitting process can see.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildApp } from '@mesa/server/app';
-import { loadConfig } from '@mesa/server/env';
+import { rmSync } from 'node:fs';
+import { startNode, type App } from '../harness/mesa-node.js';
 import { createMeeting, createPerson, firstProgramId, type TestPerson } from '@mesa/server/testing';
-
-type App = Awaited<ReturnType<typeof buildApp>>;
 
 /** Started nodes, the meeting under test and its people. */
 export interface MeetingUnderTest {
@@ -21,27 +16,6 @@ export interface MeetingUnderTest {
   /** Further participants who ask for the floor (not listening). */
   speakers: TestPerson[];
   close(): Promise<void>;
-}
-
-async function startNode(
-  env: Record<string, string>,
-): Promise<{ app: App; url: string; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'mesa-bench-meetings-'));
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dir,
-    LOG_LEVEL: 'warn',
-    ...env,
-  });
-  const app = await buildApp(config, {
-    ...(process.env.BENCH_LOG ? {} : { logger: false }),
-    announce: () => undefined,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { app, url: `http://127.0.0.1:${port}`, dir };
 }
 
 /**
