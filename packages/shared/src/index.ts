@@ -540,3 +540,12 @@ export {
   sumDecimals,
   type ParsedRate,
 } from './money.js';
+export {
+  CommitmentConflictSchema,
+  CommitmentRecordsQuerySchema,
+  ExchangeRatesQuerySchema,
+  ExchangeRateListSchema,
+  TransactionParamsSchema,
+  type CommitmentConflict,
+  type CommitmentRecordsQuery,
+} from './schemas/funding-records.js';
