@@ -868,6 +868,40 @@ describe('authorization matrix', () => {
       },
       expect: receivers(200),
     },
+    'GET /api/funding/rates': {
+      build: () => ({ path: '/api/funding/rates?currency=EUR' }),
+      expect: signedIn(200),
+    },
+    'PUT /api/funding/rates': {
+      build: () => ({
+        path: '/api/funding/rates',
+        body: { currency: 'EUR', date: '2020-01-01', rate: '0.9', source: 'Matrix' },
+      }),
+      expect: admins(200),
+    },
+    'DELETE /api/funding/rates/:id': {
+      build: async () => {
+        const res = await fetchAs(server, people.admin, '/api/funding/rates', {
+          method: 'PUT',
+          body: JSON.stringify({
+            currency: 'GBP',
+            date: `20${String(10 + (n % 80)).padStart(2, '0')}-0${1 + (n % 9)}-01`,
+            rate: '0.7',
+            source: `Matrix ${unique()}`,
+          }),
+        });
+        const { rate } = (await res.json()) as { rate: { id: string } };
+        return { path: `/api/funding/rates/${rate.id}` };
+      },
+      expect: admins(200),
+    },
+    'POST /api/funding/rates/import': {
+      build: () => ({
+        path: '/api/funding/rates/import',
+        body: 'currency,date,rate,source\nJPY,2020-01-01,110,Matrix\n',
+      }),
+      expect: admins(200),
+    },
     'GET /api/programs/:id/funding/records': {
       build: () => ({ path: `/api/programs/${programId}/funding/records` }),
       expect: readers(200),

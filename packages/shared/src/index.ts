@@ -546,6 +546,8 @@ export {
   ExchangeRatesQuerySchema,
   ExchangeRateListSchema,
   TransactionParamsSchema,
+  RatesFileRefusedSchema,
+  type RatesFileRefused,
   type CommitmentConflict,
   type CommitmentRecordsQuery,
 } from './schemas/funding-records.js';

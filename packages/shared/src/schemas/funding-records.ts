@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../ids.js';
 import { CurrencySchema } from './currency.js';
-import { CommitmentRecordSchema, ExchangeRateSchema } from './funding.js';
+import { CommitmentRecordSchema, ExchangeRateSchema, FileProblemSchema } from './funding.js';
 
 /**
  * Additions of the records and rates routes to the funding contract (docs/funding.md): the
@@ -44,3 +44,20 @@ export const ExchangeRateListSchema = z.object({ rates: z.array(ExchangeRateSche
 
 /** Params of a transaction's routes. */
 export const TransactionParamsSchema = z.strictObject({ id: IdSchema, transactionId: IdSchema });
+
+/**
+ * `POST /api/funding/rates/import` refusing a file (400): every problem by line; nothing was
+ * stored.
+ */
+export const RatesFileRefusedSchema = z.object({
+  error: z.object({
+    /** Always `validation_failed`. */
+    code: z.literal('validation_failed'),
+    message: z.string(),
+    /** Always `file`. */
+    field: z.literal('file'),
+    problems: z.array(FileProblemSchema),
+  }),
+});
+/** A refused rates file's reply. */
+export type RatesFileRefused = z.infer<typeof RatesFileRefusedSchema>;
