@@ -72,7 +72,7 @@ describe.each(dialects)('exchange rates on %s', (dialect) => {
         type: 'commitment',
         valueDate,
         amount,
-        currency: 'EUR',
+        currency: 'CHF',
       });
       expect(tx.status).toBe(201);
     }
@@ -91,10 +91,10 @@ describe.each(dialects)('exchange rates on %s', (dialect) => {
 
   it('re-converts what a new rate governs, with history by the admin, and again when it is corrected or deleted', async () => {
     events.length = 0;
-    const first = await putRate('EUR', '2017-01-01', '0.95');
+    const first = await putRate('CHF', '2017-01-01', '0.95');
     expect(first.reconverted).toBe(2);
     expect(first.rate).toMatchObject({
-      currency: 'EUR',
+      currency: 'CHF',
       date: '2017-01-01',
       rate: '0.95',
       updatedBy: { id: admin.userId },
@@ -112,15 +112,15 @@ describe.each(dialects)('exchange rates on %s', (dialect) => {
     });
 
     // A later rate governs only the later transaction.
-    expect((await putRate('EUR', '2018-01-01', '0.83')).reconverted).toBe(1);
+    expect((await putRate('CHF', '2018-01-01', '0.83')).reconverted).toBe(1);
     expect(await usdByDate()).toEqual({
       '2017-12-01': '21052631.58',
       '2018-06-01': '1204819.88',
     });
     // Correcting it re-converts again; the same value again changes nothing.
-    const corrected = await putRate('EUR', '2018-01-01', '0.8');
+    const corrected = await putRate('CHF', '2018-01-01', '0.8');
     expect(corrected.reconverted).toBe(1);
-    expect((await putRate('EUR', '2018-01-01', '0.8')).reconverted).toBe(0);
+    expect((await putRate('CHF', '2018-01-01', '0.8')).reconverted).toBe(0);
     expect(await usdByDate()).toEqual({
       '2017-12-01': '21052631.58',
       '2018-06-01': '1250000.62',
@@ -128,7 +128,7 @@ describe.each(dialects)('exchange rates on %s', (dialect) => {
 
     // Deleting the earlier rate leaves the 2017 transaction without one.
     const rates = ExchangeRateListSchema.parse(
-      await (await send(member, '/api/funding/rates?currency=EUR')).json(),
+      await (await send(member, '/api/funding/rates?currency=CHF')).json(),
     ).rates;
     expect(rates.map((r) => [r.date, r.rate])).toEqual([
       ['2018-01-01', '0.8'],
@@ -173,12 +173,12 @@ describe.each(dialects)('exchange rates on %s', (dialect) => {
     const usdBefore = await usdByDate();
     const bad = [
       'currency,date,rate,source',
-      'GBP,2011-01-01,0.64,Bank of England',
-      'EUR,2017-06-01,0.9,"=HYPERLINK(""http://evil.example"",""x"")"',
+      'SEK,2011-01-01,0.64,Bank of England',
+      'CHF,2017-06-01,0.9,"=HYPERLINK(""http://evil.example"",""x"")"',
       'USD,2017-06-01,1,Nobody',
       'JPY,2017-02-30,110,BoJ',
-      'GBP,2011-01-01,0.65,Again',
-      'EUR,2017-07-01,-1,ECB',
+      'SEK,2011-01-01,0.65,Again',
+      'CHF,2017-07-01,-1,ECB',
       'CHF,2017-07-01,0.97',
     ].join('\r\n');
     const res = await importCsv(admin, bad);
@@ -191,9 +191,9 @@ describe.each(dialects)('exchange rates on %s', (dialect) => {
 
     const good = [
       'currency,date,rate,source',
-      'EUR,2017-01-01,0.95,"ECB, reference rate"',
-      'GBP,2011-01-01,0.64,Bank of England',
-      'EUR,2018-01-01,0.8,ECB',
+      'CHF,2017-01-01,0.95,"ECB, reference rate"',
+      'SEK,2011-01-01,0.64,Bank of England',
+      'CHF,2018-01-01,0.8,ECB',
       '',
     ].join('\n');
     const ok = await importCsv(admin, good);
@@ -209,20 +209,20 @@ describe.each(dialects)('exchange rates on %s', (dialect) => {
       '2018-06-01': '1250000.62',
     });
     const eur = ExchangeRateListSchema.parse(
-      await (await send(member, '/api/funding/rates?currency=EUR')).json(),
+      await (await send(member, '/api/funding/rates?currency=CHF')).json(),
     ).rates;
     expect(eur.find((r) => r.date === '2017-01-01')?.source).toBe('ECB, reference rate');
   });
 
   it('refuses a file without the header, an oversized file, and anyone but an admin', async () => {
     const before = await rateCount();
-    const noHeader = await importCsv(admin, 'EUR,2019-01-01,0.9,ECB\n');
+    const noHeader = await importCsv(admin, 'CHF,2019-01-01,0.9,ECB\n');
     expect(noHeader.status).toBe(400);
     expect(RatesFileRefusedSchema.parse(await noHeader.json()).error.problems[0]!.line).toBe(1);
-    const huge = `currency,date,rate,source\n${'EUR,2019-01-01,0.9,ECB\n'.repeat(40_000)}`;
+    const huge = `currency,date,rate,source\n${'CHF,2019-01-01,0.9,ECB\n'.repeat(40_000)}`;
     expect((await importCsv(admin, huge)).status).toBe(413);
     expect(
-      (await importCsv(member, 'currency,date,rate,source\nEUR,2019-01-01,0.9,x\n')).status,
+      (await importCsv(member, 'currency,date,rate,source\nCHF,2019-01-01,0.9,x\n')).status,
     ).toBe(403);
     expect(await rateCount()).toBe(before);
   });
