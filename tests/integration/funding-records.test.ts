@@ -504,6 +504,13 @@ describe.each(dialects)('commitment records on %s', (dialect) => {
       expect(res.status).toBe(400);
       expect(ErrorBodySchema.parse(await res.json()).error.field).toBe('alternativeOfId');
     }
+    // A record others are alternatives of cannot become one itself.
+    const other = await create(admin, base(partner));
+    const chained = await send(admin, `/api/funding/records/${first.id}`, 'PATCH', {
+      alternativeOfId: other.id,
+      revision: first.revision,
+    });
+    expect(chained.status).toBe(400);
     const list = CommitmentRecordListSchema.parse(
       await (await send(coordinator, `/api/programs/${p0}/funding/records`)).json(),
     ).records;

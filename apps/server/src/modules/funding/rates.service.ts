@@ -340,11 +340,11 @@ export function parseRatesCsv(
       string,
       string,
     ];
-    const raw = cells.find((c) => FORMULA_START.test(c));
+    const raw = cells.find((c) => FORMULA_START.test(c) || FORMULA_START.test(c.trim()));
     if (raw !== undefined) {
-      say(
-        `A cell starts with "${raw[0] === '\t' ? '\\t' : raw[0] === '\r' ? '\\r' : raw[0]}", like a spreadsheet formula; rates and sources never do.`,
-      );
+      const lead = FORMULA_START.test(raw) ? raw[0]! : raw.trim()[0]!;
+      const shown = lead === '\t' ? '\\t' : lead === '\r' ? '\\r' : lead;
+      say(`A cell starts with "${shown}", like a spreadsheet formula; rates and sources never do.`);
       continue;
     }
     if (!/^[A-Z]{3}$/.test(currency) || currencyDigits(currency) === null)

@@ -296,3 +296,14 @@ export async function listChangeRows(db: Kysely<Database>, recordId: string) {
     .orderBy('c.at', 'desc')
     .execute();
 }
+
+/** Whether any live record is an alternative figure of this one. */
+export async function hasAlternatives(db: Kysely<Database>, recordId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('commitment_records')
+    .select('id')
+    .where('alternative_of_id', '=', recordId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}

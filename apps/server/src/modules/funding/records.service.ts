@@ -40,6 +40,7 @@ import {
   existingOrganizationIds,
   findRecordRow,
   findTransactionRow,
+  hasAlternatives,
   listChangeRows,
   listRecordRows,
   listTransactionRows,
@@ -181,6 +182,11 @@ async function checkAlternative(
   if (alternativeOfId === null) return;
   if (alternativeOfId === selfId)
     throw invalid('alternativeOfId', 'A record cannot be an alternative figure of itself.');
+  if (selfId !== null && (await hasAlternatives(db, selfId)))
+    throw invalid(
+      'alternativeOfId',
+      'Other records are alternative figures of this one; it cannot become one itself.',
+    );
   const other = await findRecordRow(db, alternativeOfId);
   if (!other) throw invalid('alternativeOfId', 'No such commitment record.');
   if (other.alternative_of_id !== null)
