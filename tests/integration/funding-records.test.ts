@@ -257,11 +257,15 @@ describe.each(dialects)('commitment records on %s', (dialect) => {
       );
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
-    const patch = await send(partner, `/api/funding/records/${record.id}`, 'PATCH', {
-      revision: 1,
-      modality: 'cash',
-    });
-    expect(patch.status).toBe(400);
+    for (const body of [
+      { revision: 1, modality: 'cash' },
+      { revision: 1, createdBy: admin.userId },
+      { revision: '1', descriptionEn: 'x' },
+      { descriptionEn: 'no revision' },
+    ]) {
+      const patch = await send(partner, `/api/funding/records/${record.id}`, 'PATCH', body);
+      expect(patch.status, JSON.stringify(body)).toBe(400);
+    }
     expect(await countRows()).toEqual(after);
   });
 
