@@ -1,13 +1,15 @@
 import type { Config } from '../env.js';
 import type { Clock } from '../lib/clock.js';
 import { createPlanDocument } from '../modules/documents/index.js';
+import { seedFunding } from '../modules/funding/index.js';
 import type { Db } from './client.js';
 import { migrateToLatest } from './migrate.js';
 import { seedDatabase } from './seed/seed.js';
 
 /**
  * Brings an open database up to date: every pending migration, then the portfolio seed (once
- * per seed version). Both are idempotent, so the server and tools such as `pnpm demo` may run
+ * per seed version), then the documented commitments (once per database, new or upgraded: they
+ * need the seeded organizations and programs). Both are idempotent, so the server and tools such as `pnpm demo` may run
  * it on the same database, one after the other or side by side.
  */
 export async function prepareDatabase(db: Db, config: Config, now: Clock): Promise<void> {
@@ -19,4 +21,5 @@ export async function prepareDatabase(db: Db, config: Config, now: Clock): Promi
       await createPlanDocument(trx, programId, config.defaultLocale, now());
     },
   });
+  await seedFunding(db.kysely, { now: now() });
 }
