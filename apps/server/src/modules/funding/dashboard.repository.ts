@@ -92,7 +92,7 @@ export async function sumFundingPieces(
       't.currency',
       year,
     ])
-    .execute() as Promise<FundingPieceRow[]>;
+    .execute();
 }
 
 /** Records the sources dispute (marked conflicting, or an alternative figure) within the filters. */
@@ -310,7 +310,7 @@ export async function lastActivityByOrganization(
     .execute();
   const latest = new Map<string, string>();
   for (const row of [...reported, ...confirmed]) {
-    const at = row.at as string | null;
+    const at = row.at;
     if (at === null) continue;
     const before = latest.get(row.organization_id);
     if (before === undefined || at > before) latest.set(row.organization_id, at);
