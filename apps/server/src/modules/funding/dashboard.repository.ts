@@ -44,33 +44,13 @@ export async function sumFundingPieces(
   filters: FundingFilters,
   programId?: string,
 ): Promise<FundingPieceRow[]> {
-  let query = db
-    .selectFrom('funding_transactions as t')
-    .innerJoin('commitment_records as r', 'r.id', 't.record_id')
-    .leftJoin('programs as p', 'p.id', 'r.program_id')
-    .where('r.deleted_at', 'is', null);
-  if (programId !== undefined) query = query.where('r.program_id', '=', programId);
-  if (filters.componentId !== undefined)
-    query = query.where('p.component_id', '=', filters.componentId);
-  if (filters.priority !== undefined)
-    query = query.where('p.priority', '=', filters.priority === 'true' ? 1 : 0);
-  if (filters.donorOrganizationId !== undefined)
-    query = query.where('r.donor_organization_id', '=', filters.donorOrganizationId);
-  if (filters.modality !== undefined) query = query.where('r.modality', '=', filters.modality);
-  if (filters.currency !== undefined) query = query.where('t.currency', '=', filters.currency);
-  if (filters.fromYear !== undefined)
-    query = query.where('t.value_date', '>=', `${filters.fromYear}-01-01`);
-  if (filters.toYear !== undefined)
-    query = query.where('t.value_date', '<=', `${filters.toYear}-12-31`);
+  // The big scan reads the transactions alone (no join per transaction); the records' filters
+  // apply to its few thousand lines afterwards.
   const year = sql<string>`substr(t.value_date, 1, 4)`;
-  return query
+  let sums = db
+    .selectFrom('funding_transactions as t')
     .select([
-      'r.id as record_id',
-      'r.program_id',
-      'r.donor_organization_id',
-      'r.modality',
-      sql<number>`case when r.alternative_of_id is null then 0 else 1 end`.as('alternative'),
-      'r.conflicting',
+      't.record_id',
       't.currency',
       year.as('year'),
       typeSum('pledge', 'usd_minor').as('pledged'),
@@ -82,15 +62,43 @@ export async function sumFundingPieces(
       typeSum('disbursement', 'amount_minor').as('disbursed_native'),
       sql<number | string>`sum(case when t.usd_minor is null then 1 else 0 end)`.as('without_rate'),
     ])
-    .groupBy([
-      'r.id',
+    .groupBy(['t.record_id', 't.currency', year]);
+  if (filters.currency !== undefined) sums = sums.where('t.currency', '=', filters.currency);
+  if (filters.fromYear !== undefined)
+    sums = sums.where('t.value_date', '>=', `${filters.fromYear}-01-01`);
+  if (filters.toYear !== undefined)
+    sums = sums.where('t.value_date', '<=', `${filters.toYear}-12-31`);
+  let query = db
+    .selectFrom(sums.as('x'))
+    .innerJoin('commitment_records as r', 'r.id', 'x.record_id')
+    .leftJoin('programs as p', 'p.id', 'r.program_id')
+    .where('r.deleted_at', 'is', null);
+  if (programId !== undefined) query = query.where('r.program_id', '=', programId);
+  if (filters.componentId !== undefined)
+    query = query.where('p.component_id', '=', filters.componentId);
+  if (filters.priority !== undefined)
+    query = query.where('p.priority', '=', filters.priority === 'true' ? 1 : 0);
+  if (filters.donorOrganizationId !== undefined)
+    query = query.where('r.donor_organization_id', '=', filters.donorOrganizationId);
+  if (filters.modality !== undefined) query = query.where('r.modality', '=', filters.modality);
+  return query
+    .select([
+      'x.record_id',
       'r.program_id',
       'r.donor_organization_id',
       'r.modality',
-      'r.alternative_of_id',
+      sql<number>`case when r.alternative_of_id is null then 0 else 1 end`.as('alternative'),
       'r.conflicting',
-      't.currency',
-      year,
+      'x.currency',
+      'x.year',
+      'x.pledged',
+      'x.committed',
+      'x.disbursed',
+      'x.expended',
+      'x.pledged_native',
+      'x.committed_native',
+      'x.disbursed_native',
+      'x.without_rate',
     ])
     .execute();
 }
