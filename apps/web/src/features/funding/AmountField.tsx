@@ -32,10 +32,10 @@ export function useAmountProblem(): (check: AmountCheck, currency: CurrencyInfo)
       case 'notNumber':
         return t('funding.amount.notNumber');
       case 'noDecimals':
-        return t('funding.amount.noDecimals', { currency: currency.code });
+        return t('funding.amount.noDecimals', { name: currency.code });
       case 'tooManyDecimals':
         return t('funding.amount.tooManyDecimals', {
-          currency: currency.code,
+          name: currency.code,
           count: currency.digits,
         });
       default:
@@ -65,8 +65,8 @@ export function AmountField({
     check && !check.ok && (typed || showProblem) ? problemText(check, currency!) : undefined;
   const hint = currency
     ? currency.digits === 0
-      ? t('funding.amount.hintWhole', { currency: currency.code })
-      : t('funding.amount.hintDigits', { currency: currency.code, count: currency.digits })
+      ? t('funding.amount.hintWhole', { name: currency.code })
+      : t('funding.amount.hintDigits', { name: currency.code, count: currency.digits })
     : t('funding.amount.hintNoCurrency');
   return (
     <div className="amount-field">
@@ -80,11 +80,12 @@ export function AmountField({
         error={problem ?? serverError}
       />
       <p className="amount-field__preview" aria-live="polite">
-        {check?.ok && currency
-          ? t('funding.amount.stored', {
-              amount: formatAmount(check.stored, currency.code, locale, currency.digits),
-            })
-          : ''}
+        {check?.ok && currency ? (
+          <>
+            {t('funding.amount.stored')}{' '}
+            <strong>{formatAmount(check.stored, currency.code, locale, currency.digits)}</strong>
+          </>
+        ) : null}
       </p>
     </div>
   );

@@ -114,7 +114,7 @@ function TransactionActions({
     onError: (error) => onMessage(errorText(error)),
   });
   const label = (action: string) =>
-    t('funding.transactions.actionOn', { action, date: transaction.valueDate });
+    `${action}: ${t('funding.transactions.ofDate', { date: transaction.valueDate })}`;
   return (
     <div className="funding-row-actions">
       {record.abilities.confirm ? (
@@ -286,7 +286,7 @@ function RecordBody({ record }: { record: CommitmentRecord }) {
               <Fact label={t('funding.record.reportedBy')}>
                 {t('funding.history.byAt', {
                   name: record.createdBy?.name ?? t('funding.history.seed'),
-                  at: formatDateTime(record.createdAt, locale),
+                  time: formatDateTime(record.createdAt, locale),
                 })}
               </Fact>
             </dl>

@@ -117,7 +117,7 @@ function RateForm({
       />
       <TextField
         label={t('funding.rates.rate')}
-        hint={t('funding.rates.rateHint', { currency: draft.currency || '…' })}
+        hint={t('funding.rates.rateHint', { name: draft.currency || '…' })}
         inputMode="decimal"
         autoComplete="off"
         value={draft.rate}
@@ -154,11 +154,11 @@ function ImportForm({ onDone }: { onDone: (message: string) => void }) {
       setAlert(undefined);
       void queryClient.invalidateQueries({ queryKey: fundingKeys.all });
       onDone(
-        t('funding.rates.imported', {
-          added: reply.added,
-          corrected: reply.corrected,
-          count: reply.reconverted,
-        }),
+        [
+          t('funding.rates.importedAdded', { count: reply.added }),
+          t('funding.rates.importedCorrected', { count: reply.corrected }),
+          t('funding.rates.reconverted', { count: reply.reconverted }),
+        ].join(' '),
       );
     },
     onError: (error) => {
@@ -192,7 +192,7 @@ function ImportForm({ onDone }: { onDone: (message: string) => void }) {
         <ul className="funding-problems" aria-label={t('funding.rates.problemsLabel')}>
           {problems.map((problem) => (
             <li key={`${problem.line}-${problem.message}`}>
-              {t('funding.rates.problemLine', { line: problem.line, message: problem.message })}
+              {t('funding.rates.problemLine', { number: problem.line })}: {problem.message}
             </li>
           ))}
         </ul>
@@ -238,7 +238,7 @@ function DeleteRate({ rate, onDone }: { rate: ExchangeRate; onDone: (message: st
         ref={buttonRef}
         type="button"
         className="button button--danger"
-        aria-label={t('funding.rates.deleteLabel', { currency: rate.currency, date: rate.date })}
+        aria-label={t('funding.rates.deleteLabel', { name: rate.currency, date: rate.date })}
         onClick={() => setAsking(true)}
       >
         {t('funding.rates.delete')}
@@ -341,7 +341,7 @@ export function ExchangeRatesPage() {
                     <td>
                       {t('funding.history.byAt', {
                         name: rate.updatedBy.name,
-                        at: formatDateTime(rate.updatedAt, locale),
+                        time: formatDateTime(rate.updatedAt, locale),
                       })}
                     </td>
                     {manage ? (
@@ -350,7 +350,7 @@ export function ExchangeRatesPage() {
                           type="button"
                           className="button button--secondary"
                           aria-label={t('funding.rates.correctLabel', {
-                            currency: rate.currency,
+                            name: rate.currency,
                             date: rate.date,
                           })}
                           onClick={() => {

@@ -16,21 +16,18 @@ export function FundingSummary({ funding }: { funding: ProgramFunding }) {
     ? estimatedCost.currency === 'USD'
       ? formatUsd(estimatedCost.amount, locale)
       : estimatedCostUsd
-        ? t('funding.summary.costConverted', {
-            amount: formatAmount(estimatedCost.amount, estimatedCost.currency, locale),
-            usd: formatUsd(estimatedCostUsd, locale),
-          })
+        ? `${formatAmount(estimatedCost.amount, estimatedCost.currency, locale)} (${t('funding.summary.costConverted')} ${formatUsd(estimatedCostUsd, locale)})`
         : formatAmount(estimatedCost.amount, estimatedCost.currency, locale)
     : null;
   let gapText: string;
   if (gap !== null) {
     gapText = isNegative(gap)
-      ? t('funding.summary.surplus', { amount: formatUsd(gap.slice(1), locale) })
+      ? `${t('funding.summary.surplus')} ${formatUsd(gap.slice(1), locale)}`
       : formatUsd(gap, locale);
   } else if (!estimatedCost) {
     gapText = t('funding.summary.gapNoCost');
   } else {
-    gapText = t('funding.summary.gapNoRate', { currency: estimatedCost.currency });
+    gapText = t('funding.summary.gapNoRate', { name: estimatedCost.currency });
   }
   return (
     <dl className="funding-summary">

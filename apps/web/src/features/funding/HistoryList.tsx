@@ -26,10 +26,7 @@ function Changes({ change }: { change: FundingChange }) {
         <li key={field}>
           <span className="funding-history__field">{field}</span>:{' '}
           {change.before && change.after
-            ? t('funding.history.fromTo', {
-                before: show(change.before[field]),
-                after: show(change.after[field]),
-              })
+            ? `${show(change.before[field])} → ${show(change.after[field])}`
             : show((change.after ?? change.before ?? {})[field])}
         </li>
       ))}
@@ -61,7 +58,7 @@ export function HistoryList({ recordId }: { recordId: string }) {
             <strong>{t(`funding.history.actions.${change.action}`)}</strong>{' '}
             {t('funding.history.byAt', {
               name: change.actor?.name ?? t('funding.history.seed'),
-              at: formatDateTime(change.at, locale),
+              time: formatDateTime(change.at, locale),
             })}
           </p>
           <Changes change={change} />

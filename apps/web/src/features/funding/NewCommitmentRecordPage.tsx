@@ -177,7 +177,9 @@ export function NewRecordForm({
   if (orphan) {
     return (
       <div className="card funding-orphan" role="alert">
-        <p>{t('funding.new.orphan', { problem: alert ?? '' })}</p>
+        <p>
+          {t('funding.new.orphan')} {alert}
+        </p>
         <Link to={`/funding/records/${orphan.id}`}>{t('funding.new.openOrphan')}</Link>
       </div>
     );

@@ -41,7 +41,7 @@ function RecordEntry({ record }: { record: CommitmentRecord }) {
         <p className="muted">{t('funding.transactions.none')}</p>
       ) : (
         <TransactionTable
-          caption={t('funding.transactions.captionOf', { record: recordTitle(record, locale) })}
+          caption={t('funding.transactions.captionOf', { name: recordTitle(record, locale) })}
           transactions={record.transactions}
           currencies={currencies.data}
         />

@@ -70,12 +70,7 @@ export function TransactionTable({
                     <span className="funding-table__rate">
                       {tx.currency === 'USD'
                         ? ''
-                        : t('funding.transactions.rateUsed', {
-                            rate: tx.rate.rate,
-                            currency: tx.currency,
-                            date: formatFundingDate(tx.rate.date, locale),
-                            source: tx.rate.source,
-                          })}
+                        : `${t('funding.transactions.rateLabel')}: ${tx.rate.rate} ${tx.currency}/USD, ${formatFundingDate(tx.rate.date, locale)}, ${tx.rate.source}`}
                     </span>
                   </>
                 ) : (
@@ -83,7 +78,7 @@ export function TransactionTable({
                     <span className="funding-no-rate">{t('funding.transactions.noRate')}</span>
                     {explainNoRate ? (
                       <span className="funding-table__rate">
-                        {t('funding.transactions.noRateWhy', { currency: tx.currency })}{' '}
+                        {t('funding.transactions.noRateWhy', { name: tx.currency })}{' '}
                         {linkRates ? (
                           <Link to="/funding/rates">{t('funding.transactions.addRate')}</Link>
                         ) : null}

@@ -15,7 +15,7 @@ export function useFundingErrorText(): (error: unknown) => string {
       return `${t('access.reasons.not_own_organization')} ${t('funding.errors.forbiddenNext')}`;
     }
     if (error instanceof ApiError && error.status === 400 && error.field) {
-      return t('funding.errors.badField', { message: error.message });
+      return `${t('funding.errors.nothingSaved')} ${error.message}`;
     }
     return errorText(error);
   };
