@@ -15,7 +15,6 @@ function show(value: unknown): string {
 }
 
 function Changes({ change }: { change: FundingChange }) {
-  const { t } = useTranslation();
   const fields = [
     ...new Set([...Object.keys(change.before ?? {}), ...Object.keys(change.after ?? {})]),
   ];

@@ -32,11 +32,11 @@ function show(options: { admin?: boolean; refuse?: boolean } = {}) {
           body: { error: { code: 'forbidden', message: 'You do not have access to this.' } },
         };
       }
-      bodies.record = JSON.parse(String(init?.body));
+      bodies.record = JSON.parse(init?.body as string);
       return { status: 201, body: { record: makeRecord({ transactions: [] }) } };
     },
     '/api/funding/records/rec-1/transactions': (init) => {
-      bodies.transaction = JSON.parse(String(init?.body));
+      bodies.transaction = JSON.parse(init?.body as string);
       return { status: 201, body: { record: makeRecord() } };
     },
   });

@@ -21,7 +21,7 @@ describe('RecordEditForm', () => {
     const done = vi.fn();
     stubFetch({
       '/api/funding/records/rec-1': (init) => {
-        const body = JSON.parse(String(init?.body)) as { revision: number };
+        const body = JSON.parse(init?.body as string) as { revision: number };
         sent.push(body);
         if (body.revision === 3) {
           return {
