@@ -256,6 +256,44 @@ describe('authorization matrix', () => {
     return new URL(((await res.json()) as { url: string }).url).pathname;
   };
 
+  // Funding: a record of the partner member persona's organization on the program, received
+  // by the lead member persona's organization, recorded by the admin persona, with one
+  // transaction.
+  const aCommitment = async () => {
+    const res = await fetchAs(server, people.admin, '/api/funding/records', {
+      method: 'POST',
+      body: JSON.stringify({
+        donorOrganizationId: people.partnerMember!.organizationId,
+        programId,
+        receivingOrganizationId: people.leadMember!.organizationId,
+        modality: 'financial',
+        descriptionEn: 'Matrix commitment',
+        descriptionEs: 'Compromiso de la matriz',
+        sourceUrl: null,
+        sourceReference: null,
+      }),
+    });
+    const { record } = (await res.json()) as { record: { id: string } };
+    const tx = await fetchAs(
+      server,
+      people.admin,
+      `/api/funding/records/${record.id}/transactions`,
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          type: 'commitment',
+          valueDate: '2024-01-01',
+          amount: '100',
+          currency: 'USD',
+        }),
+      },
+    );
+    const withTx = (await tx.json()) as { record: { transactions: { id: string }[] } };
+    return { recordId: record.id, transactionId: withTx.record.transactions[0]!.id };
+  };
+  const fundingEditors = (s: number): Statuses => [s, s, 403, s, 403, 403, 403, 401];
+  const receivers = (s: number): Statuses => [s, 403, s, 403, 403, 403, 403, 401];
+
   const table: Record<string, RouteCase> = {
     'GET /api/health': { build: () => ({ path: '/api/health' }), expect: all(200) },
     'POST /api/auth/login': {
@@ -740,6 +778,133 @@ describe('authorization matrix', () => {
         body: { body: 'A correction' },
       }),
       expect: [201, 201, 201, 403, 403, 403, 403, 401],
+    },
+    // Funding records (docs/funding.md).
+    'GET /api/funding/currencies': {
+      build: () => ({ path: '/api/funding/currencies' }),
+      expect: signedIn(200),
+    },
+    'POST /api/funding/records': {
+      build: (who) => ({
+        path: '/api/funding/records',
+        body: {
+          donorOrganizationId: people[who]?.organizationId ?? people.admin!.organizationId,
+          programId,
+          receivingOrganizationId: null,
+          modality: 'financial',
+          descriptionEn: 'Own commitment',
+          descriptionEs: 'Compromiso propio',
+          sourceUrl: null,
+          sourceReference: null,
+        },
+      }),
+      expect: [201, 201, 201, 201, 403, 403, 403, 401],
+      bodyNamesResource: true,
+    },
+    'GET /api/funding/records': {
+      build: () => ({ path: '/api/funding/records?strategyWide=true' }),
+      expect: signedIn(200),
+    },
+    'GET /api/funding/records/:id': {
+      build: async () => ({ path: `/api/funding/records/${(await aCommitment()).recordId}` }),
+      expect: readers(200),
+    },
+    'PATCH /api/funding/records/:id': {
+      build: async () => ({
+        path: `/api/funding/records/${(await aCommitment()).recordId}`,
+        body: { descriptionEn: 'Edited', revision: 1 },
+      }),
+      expect: fundingEditors(200),
+    },
+    'DELETE /api/funding/records/:id': {
+      build: async () => ({ path: `/api/funding/records/${(await aCommitment()).recordId}` }),
+      expect: fundingEditors(204),
+    },
+    'GET /api/funding/records/:id/history': {
+      build: async () => ({
+        path: `/api/funding/records/${(await aCommitment()).recordId}/history`,
+      }),
+      expect: readers(200),
+    },
+    'POST /api/funding/records/:id/transactions': {
+      build: async () => ({
+        path: `/api/funding/records/${(await aCommitment()).recordId}/transactions`,
+        body: { type: 'disbursement', valueDate: '2024-02-01', amount: '50', currency: 'USD' },
+      }),
+      expect: fundingEditors(201),
+    },
+    'PATCH /api/funding/records/:id/transactions/:transactionId': {
+      build: async () => {
+        const c = await aCommitment();
+        return {
+          path: `/api/funding/records/${c.recordId}/transactions/${c.transactionId}`,
+          body: { note: 'Edited', revision: 1 },
+        };
+      },
+      expect: fundingEditors(200),
+    },
+    'DELETE /api/funding/records/:id/transactions/:transactionId': {
+      build: async () => {
+        const c = await aCommitment();
+        return { path: `/api/funding/records/${c.recordId}/transactions/${c.transactionId}` };
+      },
+      expect: fundingEditors(200),
+    },
+    'POST /api/funding/records/:id/transactions/:transactionId/confirm': {
+      build: async () => {
+        const c = await aCommitment();
+        return {
+          path: `/api/funding/records/${c.recordId}/transactions/${c.transactionId}/confirm`,
+        };
+      },
+      expect: receivers(200),
+    },
+    'DELETE /api/funding/records/:id/transactions/:transactionId/confirm': {
+      build: async () => {
+        const c = await aCommitment();
+        return {
+          path: `/api/funding/records/${c.recordId}/transactions/${c.transactionId}/confirm`,
+        };
+      },
+      expect: receivers(200),
+    },
+    'GET /api/funding/rates': {
+      build: () => ({ path: '/api/funding/rates?currency=EUR' }),
+      expect: signedIn(200),
+    },
+    'PUT /api/funding/rates': {
+      build: () => ({
+        path: '/api/funding/rates',
+        body: { currency: 'EUR', date: '2020-01-01', rate: '0.9', source: 'Matrix' },
+      }),
+      expect: admins(200),
+    },
+    'DELETE /api/funding/rates/:id': {
+      build: async () => {
+        const res = await fetchAs(server, people.admin, '/api/funding/rates', {
+          method: 'PUT',
+          body: JSON.stringify({
+            currency: 'GBP',
+            date: `20${String(10 + (n % 80)).padStart(2, '0')}-0${1 + (n % 9)}-01`,
+            rate: '0.7',
+            source: `Matrix ${unique()}`,
+          }),
+        });
+        const { rate } = (await res.json()) as { rate: { id: string } };
+        return { path: `/api/funding/rates/${rate.id}` };
+      },
+      expect: admins(200),
+    },
+    'POST /api/funding/rates/import': {
+      build: () => ({
+        path: '/api/funding/rates/import',
+        body: 'currency,date,rate,source\nJPY,2020-01-01,110,Matrix\n',
+      }),
+      expect: admins(200),
+    },
+    'GET /api/programs/:id/funding/records': {
+      build: () => ({ path: `/api/programs/${programId}/funding/records` }),
+      expect: readers(200),
     },
   };
 

@@ -540,3 +540,14 @@ export {
   sumDecimals,
   type ParsedRate,
 } from './money.js';
+export {
+  CommitmentConflictSchema,
+  CommitmentRecordsQuerySchema,
+  ExchangeRatesQuerySchema,
+  ExchangeRateListSchema,
+  TransactionParamsSchema,
+  RatesFileRefusedSchema,
+  type RatesFileRefused,
+  type CommitmentConflict,
+  type CommitmentRecordsQuery,
+} from './schemas/funding-records.js';

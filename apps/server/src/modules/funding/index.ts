@@ -20,6 +20,9 @@ export {
   type WriteStamp,
 } from './funding.writes.js';
 
+export { recordFigures, type FigureInput } from './records.presenter.js';
+export { getRecord, listProgramRecords, parseAmount } from './records.service.js';
+
 /** Every funding route. */
 export const fundingRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, opts) => {
   await app.register(recordsRoutes, opts);
