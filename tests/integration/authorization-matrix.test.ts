@@ -425,6 +425,26 @@ describe('authorization matrix', () => {
       build: () => ({ path: '/api/docs/openapi.json' }),
       expect: admins(200),
     },
+    'GET /api/funding/dashboard': {
+      build: () => ({ path: '/api/funding/dashboard?priority=true' }),
+      expect: signedIn(200),
+    },
+    'GET /api/funding/dashboard.csv': {
+      build: () => ({ path: '/api/funding/dashboard.csv?lang=es' }),
+      expect: signedIn(200),
+    },
+    'GET /api/programs/:id/funding': {
+      build: () => ({ path: `/api/programs/${programId}/funding` }),
+      expect: signedIn(200),
+    },
+    'GET /api/funding/scorecard': {
+      build: () => ({ path: '/api/funding/scorecard?sort=share&direction=desc' }),
+      expect: signedIn(200),
+    },
+    'GET /api/funding/scorecard.csv': {
+      build: () => ({ path: '/api/funding/scorecard.csv' }),
+      expect: signedIn(200),
+    },
     'GET /api/components': { build: () => ({ path: '/api/components' }), expect: signedIn(200) },
     'GET /api/programs': { build: () => ({ path: '/api/programs' }), expect: signedIn(200) },
     'POST /api/programs': {
