@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -67,26 +67,41 @@ function Confirm({
   );
 }
 
-function focusLater(ref: RefObject<HTMLElement | null>) {
-  requestAnimationFrame(() => ref.current?.focus());
+/**
+ * Focus to move once React has committed the next render (the button that opened a form is
+ * back only then): `focusLater(ref)` in an event or mutation callback.
+ */
+function useFocusLater(): (ref: RefObject<HTMLElement | null>) => void {
+  const target = useRef<RefObject<HTMLElement | null> | null>(null);
+  const [requests, setRequests] = useState(0);
+  useEffect(() => {
+    target.current?.current?.focus();
+    target.current = null;
+  }, [requests]);
+  return (ref) => {
+    target.current = ref;
+    setRequests((count) => count + 1);
+  };
 }
 
 function TransactionActions({
   record,
   transaction,
   onEdit,
-  headingRef,
+  onDeleted,
   onMessage,
 }: {
   record: CommitmentRecord;
   transaction: FundingTransaction;
   onEdit: (transaction: FundingTransaction, trigger: HTMLButtonElement) => void;
-  headingRef: RefObject<HTMLHeadingElement | null>;
+  /** The row is gone: focus goes to the table's heading. */
+  onDeleted: () => void;
   onMessage: (message: string) => void;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const errorText = useFundingErrorText();
+  const focusLater = useFocusLater();
   const [asking, setAsking] = useState(false);
   const [problem, setProblem] = useState<string>();
   const deleteRef = useRef<HTMLButtonElement>(null);
@@ -96,7 +111,7 @@ function TransactionActions({
     onSuccess: async () => {
       await refresh();
       onMessage(t('funding.transactions.deleted'));
-      focusLater(headingRef);
+      onDeleted();
     },
     onError: (error) => setProblem(errorText(error)),
   });
@@ -193,6 +208,7 @@ function RecordBody({ record }: { record: CommitmentRecord }) {
   const currencies = useCurrencies();
   const organizations = useOrganizations();
   const programs = usePrograms();
+  const focusLater = useFocusLater();
   const [editing, setEditing] = useState(false);
   const [txForm, setTxForm] = useState<{ transaction?: FundingTransaction } | null>(null);
   const [message, setMessage] = useState<string | undefined>(
@@ -340,7 +356,7 @@ function RecordBody({ record }: { record: CommitmentRecord }) {
                     <TransactionActions
                       record={record}
                       transaction={tx}
-                      headingRef={txHeading}
+                      onDeleted={() => focusLater(txHeading)}
                       onMessage={setMessage}
                       onEdit={(transaction, trigger) => {
                         txTrigger.current = trigger;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CommitmentRecord, CurrencyInfo, FundingTransaction } from '@mesa/shared';
@@ -59,6 +59,10 @@ export function TransactionForm({
   const [alert, setAlert] = useState<string>();
   const [serverField, setServerField] = useState<{ field: string; message: string }>();
   const problems = transactionProblems(draft, currencies);
+  // Opened from a button: the keyboard continues in the form's first field.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('select, input')?.focus();
+  }, [formRef]);
   const store = (record: CommitmentRecord) => {
     queryClient.setQueryData(fundingKeys.record(recordId), record);
     void queryClient.invalidateQueries({ queryKey: fundingKeys.all });
