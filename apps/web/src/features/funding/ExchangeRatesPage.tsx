@@ -117,7 +117,11 @@ function RateForm({
       />
       <TextField
         label={t('funding.rates.rate')}
-        hint={t('funding.rates.rateHint', { name: draft.currency || '…' })}
+        hint={
+          draft.currency
+            ? t('funding.rates.rateHint', { name: draft.currency })
+            : t('funding.rates.rateHintNone')
+        }
         inputMode="decimal"
         autoComplete="off"
         value={draft.rate}
@@ -185,7 +189,9 @@ function ImportForm({ onDone }: { onDone: (message: string) => void }) {
         run.mutate(file);
       }}
     >
-      <h3 id="rate-import-heading">{t('funding.rates.importTitle')}</h3>
+      <h3 id="rate-import-heading" className="funding-form__heading">
+        {t('funding.rates.importTitle')}
+      </h3>
       <p className="muted">{t('funding.rates.importHint')}</p>
       <FormAlert message={alert} />
       {problems.length > 0 ? (

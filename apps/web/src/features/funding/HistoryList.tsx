@@ -19,14 +19,23 @@ function Changes({ change }: { change: FundingChange }) {
     ...new Set([...Object.keys(change.before ?? {}), ...Object.keys(change.after ?? {})]),
   ];
   if (fields.length === 0) return null;
+  if (!change.before || !change.after) {
+    // A creation or a deletion: what it held, on one line, without the empty fields.
+    const values = change.after ?? change.before ?? {};
+    const shown = fields.filter((field) => show(values[field]) !== '—');
+    return (
+      <p className="funding-history__fields">
+        {shown.map((field) => `${field}: ${show(values[field])}`).join(' · ')}
+      </p>
+    );
+  }
+  const { before, after } = change;
   return (
     <ul className="funding-history__fields">
       {fields.map((field) => (
         <li key={field}>
           <span className="funding-history__field">{field}</span>:{' '}
-          {change.before && change.after
-            ? `${show(change.before[field])} → ${show(change.after[field])}`
-            : show((change.after ?? change.before ?? {})[field])}
+          {`${show(before[field])} → ${show(after[field])}`}
         </li>
       ))}
     </ul>
