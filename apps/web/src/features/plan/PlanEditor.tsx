@@ -5,6 +5,7 @@ import { useLocale } from '../../i18n/useLocale';
 import type { CollabSession, LocalUser } from '../../lib/collab';
 import { CommentButton, isCommentShortcut } from './CommentButton';
 import { livePlanExtensions } from './liveExtensions';
+import { planFundingLink } from './fundingLink';
 import { isApplePlatform } from './shortcuts';
 import { anchorFromSelection, type AnchorProblem, type HighlightInput } from './threadAnchors';
 import { Toolbar } from './Toolbar';
@@ -45,7 +46,10 @@ export function PlanEditor({ session, user, editable, comments, label: named }: 
   const label = named ?? t('plan.editorLabel');
   const editor = useEditor(
     {
-      extensions: livePlanExtensions(session, user, locale),
+      extensions: [
+        ...livePlanExtensions(session, user, locale),
+        ...planFundingLink(session.provider.roomname, t('funding.plan.link')),
+      ],
       editable,
       editorProps: {
         attributes: editable

@@ -21,6 +21,7 @@ import { useOrganizations } from './useOrganizations';
 import { useProgram } from './useProgram';
 import { ProgramDetailsEditor } from '../programEdit/components/ProgramDetailsEditor';
 import { ProgramMeetingsSection } from '../meetings/ProgramMeetingsSection';
+import { ProgramFundingSection } from '../funding/ProgramFundingSection';
 
 /**
  * A calm page in place of the program, with the way back: "not found", or the answer to a 403
@@ -85,6 +86,7 @@ function ProgramBody({ id }: { id: string }) {
         <ProgramDetailsEditor program={program.data} />
       </Card>
       <PlanSection program={program.data} organizations={organizations.data} />
+      <ProgramFundingSection program={program.data} />
       <ProgramMeetingsSection programId={program.data.id} />
       <ProgramDiscussion program={program.data} />
     </>
