@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, writeCsv } from './csv.js';
+import { csvDecimal, csvField, writeCsv } from './csv.js';
 
 describe('csvField', () => {
   it('leaves plain text and numbers as they are, and writes null as an empty cell', () => {
@@ -22,6 +22,12 @@ describe('csvField', () => {
       expect(csvField(cell).replace(/^"/, '').startsWith(`'${cell[0]}`)).toBe(true);
     },
   );
+
+  it('writes exact decimals digit for digit, a negative one as a value, anything else as text', () => {
+    expect(csvField(csvDecimal('-50.50'))).toBe('-50.50');
+    expect(csvField(csvDecimal('12345678901234567.89'))).toBe('12345678901234567.89');
+    expect(csvField(csvDecimal('-2+3+cmd|x'))).toBe("'-2+3+cmd|x");
+  });
 
   it('neutralises a formula that also needs quoting', () => {
     expect(csvField('=HYPERLINK("x","y")')).toBe('"\'=HYPERLINK(""x"",""y"")"');

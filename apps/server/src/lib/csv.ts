@@ -1,7 +1,20 @@
 // The project's one CSV writer (RFC 4180), used by every CSV download.
 
-/** A cell: text, a number, or nothing (an empty cell). */
-export type CsvCell = string | number | null;
+/** An exact decimal such as money ("-50.50"): written as the number it is, digit for digit. */
+export interface CsvDecimal {
+  decimal: string;
+}
+
+/** A cell: text, a number, an exact decimal, or nothing (an empty cell). */
+export type CsvCell = string | number | CsvDecimal | null;
+
+// A plain decimal number, optionally negative: a value, never a formula.
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** An exact decimal cell (amounts as the API writes them, which a Number could round). */
+export function csvDecimal(value: string): CsvDecimal {
+  return { decimal: value };
+}
 
 // Spreadsheet apps run a cell that starts with one of these as a formula (CSV injection):
 // `=`, `+`, `-`, `@`, a tab or a carriage return. Such cells are prefixed with `'`.
@@ -21,6 +34,9 @@ export function csvField(cell: CsvCell): string {
   if (cell === null) return '';
   // Numbers are written as numbers: a negative score is a value, not a formula.
   if (typeof cell === 'number') return String(cell);
+  // Only a plain decimal is written bare; anything else is text like any other.
+  if (typeof cell === 'object')
+    return DECIMAL.test(cell.decimal) ? cell.decimal : csvField(cell.decimal);
   const safe = FORMULA_START.test(cell) ? `'${cell}` : cell;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

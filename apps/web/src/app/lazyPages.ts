@@ -122,27 +122,37 @@ export const LazyMinutesSection = lazy(() =>
 
 /** The funding dashboard, loaded on demand. */
 export const LazyFundingDashboardPage = lazy(() =>
-  import('../features/fundingDashboard/FundingDashboardPage').then((module) => ({ default: module.FundingDashboardPage })),
+  import('../features/fundingDashboard/FundingDashboardPage').then((module) => ({
+    default: module.FundingDashboardPage,
+  })),
 );
 
 /** The reporting-freshness scorecard, loaded on demand. */
 export const LazyScorecardPage = lazy(() =>
-  import('../features/fundingDashboard/ScorecardPage').then((module) => ({ default: module.ScorecardPage })),
+  import('../features/fundingDashboard/ScorecardPage').then((module) => ({
+    default: module.ScorecardPage,
+  })),
 );
 
 /** One commitment record with its transactions and history, loaded on demand. */
 export const LazyCommitmentRecordPage = lazy(() =>
-  import('../features/funding/CommitmentRecordPage').then((module) => ({ default: module.CommitmentRecordPage })),
+  import('../features/funding/CommitmentRecordPage').then((module) => ({
+    default: module.CommitmentRecordPage,
+  })),
 );
 
 /** The form recording a new commitment, loaded on demand. */
 export const LazyNewCommitmentRecordPage = lazy(() =>
-  import('../features/funding/NewCommitmentRecordPage').then((module) => ({ default: module.NewCommitmentRecordPage })),
+  import('../features/funding/NewCommitmentRecordPage').then((module) => ({
+    default: module.NewCommitmentRecordPage,
+  })),
 );
 
 /** The exchange rates (admins edit), loaded on demand. */
 export const LazyExchangeRatesPage = lazy(() =>
-  import('../features/funding/ExchangeRatesPage').then((module) => ({ default: module.ExchangeRatesPage })),
+  import('../features/funding/ExchangeRatesPage').then((module) => ({
+    default: module.ExchangeRatesPage,
+  })),
 );
 
 /** IATI export and import, loaded on demand. */
@@ -152,5 +162,7 @@ export const LazyIatiPage = lazy(() =>
 
 /** An uploaded IATI file's preview, imported on confirmation, loaded on demand. */
 export const LazyIatiImportPreviewPage = lazy(() =>
-  import('../features/iati/IatiImportPreviewPage').then((module) => ({ default: module.IatiImportPreviewPage })),
+  import('../features/iati/IatiImportPreviewPage').then((module) => ({
+    default: module.IatiImportPreviewPage,
+  })),
 );

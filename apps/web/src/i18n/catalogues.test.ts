@@ -43,13 +43,20 @@ function pluralFamilies(catalogue: Map<string, string>): Map<string, string[]> {
  */
 const TEXT_PLACEHOLDERS = new Set([
   'active', // a date and time
+  'amount', // an amount of money already formatted with its currency
+  'before', // a date
+  'component', // a component's letter and title
+  'cost', // an amount of money already formatted (as are `disbursed`, `funding`, `pledged`)
+  'currency', // a currency's code
   'author', // a person's name
   'date', // a date and time
   'device', // a browser's description
+  'disbursed', // formatted money
   'email',
   'excerpt', // the start of a comment
   'expires', // a date and time
   'field', // a field's label
+  'funding', // formatted money
   'id', // a component's letter
   'language', // a language's name
   'latest', // a saved version's label
@@ -58,12 +65,17 @@ const TEXT_PLACEHOLDERS = new Set([
   'opened', // a date and time
   'organization', // an organization's short name
   'page', // a page's title
+  'percent', // a share already formatted as a percentage
+  'pledged', // formatted money
   'position', // a place on a ballot ("position 3 of 8"), a label that is never counted
   'program', // a program's code or title
   'query', // what the person typed
+  'recent', // "3 of 5": the part named beside its `count`, never a counted noun
   'programs', // a phrase that carries its own count ("the strategy's 22 programs")
+  'since', // a date
   'time',
   'total', // the places on a ballot, named beside `position`, never a counted noun
+  'what', // a chart's subject ("the priority programs")
   'where', // a phrase naming a thread's place ("the plan of IADB-1")
   'zone', // a time zone's description
 ]);

@@ -1,11 +1,10 @@
 import {
-  parseDecimal,
   type FundingDashboard,
   type FundingFigures,
   type Locale,
   type Scorecard,
 } from '@mesa/shared';
-import { writeCsv, type CsvCell } from '../../lib/csv.js';
+import { csvDecimal, writeCsv, type CsvCell } from '../../lib/csv.js';
 
 /**
  * The dashboard and the scorecard as CSV, through the project's one CSV writer: exactly the
@@ -65,17 +64,9 @@ const SECTIONS = {
   yes: { en: 'yes', es: 'sí' },
 } as const;
 
-/**
- * An exact decimal amount as a cell. A negative amount (a program funded beyond its cost) is
- * written as a number so the writer does not take its minus for a formula — only when the
- * number writes back exactly the same amount; otherwise as text.
- */
+/** An exact decimal amount as a cell (a negative gap is a value, not a formula). */
 export function amountCell(amount: string | null): CsvCell {
-  if (amount === null) return null;
-  if (!amount.startsWith('-')) return amount;
-  const asNumber = Number(amount);
-  const back = parseDecimal(String(asNumber), 4);
-  return back !== null && back === parseDecimal(amount, 4) ? asNumber : amount;
+  return amount === null ? null : csvDecimal(amount);
 }
 
 function figureCells(f: FundingFigures): CsvCell[] {

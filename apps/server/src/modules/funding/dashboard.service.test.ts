@@ -8,6 +8,7 @@ import {
   programFunding,
 } from './dashboard.service.js';
 import type { DashboardProgramRow, FundingPieceRow } from './dashboard.repository.js';
+import { csvField } from '../../lib/csv.js';
 import { amountCell } from './dashboard.exports.js';
 
 // Sums as the SQL returns them, in minor units (USD cents): numbers from SQLite, text from
@@ -163,8 +164,8 @@ describe('dashboard money rules', () => {
       new Map(),
     );
     expect(p.gap).toBe('-50.50');
-    expect(amountCell(p.gap)).toBe(-50.5);
-    expect(amountCell('12.30')).toBe('12.30');
+    expect(csvField(amountCell(p.gap))).toBe('-50.50');
+    expect(csvField(amountCell('12.30'))).toBe('12.30');
   });
 
   it('orders priority programs first, each group by code, no code last by title', () => {
