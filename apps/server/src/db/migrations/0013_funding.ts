@@ -83,10 +83,11 @@ export function funding() {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addColumn('revision', 'integer', (c) => c.notNull())
         .execute();
+      // Covering the dashboard's sums: per record, they read this index alone, in record order.
       await db.schema
         .createIndex('funding_transactions_record_idx')
         .on('funding_transactions')
-        .column('record_id')
+        .columns(['record_id', 'currency', 'value_date', 'type', 'usd_minor', 'amount_minor'])
         .execute();
       await db.schema
         .createIndex('funding_transactions_currency_date_idx')

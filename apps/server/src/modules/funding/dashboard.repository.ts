@@ -8,25 +8,42 @@ import type { Database } from '../../db/schema.js';
  * sum(bigint) as numeric text; callers read both with `readMinor`.
  */
 
-/** Sums of one record's transactions dated in one year in one currency. */
-export interface FundingPieceRow {
-  record_id: string;
-  program_id: string | null;
-  donor_organization_id: string;
-  modality: string;
-  /** 1 when the record is an alternative figure of another (shown, never summed). */
-  alternative: number | string;
-  conflicting: number | string;
-  currency: string;
-  year: string;
+/** USD sums of a group of records, with each record's funding taken before adding. */
+export interface FundingSumsRow {
   pledged: number | string;
   committed: number | string;
   disbursed: number | string;
   expended: number | string;
+  /** Sum over the group's records of the larger of their commitments and disbursements. */
+  funding: number | string;
+  without_rate: number | string;
+}
+
+/** Sums of the records of one program (null: strategy-wide), donor and modality. */
+export interface RecordGroupRow extends FundingSumsRow {
+  program_id: string | null;
+  donor_organization_id: string;
+  modality: string;
+}
+
+/** Sums in one currency, in USD and in the currency's own minor units. */
+export interface CurrencyRow extends FundingSumsRow {
+  currency: string;
   pledged_native: number | string;
   committed_native: number | string;
   disbursed_native: number | string;
-  without_rate: number | string;
+}
+
+/** Sums of the transactions dated in one year. */
+export interface YearRow extends FundingSumsRow {
+  year: string;
+}
+
+/** The dashboard's three groupings, each a handful of rows. */
+export interface FundingSums {
+  records: RecordGroupRow[];
+  currencies: CurrencyRow[];
+  years: YearRow[];
 }
 
 const typeSum = (type: string, column: 'usd_minor' | 'amount_minor') =>
@@ -34,25 +51,33 @@ const typeSum = (type: string, column: 'usd_minor' | 'amount_minor') =>
     number | string
   >`coalesce(sum(case when t.type = ${type} then t.${sql.ref(column)} else 0 end), 0)`;
 
+const outerSum = (column: string) => sql<number | string>`sum(${sql.ref(`x.${column}`)})`;
+
 /**
- * Every non-deleted record's transactions summed per (record, currency, year of value date),
- * the filters applied; transactions without a USD value add nothing to the USD sums and are
- * counted in `without_rate`. With `programId`, that program's records only. One scan of the transactions: the service aggregates these sums.
+ * Adds up the transactions in SQL, as integers, in two steps: per record (and per currency or
+ * year of value date when `part` says so) the sums of each type, then per group the sums of
+ * those with each record's funding — the larger of its commitments and its disbursements —
+ * taken before adding (docs/funding.md). Transactions without a USD value add nothing to the
+ * USD sums and are counted in `without_rate`. Deleted records and alternative figures are left
+ * out. The transaction filters (currency, years) apply in the first step, the records' filters
+ * (program, component, priority, donor, modality) in the second.
  */
-export async function sumFundingPieces(
+function sumsQuery(
   db: Kysely<Database>,
   filters: FundingFilters,
-  programId?: string,
-): Promise<FundingPieceRow[]> {
-  // The big scan reads the transactions alone (no join per transaction); the records' filters
-  // apply to its few thousand lines afterwards.
-  const year = sql<string>`substr(t.value_date, 1, 4)`;
-  let sums = db
+  programId: string | undefined,
+  part: 'currency' | 'year' | null,
+) {
+  const partKey =
+    part === 'currency'
+      ? sql<string>`t.currency`
+      : part === 'year'
+        ? sql<string>`substr(t.value_date, 1, 4)`
+        : sql<string>`''`;
+  let perRecord = db
     .selectFrom('funding_transactions as t')
     .select([
       't.record_id',
-      't.currency',
-      year.as('year'),
       typeSum('pledge', 'usd_minor').as('pledged'),
       typeSum('commitment', 'usd_minor').as('committed'),
       typeSum('disbursement', 'usd_minor').as('disbursed'),
@@ -61,19 +86,25 @@ export async function sumFundingPieces(
       typeSum('commitment', 'amount_minor').as('committed_native'),
       typeSum('disbursement', 'amount_minor').as('disbursed_native'),
       sql<number | string>`sum(case when t.usd_minor is null then 1 else 0 end)`.as('without_rate'),
+      partKey.as('part'),
     ])
-    .groupBy(['t.record_id', 't.currency', year]);
-  if (filters.currency !== undefined) sums = sums.where('t.currency', '=', filters.currency);
+    .groupBy(part === null ? ['t.record_id'] : ['t.record_id', partKey]);
+  if (filters.currency !== undefined)
+    perRecord = perRecord.where('t.currency', '=', filters.currency);
   if (filters.fromYear !== undefined)
-    sums = sums.where('t.value_date', '>=', `${filters.fromYear}-01-01`);
+    perRecord = perRecord.where('t.value_date', '>=', `${filters.fromYear}-01-01`);
   if (filters.toYear !== undefined)
-    sums = sums.where('t.value_date', '<=', `${filters.toYear}-12-31`);
+    perRecord = perRecord.where('t.value_date', '<=', `${filters.toYear}-12-31`);
+  if (programId !== undefined)
+    perRecord = perRecord.where('t.record_id', 'in', (eb) =>
+      eb.selectFrom('commitment_records').select('id').where('program_id', '=', programId),
+    );
   let query = db
-    .selectFrom(sums.as('x'))
+    .selectFrom(perRecord.as('x'))
     .innerJoin('commitment_records as r', 'r.id', 'x.record_id')
     .leftJoin('programs as p', 'p.id', 'r.program_id')
-    .where('r.deleted_at', 'is', null);
-  if (programId !== undefined) query = query.where('r.program_id', '=', programId);
+    .where('r.deleted_at', 'is', null)
+    .where('r.alternative_of_id', 'is', null);
   if (filters.componentId !== undefined)
     query = query.where('p.component_id', '=', filters.componentId);
   if (filters.priority !== undefined)
@@ -81,26 +112,46 @@ export async function sumFundingPieces(
   if (filters.donorOrganizationId !== undefined)
     query = query.where('r.donor_organization_id', '=', filters.donorOrganizationId);
   if (filters.modality !== undefined) query = query.where('r.modality', '=', filters.modality);
-  return query
-    .select([
-      'x.record_id',
-      'r.program_id',
-      'r.donor_organization_id',
-      'r.modality',
-      sql<number>`case when r.alternative_of_id is null then 0 else 1 end`.as('alternative'),
-      'r.conflicting',
-      'x.currency',
-      'x.year',
-      'x.pledged',
-      'x.committed',
-      'x.disbursed',
-      'x.expended',
-      'x.pledged_native',
-      'x.committed_native',
-      'x.disbursed_native',
-      'x.without_rate',
-    ])
-    .execute();
+  return query.select([
+    outerSum('pledged').as('pledged'),
+    outerSum('committed').as('committed'),
+    outerSum('disbursed').as('disbursed'),
+    outerSum('expended').as('expended'),
+    sql<
+      number | string
+    >`sum(case when x.committed >= x.disbursed then x.committed else x.disbursed end)`.as(
+      'funding',
+    ),
+    outerSum('without_rate').as('without_rate'),
+    outerSum('pledged_native').as('pledged_native'),
+    outerSum('committed_native').as('committed_native'),
+    outerSum('disbursed_native').as('disbursed_native'),
+  ]);
+}
+
+/**
+ * The dashboard's sums within the filters (with `programId`, that program's records only):
+ * by program, donor and modality; by currency; by year. A few thousand rows at most, however
+ * many transactions there are.
+ */
+export async function sumFunding(
+  db: Kysely<Database>,
+  filters: FundingFilters,
+  programId?: string,
+): Promise<FundingSums> {
+  const [records, currencies, years] = await Promise.all([
+    sumsQuery(db, filters, programId, null)
+      .select(['r.program_id', 'r.donor_organization_id', 'r.modality'])
+      .groupBy(['r.program_id', 'r.donor_organization_id', 'r.modality'])
+      .execute(),
+    sumsQuery(db, filters, programId, 'currency').select('x.part').groupBy('x.part').execute(),
+    sumsQuery(db, filters, programId, 'year').select('x.part').groupBy('x.part').execute(),
+  ]);
+  return {
+    records,
+    currencies: currencies.map((row) => ({ ...row, currency: row.part })),
+    years: years.map((row) => ({ ...row, year: row.part })),
+  };
 }
 
 /** Records the sources dispute (marked conflicting, or an alternative figure) within the filters. */

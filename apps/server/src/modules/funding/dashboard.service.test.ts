@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   aggregateFunding,
   compareDashboardPrograms,
@@ -7,32 +7,16 @@ import {
   figuresOf,
   programFunding,
 } from './dashboard.service.js';
-import type { DashboardProgramRow, FundingPieceRow } from './dashboard.repository.js';
+import { sumFunding, type DashboardProgramRow } from './dashboard.repository.js';
 import { csvField } from '../../lib/csv.js';
 import { amountCell } from './dashboard.exports.js';
-
-// Sums as the SQL returns them, in minor units (USD cents): numbers from SQLite, text from
-// PostgreSQL — both are read.
-function piece(o: Partial<FundingPieceRow> & { record_id: string }): FundingPieceRow {
-  return {
-    program_id: 'P1',
-    donor_organization_id: 'D1',
-    modality: 'financial',
-    alternative: 0,
-    conflicting: 0,
-    currency: 'USD',
-    year: '2026',
-    pledged: 0,
-    committed: 0,
-    disbursed: 0,
-    expended: 0,
-    pledged_native: 0,
-    committed_native: 0,
-    disbursed_native: 0,
-    without_rate: 0,
-    ...o,
-  };
-}
+import {
+  createCommitment,
+  createPerson,
+  firstProgramId,
+  type TestTransaction,
+} from '../../testing/factories.js';
+import { buildTestApp, type TestApp } from '../../testing/test-app.js';
 
 const program = (o: Partial<DashboardProgramRow> = {}): DashboardProgramRow => ({
   id: 'P1',
@@ -46,80 +30,127 @@ const program = (o: Partial<DashboardProgramRow> = {}): DashboardProgramRow => (
   ...o,
 });
 
-describe('dashboard money rules', () => {
-  it('shows pledges but never counts them as funding', () => {
-    const t = aggregateFunding([piece({ record_id: 'R1', pledged: 50_000 })]);
-    expect(figuresOf(t.byProgram.get('P1')!)).toMatchObject({ pledged: '500.00', funding: '0.00' });
+const usd = (type: TestTransaction['type'], amount: string, valueDate = '2026-03-01') => ({
+  type,
+  amount,
+  currency: 'USD',
+  valueDate,
+});
+
+describe('dashboard money rules (SQL sums, then BigInt)', () => {
+  let t: TestApp;
+  let programId: string;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    programId = await firstProgramId(t.app);
+  });
+  afterAll(() => t.close());
+
+  /** Records of a donor of its own; the totals within that donor (the seed's records aside). */
+  async function totals(
+    records: { strategyWide?: boolean; alternative?: boolean; transactions: TestTransaction[] }[],
+  ) {
+    const donor = await createPerson(t.app);
+    let first: string | null = null;
+    for (const r of records) {
+      const { recordId } = await createCommitment(t.app, {
+        donorOrganizationId: donor.organizationId,
+        programId: r.strategyWide ? null : programId,
+        conflicting:
+          r.alternative === true || (first !== null && records.some((x) => x.alternative)),
+        alternativeOfId: r.alternative ? first : null,
+        transactions: r.transactions,
+      });
+      first ??= recordId;
+    }
+    return aggregateFunding(
+      await sumFunding(t.app.ctx.db, { donorOrganizationId: donor.organizationId }),
+    );
+  }
+
+  it('shows pledges but never counts them as funding', async () => {
+    const f = await totals([{ transactions: [usd('pledge', '500')] }]);
+    expect(figuresOf(f.byProgram.get(programId)!)).toMatchObject({
+      pledged: '500.00',
+      funding: '0.00',
+    });
   });
 
-  it('counts a disbursement against its commitment: commitment 100 + disbursement 60 → 100', () => {
-    const t = aggregateFunding([piece({ record_id: 'R1', committed: 10_000, disbursed: 6_000 })]);
-    expect(figuresOf(t.total)).toMatchObject({
+  it('counts a disbursement against its commitment: commitment 100 + disbursement 60 → 100', async () => {
+    const f = await totals([
+      { transactions: [usd('commitment', '100'), usd('disbursement', '60')] },
+    ]);
+    expect(figuresOf(f.total)).toMatchObject({
       committed: '100.00',
       disbursed: '60.00',
       funding: '100.00',
     });
   });
 
-  it('counts a disbursement without a commitment: 80 → 80', () => {
-    const t = aggregateFunding([piece({ record_id: 'R1', disbursed: '8000' })]);
-    expect(figuresOf(t.total).funding).toBe('80.00');
+  it('counts a disbursement without a commitment: 80 → 80', async () => {
+    const f = await totals([{ transactions: [usd('disbursement', '80')] }]);
+    expect(figuresOf(f.total).funding).toBe('80.00');
   });
 
-  it('takes the disbursement when it exceeds the commitment', () => {
-    const t = aggregateFunding([piece({ record_id: 'R1', committed: 10_000, disbursed: 12_500 })]);
-    expect(figuresOf(t.total).funding).toBe('125.00');
+  it('takes the disbursement when it exceeds the commitment', async () => {
+    const f = await totals([
+      { transactions: [usd('commitment', '100'), usd('disbursement', '125')] },
+    ]);
+    expect(figuresOf(f.total).funding).toBe('125.00');
   });
 
-  it('takes the larger per record, then adds the records (never across records)', () => {
-    const t = aggregateFunding([
-      piece({ record_id: 'R1', committed: 10_000 }),
-      piece({ record_id: 'R2', disbursed: 7_000 }),
+  it('takes the larger per record, then adds the records (never across records)', async () => {
+    const f = await totals([
+      { transactions: [usd('commitment', '100')] },
+      { transactions: [usd('disbursement', '70')] },
       // One record's commitment in 2025 and its disbursement in 2026 are one record.
-      piece({ record_id: 'R3', year: '2025', committed: 5_000 }),
-      piece({ record_id: 'R3', year: '2026', disbursed: 4_000 }),
+      {
+        transactions: [
+          usd('commitment', '50', '2025-05-01'),
+          usd('disbursement', '40', '2026-02-01'),
+        ],
+      },
     ]);
-    expect(figuresOf(t.total).funding).toBe('220.00');
-    expect(figuresOf(t.byYear.get('2025')!).funding).toBe('50.00');
-    expect(figuresOf(t.byYear.get('2026')!).funding).toBe('210.00');
+    expect(figuresOf(f.total).funding).toBe('220.00');
+    expect(figuresOf(f.byYear.get('2025')!).funding).toBe('50.00');
+    expect(figuresOf(f.byYear.get('2026')!).funding).toBe('210.00');
   });
 
-  it('keeps strategy-wide records in their own row, never in a program', () => {
-    const t = aggregateFunding([
-      piece({ record_id: 'R1', program_id: null, committed: 30_000 }),
-      piece({ record_id: 'R2', committed: 10_000 }),
+  it('keeps strategy-wide records in their own row, never in a program', async () => {
+    const f = await totals([
+      { strategyWide: true, transactions: [usd('commitment', '300')] },
+      { transactions: [usd('commitment', '100')] },
     ]);
-    expect(figuresOf(t.strategyWide).funding).toBe('300.00');
-    expect(figuresOf(t.byProgram.get('P1')!).funding).toBe('100.00');
-    expect(t.byProgram.has(null)).toBe(false);
-    expect(figuresOf(t.total).funding).toBe('400.00');
+    expect(figuresOf(f.strategyWide).funding).toBe('300.00');
+    expect(figuresOf(f.byProgram.get(programId)!).funding).toBe('100.00');
+    expect(figuresOf(f.total).funding).toBe('400.00');
   });
 
-  it('leaves amounts without a rate out of USD sums and counts them', () => {
-    const t = aggregateFunding([
-      piece({
-        record_id: 'R1',
-        currency: 'JPY',
-        committed: 0,
-        committed_native: 1_000_000,
-        without_rate: 1,
-      }),
-      piece({ record_id: 'R1', committed: 10_000, committed_native: 10_000 }),
+  it('leaves amounts without a rate out of USD sums and counts them', async () => {
+    const f = await totals([
+      {
+        transactions: [
+          { type: 'commitment', amount: '1000000', currency: 'JPY', valueDate: '2026-01-01' },
+          usd('commitment', '100'),
+        ],
+      },
     ]);
-    expect(figuresOf(t.total)).toMatchObject({ committed: '100.00', withoutRate: 1 });
-    expect(t.byCurrency.get('JPY')!.native.committed).toBe(1_000_000n);
-    expect(t.byCurrency.get('JPY')!.sum.withoutRate).toBe(1);
+    expect(figuresOf(f.total)).toMatchObject({ committed: '100.00', withoutRate: 1 });
+    expect(f.byCurrency.get('JPY')!.native.committed).toBe(1_000_000n);
+    expect(f.byCurrency.get('JPY')!.sum.withoutRate).toBe(1);
   });
 
-  it('does not sum an alternative figure of a disputed pledge', () => {
-    const t = aggregateFunding([
-      piece({ record_id: 'R1', committed: 10_000, conflicting: 1 }),
-      piece({ record_id: 'R2', committed: 25_000, conflicting: 1, alternative: 1 }),
+  it('does not sum an alternative figure of a disputed pledge', async () => {
+    const f = await totals([
+      { transactions: [usd('commitment', '100')] },
+      { alternative: true, transactions: [usd('commitment', '250')] },
     ]);
-    expect(figuresOf(t.total).committed).toBe('100.00');
-    expect(figuresOf(t.total).funding).toBe('100.00');
+    expect(figuresOf(f.total).committed).toBe('100.00');
+    expect(figuresOf(f.total).funding).toBe('100.00');
   });
+});
 
+describe('gap and order', () => {
   it('computes the gap from an estimated cost in USD', () => {
     const sum = { ...emptySum(), committed: 10_000n, funding: 10_000n };
     const p = programFunding(

@@ -21,17 +21,19 @@ import {
   listDashboardPrograms,
   listOrganizationNames,
   programExists,
-  sumFundingPieces,
+  sumFunding,
   type DashboardProgramRow,
-  type FundingPieceRow,
+  type FundingSums,
+  type FundingSumsRow,
 } from './dashboard.repository.js';
 
 /**
  * The funding dashboard (docs/funding.md, "Funding and the gap" and "The dashboard and the
- * scorecard"): SQL sums each record's transactions per currency and year as integers; this
- * service adds them up in BigInt — a record's funding is the larger of its commitments and its
- * disbursements, pledges never count, alternative figures are never summed, amounts without a
- * rate are counted in `withoutRate` and left out — and computes each program's gap.
+ * scorecard"): SQL adds up the transactions as integers — per record first, where a record's
+ * funding is the larger of its commitments and its disbursements (pledges never count), then
+ * per group, alternative figures and deleted records left out, amounts without a rate counted
+ * in `withoutRate` — and this service puts the groups together in BigInt and computes each
+ * program's gap.
  */
 
 /** Figures being added up, in US cents. */
@@ -70,79 +72,37 @@ export function figuresOf(sum: FiguresSum): FundingFigures {
   };
 }
 
-/** Sums of one record (or one record's part in a currency or year), before funding. */
-interface Part {
-  sum: FiguresSum;
-  native: { pledged: bigint; committed: bigint; disbursed: bigint };
-}
-
-function pieceSum(row: FundingPieceRow): Part {
+function sumOf(row: FundingSumsRow): FiguresSum {
   return {
-    sum: {
-      pledged: readMinor(row.pledged),
-      committed: readMinor(row.committed),
-      disbursed: readMinor(row.disbursed),
-      expended: readMinor(row.expended),
-      funding: 0n,
-      withoutRate: Number(row.without_rate),
-    },
-    native: {
-      pledged: readMinor(row.pledged_native),
-      committed: readMinor(row.committed_native),
-      disbursed: readMinor(row.disbursed_native),
-    },
+    pledged: readMinor(row.pledged ?? 0),
+    committed: readMinor(row.committed ?? 0),
+    disbursed: readMinor(row.disbursed ?? 0),
+    expended: readMinor(row.expended ?? 0),
+    funding: readMinor(row.funding ?? 0),
+    withoutRate: Number(row.without_rate ?? 0),
   };
-}
-
-/** A part's funding: the larger of its commitments and its disbursements (pledges never). */
-function withFunding(part: Part): Part {
-  const { committed, disbursed } = part.sum;
-  part.sum.funding = committed >= disbursed ? committed : disbursed;
-  return part;
-}
-
-/** Groups pieces by a key and adds their sums; the result's funding is per group. */
-function partsBy(
-  pieces: readonly FundingPieceRow[],
-  key: (row: FundingPieceRow) => string,
-): Map<string, { row: FundingPieceRow; part: Part }> {
-  const parts = new Map<string, { row: FundingPieceRow; part: Part }>();
-  for (const row of pieces) {
-    const k = key(row);
-    const piece = pieceSum(row);
-    const existing = parts.get(k);
-    if (!existing) {
-      parts.set(k, { row, part: piece });
-      continue;
-    }
-    addInto(existing.part.sum, piece.sum);
-    existing.part.native.pledged += piece.native.pledged;
-    existing.part.native.committed += piece.native.committed;
-    existing.part.native.disbursed += piece.native.disbursed;
-  }
-  for (const { part } of parts.values()) withFunding(part);
-  return parts;
 }
 
 /** What the aggregation returns, in BigInt. */
 export interface FundingTotals {
-  /** By program id; the strategy-wide row under `null`. */
-  byProgram: Map<string | null, FiguresSum>;
+  /** By program id. */
+  byProgram: Map<string, FiguresSum>;
   strategyWide: FiguresSum;
   total: FiguresSum;
   byDonor: Map<string, FiguresSum>;
   byModality: Map<string, FiguresSum>;
-  byCurrency: Map<string, { sum: FiguresSum; native: Part['native'] }>;
+  byCurrency: Map<
+    string,
+    { sum: FiguresSum; native: Record<'pledged' | 'committed' | 'disbursed', bigint> }
+  >;
   byYear: Map<string, FiguresSum>;
 }
 
 /**
- * Adds up the per-(record, currency, year) sums: a record's funding (and its part in a
- * currency or a year) is the larger of its commitments and disbursements there; records that
- * are an alternative figure are left out of every sum. Pure, exact.
+ * Adds up the SQL's groups (each record's funding already taken before adding, alternative
+ * figures already left out) into the dashboard's rows, in BigInt. Pure, exact.
  */
-export function aggregateFunding(pieces: readonly FundingPieceRow[]): FundingTotals {
-  const summed = pieces.filter((p) => Number(p.alternative) === 0);
+export function aggregateFunding(sums: FundingSums): FundingTotals {
   const totals: FundingTotals = {
     byProgram: new Map(),
     strategyWide: emptySum(),
@@ -157,26 +117,25 @@ export function aggregateFunding(pieces: readonly FundingPieceRow[]): FundingTot
     if (!target) map.set(key, (target = emptySum()));
     addInto(target, sum);
   };
-  for (const { row, part } of partsBy(summed, (r) => r.record_id).values()) {
-    if (row.program_id === null) addInto(totals.strategyWide, part.sum);
-    else into(totals.byProgram, row.program_id, part.sum);
-    addInto(totals.total, part.sum);
-    into(totals.byDonor, row.donor_organization_id, part.sum);
-    into(totals.byModality, row.modality, part.sum);
+  for (const row of sums.records) {
+    const sum = sumOf(row);
+    if (row.program_id === null) addInto(totals.strategyWide, sum);
+    else into(totals.byProgram, row.program_id, sum);
+    addInto(totals.total, sum);
+    into(totals.byDonor, row.donor_organization_id, sum);
+    into(totals.byModality, row.modality, sum);
   }
-  for (const { row, part } of partsBy(summed, (r) => `${r.record_id} ${r.currency}`).values()) {
-    let target = totals.byCurrency.get(row.currency);
-    if (!target) {
-      target = { sum: emptySum(), native: { pledged: 0n, committed: 0n, disbursed: 0n } };
-      totals.byCurrency.set(row.currency, target);
-    }
-    addInto(target.sum, part.sum);
-    target.native.pledged += part.native.pledged;
-    target.native.committed += part.native.committed;
-    target.native.disbursed += part.native.disbursed;
+  for (const row of sums.currencies) {
+    totals.byCurrency.set(row.currency, {
+      sum: sumOf(row),
+      native: {
+        pledged: readMinor(row.pledged_native ?? 0),
+        committed: readMinor(row.committed_native ?? 0),
+        disbursed: readMinor(row.disbursed_native ?? 0),
+      },
+    });
   }
-  for (const { row, part } of partsBy(summed, (r) => `${r.record_id} ${r.year}`).values())
-    into(totals.byYear, row.year, part.sum);
+  for (const row of sums.years) totals.byYear.set(row.year, sumOf(row));
   return totals;
 }
 
@@ -250,13 +209,13 @@ export async function getFundingDashboard(
   ctx: ServiceContext,
   filters: FundingFilters,
 ): Promise<FundingDashboard> {
-  const [pieces, programs, components, conflictingRecords] = await Promise.all([
-    sumFundingPieces(ctx.db, filters),
+  const [sums, programs, components, conflictingRecords] = await Promise.all([
+    sumFunding(ctx.db, filters),
     listDashboardPrograms(ctx.db, filters),
     listComponentTitles(ctx.db),
     countConflictingRecords(ctx.db, filters),
   ]);
-  const totals = aggregateFunding(pieces);
+  const totals = aggregateFunding(sums);
   const costCurrencies = [
     ...new Set(
       programs.flatMap((p) => (p.estimated_cost_currency ? [p.estimated_cost_currency] : [])),
@@ -371,12 +330,12 @@ export async function getProgramFunding(
   programId: string,
 ): Promise<ProgramFunding> {
   if (!(await programExists(ctx.db, programId))) throw new NotFoundError('program');
-  const [[program], pieces] = await Promise.all([
+  const [[program], sums] = await Promise.all([
     listDashboardPrograms(ctx.db, {}, programId),
-    sumFundingPieces(ctx.db, {}, programId),
+    sumFunding(ctx.db, {}, programId),
   ]);
   if (!program) throw new NotFoundError('program');
-  const totals = aggregateFunding(pieces);
+  const totals = aggregateFunding(sums);
   const currency = program.estimated_cost_currency;
   const rates = await latestRates(ctx.db, currency && currency !== 'USD' ? [currency] : []);
   return programFunding(program, totals.byProgram.get(programId) ?? emptySum(), rates);
