@@ -540,3 +540,21 @@ export {
   sumDecimals,
   type ParsedRate,
 } from './money.js';
+export {
+  IATI_IMPORT_MAX_BYTES,
+  IatiExportQuerySchema,
+  IatiProviderSchema,
+  IatiPreviewTransactionSchema,
+  IatiPreviewActivitySchema,
+  IatiImportResultSchema,
+  IatiImportSchema,
+  IatiImportReplySchema,
+  IatiActivityChoiceSchema,
+  ConfirmIatiImportInputSchema,
+  type IatiPreviewTransaction,
+  type IatiPreviewActivity,
+  type IatiImportResult,
+  type IatiImport,
+  type IatiActivityChoice,
+  type ConfirmIatiImportInput,
+} from './schemas/funding-iati.js';

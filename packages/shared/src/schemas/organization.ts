@@ -28,6 +28,12 @@ export const OrganizationSchema = z.object({
   kind: OrganizationKindSchema,
   /** ISO 3166-1 alpha-2 code for states, null for institutions. */
   countryCode: z.string().length(2).nullable(),
+  /**
+   * IATI organisation identifier (`XX-…`), set by administrators; null (or absent in older
+   * clients' fixtures) when none. The SICA General Secretariat's is the workspace's publisher
+   * identifier in IATI exports.
+   */
+  iatiIdentifier: z.string().nullable().optional(),
 });
 
 /** An organization. */
