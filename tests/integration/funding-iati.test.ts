@@ -39,7 +39,7 @@ describe.each(dialects)('IATI export and import on %s', (dialect) => {
     fetchAs(server, who, '/api/funding/iati/imports?fileName=test.xml', {
       method: 'POST',
       headers: { 'content-type': 'application/xml' },
-      body: xml,
+      body: typeof xml === 'string' ? xml : new Uint8Array(xml),
     });
   const countTransactions = async (server: TestServer) =>
     Number(

@@ -20,8 +20,18 @@ describe('recording transactions', () => {
 
   it('stores amounts in minor units and converts at the rate on or before the value date', async () => {
     const admin = await createPerson(t.app, { role: 'admin' });
-    await insertRate(t.app, { currency: 'EUR', date: '2017-01-01', rate: '0.95', by: admin.userId });
-    await insertRate(t.app, { currency: 'EUR', date: '2018-01-01', rate: '0.83', by: admin.userId });
+    await insertRate(t.app, {
+      currency: 'EUR',
+      date: '2017-01-01',
+      rate: '0.95',
+      by: admin.userId,
+    });
+    await insertRate(t.app, {
+      currency: 'EUR',
+      date: '2018-01-01',
+      rate: '0.83',
+      by: admin.userId,
+    });
     const { recordId } = await createCommitment(t.app, {
       donorOrganizationId: admin.organizationId,
       reportedBy: admin.userId,

@@ -90,17 +90,19 @@ const SKIPPED_NAMES: Record<string, string> = {
 };
 
 /** The Mesa type of a file's transaction type, or why it is skipped. */
-function mapType(version: string, t: RawTransaction): TransactionType | string {
+function mapType(version: string, t: RawTransaction): { type: TransactionType } | { skip: string } {
   const code = t.typeCode;
-  if (code === null) return 'it has no transaction-type';
+  if (code === null) return { skip: 'it has no transaction-type' };
   const mapped = version.startsWith('2.')
     ? CODES_2X[code]
     : (CODES_1X[code.toUpperCase()] ??
       (t.flow === 'incoming' ? undefined : DRAFT_TYPES[code.toLowerCase()]) ??
       CODES_2X[code]);
-  if (mapped) return mapped;
+  if (mapped) return { type: mapped };
   const name = SKIPPED_NAMES[code] ?? SKIPPED_NAMES[code.toUpperCase()];
-  return `transaction type "${code}"${name ? ` (${name})` : ''} is not one Mesa records (pledge, commitment, disbursement, expenditure)`;
+  return {
+    skip: `transaction type "${code}"${name ? ` (${name})` : ''} is not one Mesa records (pledge, commitment, disbursement, expenditure)`,
+  };
 }
 
 /** An exact decimal as Mesa stores it, trailing zeros past the currency's digits dropped. */
@@ -350,10 +352,9 @@ async function readTransaction(
   match: (org: RawOrg | null) => IatiOrganizationRow | null,
   scope: string | null,
 ): Promise<{ t: IatiPreviewTransaction; donorId: string } | { problem: string }> {
-  const type = mapType(version, t);
-  if (!['pledge', 'commitment', 'disbursement', 'expenditure'].includes(type)) {
-    return { problem: type };
-  }
+  const mapped = mapType(version, t);
+  if ('skip' in mapped) return { problem: mapped.skip };
+  const type = mapped.type;
   const date = (t.valueDate ?? t.transactionDate ?? '').slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     return { problem: 'no value-date or transaction-date in the form YYYY-MM-DD' };
@@ -398,7 +399,7 @@ async function readTransaction(
     t: {
       line: t.line,
       ref: t.ref,
-      type: type as TransactionType,
+      type,
       fileType: t.typeCode ?? '',
       valueDate: date,
       amount: formatMinor(minor, digits),

@@ -123,7 +123,7 @@ export async function readIatiFile(
   const decoder = new StringDecoder('utf8');
   const chunks: Buffer[] = [];
   let size = 0;
-  let failure: IatiFileError | null = null;
+  const state: { failure: IatiFileError | null } = { failure: null };
   let version: string | null = null;
   let rootSeen = false;
   const activities: RawActivity[] = [];
@@ -135,7 +135,7 @@ export async function readIatiFile(
   let valueParts: Narrative[] | null = null;
 
   const fail = (error: IatiFileError) => {
-    failure ??= error;
+    state.failure ??= error;
   };
 
   parser.on('error', (err) => {
@@ -156,7 +156,7 @@ export async function readIatiFile(
     );
   });
   parser.on('opentag', (tag) => {
-    if (failure) return;
+    if (state.failure) return;
     const parent = stack[stack.length - 1];
     const lang = attr(tag, 'xml:lang') ?? parent?.lang ?? null;
     const line = Math.max(1, parser.line);
@@ -255,7 +255,7 @@ export async function readIatiFile(
   parser.on('cdata', onText);
   parser.on('closetag', (tag) => {
     stack.pop();
-    if (failure) return;
+    if (state.failure) return;
     const parent = stack[stack.length - 1];
     const key = parent ? `${parent.name}/${tag.name}` : tag.name;
     if (
@@ -309,12 +309,12 @@ export async function readIatiFile(
       );
     }
     chunks.push(buffer);
-    if (!failure) parser.write(decoder.write(buffer));
+    if (!state.failure) parser.write(decoder.write(buffer));
     // Reading goes on after a refusal only to drain the upload (up to the limit).
   }
-  if (!failure) parser.write(decoder.end());
-  if (!failure) parser.close();
-  if (failure) throw failure;
+  if (!state.failure) parser.write(decoder.end());
+  if (!state.failure) parser.close();
+  if (state.failure) throw state.failure;
   if (!rootSeen || version === null) {
     throw new IatiFileError(400, 'The file is empty or is not XML.', [
       { line: 1, message: 'no root element' },

@@ -119,7 +119,7 @@ export function listExportTransactions(
     .orderBy('r.program_id')
     .orderBy('t.value_date')
     .orderBy('t.id')
-    .execute() as Promise<IatiExportTransactionRow[]>;
+    .execute();
 }
 
 /** What duplicate detection compares of a stored transaction. */

@@ -132,11 +132,16 @@ export const iatiRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
         description:
           'Uploads an IATI activity file (Content-Type application/xml, at most 20 MB) and replies with its preview; nothing is imported until the preview is confirmed. 400 with the line for broken XML, a DOCTYPE or entity, a root that is not iati-activities, a version other than 1.0x–2.0x, or (2.x) anything the IATI 2.03 schema refuses; 413 past 20 MB. Nothing is stored then.',
         querystring: UploadQuerySchema,
-        response: { 201: IatiImportReplySchema, 400: ErrorBodySchema, 413: ErrorBodySchema },
+        response: {
+          201: IatiImportReplySchema,
+          400: ErrorBodySchema,
+          413: ErrorBodySchema,
+          415: ErrorBodySchema,
+        },
       },
     },
     async (request, reply) => {
-      const body = request.body as unknown;
+      const body = request.body;
       if (!(body instanceof XmlUpload)) {
         throw new AppError(
           415,
