@@ -35,7 +35,7 @@ describe('the IATI reader', () => {
   it('refuses a DOCTYPE without expanding anything, and a file past the limit with 413', async () => {
     await expect(
       read('<!DOCTYPE a [<!ENTITY b "c">]><iati-activities version="2.03">&b;</iati-activities>'),
-    ).rejects.toMatchObject({ statusCode: 400, message: expect.stringMatching(/DOCTYPE/) });
+    ).rejects.toThrow(/DOCTYPE/);
     await expect(
       read(`<iati-activities version="2.03">${' '.repeat(2000)}</iati-activities>`, 1000),
     ).rejects.toBeInstanceOf(IatiFileError);

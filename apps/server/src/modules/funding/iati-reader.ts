@@ -116,7 +116,7 @@ interface OpenElement {
  * reading stops there) for a file refused whole.
  */
 export async function readIatiFile(
-  source: AsyncIterable<Buffer | string>,
+  source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   maxBytes: number,
 ): Promise<IatiFile> {
   const parser = new SaxesParser({ position: true });
