@@ -1,7 +1,7 @@
 // Bundles the server into dist/ with esbuild: workspace packages (@mesa/*) are inlined,
 // every npm dependency stays external and is loaded from node_modules at run time.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter(
@@ -24,3 +24,10 @@ await build({
   external,
   logLevel: 'warning',
 });
+
+// The IATI 2.03 schema files sit beside dist/main.js, where iati-reader.ts looks for them.
+cpSync(
+  new URL('./src/modules/funding/iati-schema/', import.meta.url),
+  new URL('./dist/iati-schema/', import.meta.url),
+  { recursive: true },
+);

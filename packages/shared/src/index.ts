@@ -551,3 +551,21 @@ export {
   type CommitmentConflict,
   type CommitmentRecordsQuery,
 } from './schemas/funding-records.js';
+export {
+  IATI_IMPORT_MAX_BYTES,
+  IatiExportQuerySchema,
+  IatiProviderSchema,
+  IatiPreviewTransactionSchema,
+  IatiPreviewActivitySchema,
+  IatiImportResultSchema,
+  IatiImportSchema,
+  IatiImportReplySchema,
+  IatiActivityChoiceSchema,
+  ConfirmIatiImportInputSchema,
+  type IatiPreviewTransaction,
+  type IatiPreviewActivity,
+  type IatiImportResult,
+  type IatiImport,
+  type IatiActivityChoice,
+  type ConfirmIatiImportInput,
+} from './schemas/funding-iati.js';

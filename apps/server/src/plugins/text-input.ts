@@ -13,6 +13,15 @@ function refusal(text: string): string | null {
   return null;
 }
 
+// Only what a JSON body can hold is walked: arrays and plain objects. A body a content-type
+// parser hands over as a stream (an IATI upload) is read by its route, never walked here.
+function isJsonContainer(value: unknown): value is object {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return true;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 // The path of the first refused string (keys count too) and why, or null.
 function findRefused(
   value: unknown,
@@ -23,7 +32,7 @@ function findRefused(
     const reason = refusal(value);
     return reason ? { field: path, reason } : null;
   }
-  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return null;
+  if (depth > MAX_DEPTH || !isJsonContainer(value)) return null;
   for (const [key, item] of Object.entries(value)) {
     const where = path ? `${path}.${key}` : key;
     const found = findRefused(key, where, depth + 1) ?? findRefused(item, where, depth + 1);

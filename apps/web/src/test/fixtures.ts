@@ -92,6 +92,7 @@ export function makeOrganization(overrides: Partial<Organization> = {}): Organiz
     shortName: { en: 'SG-SICA', es: 'SG-SICA' },
     kind: 'sica_secretariat',
     countryCode: null,
+    iatiIdentifier: null,
     ...overrides,
   };
 }

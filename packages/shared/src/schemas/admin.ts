@@ -5,6 +5,7 @@ import { RelationSchema, RoleSchema } from '../permissions.js';
 import { LocalizedTextSchema, localizedInput } from './localized.js';
 import { OrganizationKindSchema } from './organization.js';
 import { CountryCodeSchema } from './program.js';
+import { IatiIdentifierSchema } from './funding.js';
 
 /** `POST /api/organizations` body. */
 export const CreateOrganizationInputSchema = z.strictObject({
@@ -16,6 +17,8 @@ export const CreateOrganizationInputSchema = z.strictObject({
   kind: OrganizationKindSchema,
   /** ISO 3166-1 alpha-2 code for states. */
   countryCode: CountryCodeSchema.nullable().optional(),
+  /** IATI organisation identifier (`XX-…`), unique among organizations; null for none. */
+  iatiIdentifier: IatiIdentifierSchema.nullable().optional(),
 });
 
 /** Organization input. */
@@ -27,6 +30,8 @@ export const UpdateOrganizationInputSchema = z.strictObject({
   name: localizedInput(Limits.nameMaxLength).optional(),
   /** New short name in English and in Spanish. */
   shortName: localizedInput(Limits.shortNameMaxLength).optional(),
+  /** IATI organisation identifier (`XX-…`), unique among organizations; null clears it. */
+  iatiIdentifier: IatiIdentifierSchema.nullable().optional(),
 });
 
 /** Organization rename input. */

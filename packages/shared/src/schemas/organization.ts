@@ -28,6 +28,11 @@ export const OrganizationSchema = z.object({
   kind: OrganizationKindSchema,
   /** ISO 3166-1 alpha-2 code for states, null for institutions. */
   countryCode: z.string().length(2).nullable(),
+  /**
+   * IATI organisation identifier (`XX-…`), set by administrators; null when none. The SICA General Secretariat's is the workspace's publisher
+   * identifier in IATI exports.
+   */
+  iatiIdentifier: z.string().nullable(),
 });
 
 /** An organization. */

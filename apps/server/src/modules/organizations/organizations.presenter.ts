@@ -9,5 +9,6 @@ export function presentOrganization(row: OrganizationRow): Organization {
     shortName: { en: row.short_name_en, es: row.short_name_es },
     kind: OrganizationKindSchema.parse(row.kind),
     countryCode: row.country_code,
+    iatiIdentifier: row.iati_identifier ?? null,
   };
 }

@@ -42,8 +42,20 @@ export async function updateOrganizationRow(
   id: string,
   patch: Pick<
     Updateable<OrganizationsTable>,
-    'name_en' | 'name_es' | 'short_name_en' | 'short_name_es'
+    'name_en' | 'name_es' | 'short_name_en' | 'short_name_es' | 'iati_identifier'
   >,
 ): Promise<void> {
   await db.updateTable('organizations').set(patch).where('id', '=', id).execute();
+}
+
+/** The organization holding this IATI identifier, or undefined. */
+export function findOrganizationByIatiIdentifier(
+  db: Kysely<Database>,
+  iatiIdentifier: string,
+): Promise<OrganizationRow | undefined> {
+  return db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('iati_identifier', '=', iatiIdentifier)
+    .executeTakeFirst();
 }

@@ -39,7 +39,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
       schema: {
         tags: ['admin'],
         description:
-          'Creates an organization with its names in English and Spanish (both required). 409 `conflict` when another organization has one of the names, in either language.',
+          'Creates an organization with its names in English and Spanish (both required) and, optionally, its IATI organisation identifier (`XX-…`). 409 `conflict` when another organization has one of the names, in either language, or the IATI identifier.',
         body: CreateOrganizationInputSchema,
         response: { 201: OrganizationReplySchema, 400: ErrorBodySchema, 409: ErrorBodySchema },
       },
@@ -55,7 +55,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
       schema: {
         tags: ['admin'],
         description:
-          'Renames an organization: `name` and `shortName` each in both languages at once; its kind does not change. 409 `conflict` for a name another organization has.',
+          'Renames an organization: `name` and `shortName` each in both languages at once; sets or clears (null) its IATI organisation identifier; its kind does not change. 409 `conflict` for a name or IATI identifier another organization has.',
         params: IdParamsSchema,
         body: UpdateOrganizationInputSchema,
         response: {

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../../lib/context.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import {
+  findOrganizationByIatiIdentifier,
   findOrganizationRow,
   insertOrganizationRow,
   listOrganizationRows,
@@ -48,7 +49,22 @@ async function assertNamesFree(
   }
 }
 
-/** Creates an organization (administrators); 409 for a name another one has. */
+/** 409 when another organization already has this IATI identifier. */
+async function assertIatiIdentifierFree(
+  db: Kysely<Database>,
+  iatiIdentifier: string | null | undefined,
+  selfId: string | null,
+): Promise<void> {
+  if (!iatiIdentifier) return;
+  const holder = await findOrganizationByIatiIdentifier(db, iatiIdentifier);
+  if (holder && holder.id !== selfId)
+    throw new ConflictError(
+      `${holder.name_en} already has the IATI identifier ${iatiIdentifier}.`,
+      'iatiIdentifier',
+    );
+}
+
+/** Creates an organization (administrators); 409 for a name or IATI identifier another one has. */
 export async function createOrganization(
   ctx: ServiceContext,
   input: CreateOrganizationInput,
@@ -56,6 +72,7 @@ export async function createOrganization(
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
     await assertNamesFree(trx, input.name, null);
+    await assertIatiIdentifierFree(trx, input.iatiIdentifier, null);
     await insertOrganizationRow(trx, {
       id,
       name_en: input.name.en,
@@ -64,6 +81,7 @@ export async function createOrganization(
       short_name_es: input.shortName.es,
       kind: input.kind,
       country_code: input.countryCode ?? null,
+      iati_identifier: input.iatiIdentifier ?? null,
       created_at: ctx.now().toISOString(),
     });
   });
@@ -78,7 +96,7 @@ export async function getOrganization(ctx: ServiceContext, id: string): Promise<
 }
 
 /**
- * Renames an organization in both languages (its kind never changes: rights depend on it);
+ * Renames an organization in both languages and sets or clears its IATI identifier (its kind never changes: rights depend on it);
  * 404 when unknown, 409 for a name another one has. Names shown to people already online
  * (presence, carets) follow when their connections next re-read their session.
  */
@@ -90,12 +108,14 @@ export async function renameOrganization(
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await findOrganizationRow(trx, id))) throw new NotFoundError('organization');
     if (patch.name) await assertNamesFree(trx, patch.name, id);
-    if (!patch.name && !patch.shortName) return;
+    await assertIatiIdentifierFree(trx, patch.iatiIdentifier, id);
+    if (!patch.name && !patch.shortName && patch.iatiIdentifier === undefined) return;
     await updateOrganizationRow(trx, id, {
       name_en: patch.name?.en,
       name_es: patch.name?.es,
       short_name_en: patch.shortName?.en,
       short_name_es: patch.shortName?.es,
+      iati_identifier: patch.iatiIdentifier,
     });
   });
   return getOrganization(ctx, id);

@@ -32,7 +32,12 @@ export function OrganizationsPage() {
       {organizations.data ? (
         <AdminTable
           caption={t('admin.orgs.tableCaption', { count: organizations.data.length })}
-          columns={[t('admin.orgs.name'), t('admin.orgs.kind'), t('admin.orgs.country')]}
+          columns={[
+            t('admin.orgs.name'),
+            t('admin.orgs.kind'),
+            t('admin.orgs.country'),
+            t('admin.organizations.iatiIdentifier'),
+          ]}
         >
           {sortByName(organizations.data, locale).map((organization) => (
             <OrganizationRow key={organization.id} organization={organization} />

@@ -10,6 +10,7 @@ import { portfolioKeys } from '../../portfolio/queryKeys';
 import { otherLocale } from '../../portfolio/localizedTitle';
 import { useAdminMutation } from '../useAdminMutation';
 import { AdminCell } from './AdminCell';
+import { OrganizationIatiField } from './OrganizationIatiField';
 import {
   OrganizationNameFields,
   nameTakenError,
@@ -83,6 +84,9 @@ export function OrganizationRow({ organization }: { organization: Organization }
       </AdminCell>
       <AdminCell label={t('admin.orgs.kind')}>{t(`admin.kinds.${organization.kind}`)}</AdminCell>
       <AdminCell label={t('admin.orgs.country')}>{organization.countryCode ?? '—'}</AdminCell>
+      <AdminCell label={t('admin.organizations.iatiIdentifier')}>
+        <OrganizationIatiField organization={organization} />
+      </AdminCell>
       <td className="admin-table__actions" role="cell">
         {editing ? null : (
           <button
