@@ -42,6 +42,13 @@ function pluralFamilies(catalogue: Map<string, string>): Map<string, string[]> {
  * so i18next chooses its plural form ("1 person", "2 people"); nothing else can say "1 people".
  */
 const TEXT_PLACEHOLDERS = new Set([
+  'version', // a file format's version
+  'usd', // an amount of money already formatted
+  'message', // a server's explanation
+  'max', // a size limit in megabytes, a label
+  'line', // a line number in a file, a label
+  'file', // an uploaded file's name
+  'at', // a date and time
   'active', // a date and time
   'amount', // an amount of money already formatted with its currency
   'before', // a date

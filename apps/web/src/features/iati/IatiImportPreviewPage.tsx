@@ -71,14 +71,14 @@ export function IatiImportPreviewPage() {
     return (
       <div className="page">
         <h1>{t('iati.result.title', { file: data.fileName })}</h1>
-        <p role="status">
-          {t('iati.result.summary', {
-            imported: data.result.imported,
-            records: data.result.records.length,
-            duplicates: data.result.duplicates,
-            skipped: data.result.skippedActivities,
-          })}
-        </p>
+        <div role="status">
+          <ul>
+            <li>{t('iati.result.imported', { count: data.result.imported })}</li>
+            <li>{t('iati.result.records', { count: data.result.records.length })}</li>
+            <li>{t('iati.result.duplicates', { count: data.result.duplicates })}</li>
+            <li>{t('iati.result.skipped', { count: data.result.skippedActivities })}</li>
+          </ul>
+        </div>
         <ul>
           {data.result.records.map((r) => (
             <li key={r.id}>
@@ -112,11 +112,8 @@ export function IatiImportPreviewPage() {
         {t('iati.preview.expires', { at: new Date(data.expiresAt).toLocaleString(locale) })}
       </p>
       <p role="status">
-        {t('iati.preview.totals', {
-          count: importable.length,
-          usd: usdTotal,
-          withoutRate,
-        })}
+        {t('iati.preview.totals', { count: importable.length, usd: usdTotal })}
+        {withoutRate > 0 ? ` ${t('iati.preview.withoutRate', { count: withoutRate })}` : null}
       </p>
       {data.activities.map((activity) => {
         const selectId = `iati-activity-${activity.index}`;
