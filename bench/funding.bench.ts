@@ -35,6 +35,7 @@ const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
 interface Node {
   app: App;
   url: string;
+  origin: string;
   admin: TestPerson;
   close(): Promise<void>;
 }
@@ -51,6 +52,7 @@ async function start(database: string): Promise<Node> {
   return {
     app: node.app,
     url: node.url,
+    origin: node.origin,
     admin,
     async close() {
       await node.app.close();
@@ -218,7 +220,7 @@ async function importCase(source: Node): Promise<boolean> {
         headers: {
           cookie: target.admin.cookie,
           'content-type': 'application/xml',
-          origin: target.url,
+          origin: target.origin,
         },
         body: file,
       });
@@ -246,7 +248,7 @@ async function importCase(source: Node): Promise<boolean> {
       headers: {
         cookie: target.admin.cookie,
         'content-type': 'application/json',
-        origin: target.url,
+        origin: target.origin,
       },
       body: JSON.stringify({
         activities: previewed.activities.map((a) => ({
@@ -264,7 +266,7 @@ async function importCase(source: Node): Promise<boolean> {
     const r0 = process.hrtime.bigint();
     await fetch(`${target.url}/api/auth/sign-in`, {
       method: 'POST',
-      headers: { 'content-type': 'application/xml', origin: target.url },
+      headers: { 'content-type': 'application/xml', origin: target.origin },
       body: file,
     });
     const referenceMs = ms(r0);

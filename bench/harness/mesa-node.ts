@@ -10,10 +10,13 @@ import { loadConfig } from '@mesa/server/env';
 /** A built Mesa app. */
 export type App = Awaited<ReturnType<typeof buildApp>>;
 
-/** Builds and starts one node with `env` (e.g. DATABASE_URL, REDIS_URL); `dir` is its DATA_DIR. */
+/**
+ * Builds and starts one node with `env` (e.g. DATABASE_URL, REDIS_URL); `dir` is its DATA_DIR,
+ * `origin` the Origin its state-changing requests must carry.
+ */
 export async function startNode(
   env: Record<string, string>,
-): Promise<{ app: App; url: string; dir: string }> {
+): Promise<{ app: App; url: string; dir: string; origin: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'mesa-bench-'));
   const config = loadConfig({
     PORT: '0',
@@ -29,5 +32,6 @@ export async function startNode(
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { app, url: `http://127.0.0.1:${port}`, dir };
+  // What a browser on it sends as Origin (PUBLIC_URL, by default http://localhost:<PORT>).
+  return { app, url: `http://127.0.0.1:${port}`, dir, origin: config.publicUrl };
 }

@@ -74,10 +74,20 @@ function sumsQuery(
       : part === 'year'
         ? sql<string>`substr(t.value_date, 1, 4)`
         : sql<string>`''`;
+  // The records within the filters first, then their transactions through the index on
+  // `record_id`: a plan that stays cheap even when the planner's row counts are stale (right
+  // after a large import), where grouping every transaction before the join would not.
   let perRecord = db
-    .selectFrom('funding_transactions as t')
+    .selectFrom('commitment_records as r')
+    .leftJoin('programs as p', 'p.id', 'r.program_id')
+    .innerJoin('funding_transactions as t', 't.record_id', 'r.id')
+    .where('r.deleted_at', 'is', null)
+    .where('r.alternative_of_id', 'is', null)
     .select([
-      't.record_id',
+      'r.id as record_id',
+      'r.program_id',
+      'r.donor_organization_id',
+      'r.modality',
       typeSum('pledge', 'usd_minor').as('pledged'),
       typeSum('commitment', 'usd_minor').as('committed'),
       typeSum('disbursement', 'usd_minor').as('disbursed'),
@@ -88,30 +98,29 @@ function sumsQuery(
       sql<number | string>`sum(case when t.usd_minor is null then 1 else 0 end)`.as('without_rate'),
       partKey.as('part'),
     ])
-    .groupBy(part === null ? ['t.record_id'] : ['t.record_id', partKey]);
+    .groupBy([
+      'r.id',
+      'r.program_id',
+      'r.donor_organization_id',
+      'r.modality',
+      ...(part === null ? [] : [partKey]),
+    ]);
   if (filters.currency !== undefined)
     perRecord = perRecord.where('t.currency', '=', filters.currency);
   if (filters.fromYear !== undefined)
     perRecord = perRecord.where('t.value_date', '>=', `${filters.fromYear}-01-01`);
   if (filters.toYear !== undefined)
     perRecord = perRecord.where('t.value_date', '<=', `${filters.toYear}-12-31`);
-  if (programId !== undefined)
-    perRecord = perRecord.where('t.record_id', 'in', (eb) =>
-      eb.selectFrom('commitment_records').select('id').where('program_id', '=', programId),
-    );
-  let query = db
-    .selectFrom(perRecord.as('x'))
-    .innerJoin('commitment_records as r', 'r.id', 'x.record_id')
-    .leftJoin('programs as p', 'p.id', 'r.program_id')
-    .where('r.deleted_at', 'is', null)
-    .where('r.alternative_of_id', 'is', null);
+  if (programId !== undefined) perRecord = perRecord.where('r.program_id', '=', programId);
   if (filters.componentId !== undefined)
-    query = query.where('p.component_id', '=', filters.componentId);
+    perRecord = perRecord.where('p.component_id', '=', filters.componentId);
   if (filters.priority !== undefined)
-    query = query.where('p.priority', '=', filters.priority === 'true' ? 1 : 0);
+    perRecord = perRecord.where('p.priority', '=', filters.priority === 'true' ? 1 : 0);
   if (filters.donorOrganizationId !== undefined)
-    query = query.where('r.donor_organization_id', '=', filters.donorOrganizationId);
-  if (filters.modality !== undefined) query = query.where('r.modality', '=', filters.modality);
+    perRecord = perRecord.where('r.donor_organization_id', '=', filters.donorOrganizationId);
+  if (filters.modality !== undefined)
+    perRecord = perRecord.where('r.modality', '=', filters.modality);
+  const query = db.selectFrom(perRecord.as('x'));
   return query.select([
     outerSum('pledged').as('pledged'),
     outerSum('committed').as('committed'),
@@ -141,8 +150,8 @@ export async function sumFunding(
 ): Promise<FundingSums> {
   const [records, currencies, years] = await Promise.all([
     sumsQuery(db, filters, programId, null)
-      .select(['r.program_id', 'r.donor_organization_id', 'r.modality'])
-      .groupBy(['r.program_id', 'r.donor_organization_id', 'r.modality'])
+      .select(['x.program_id', 'x.donor_organization_id', 'x.modality'])
+      .groupBy(['x.program_id', 'x.donor_organization_id', 'x.modality'])
       .execute(),
     sumsQuery(db, filters, programId, 'currency').select('x.part').groupBy('x.part').execute(),
     sumsQuery(db, filters, programId, 'year').select('x.part').groupBy('x.part').execute(),
