@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { formatMinor, type Modality, type TransactionType } from '@mesa/shared';
+import { formatMinor, type FundingChange, type Modality, type TransactionType } from '@mesa/shared';
 import type { Database } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { convertAmount, usdText } from './conversion.js';
@@ -48,6 +48,35 @@ export interface NewTransaction {
 export interface WriteStamp {
   actorId: string | null;
   at: string;
+}
+
+/** One entry of a record's history: who, when, what, and the changed fields before and after. */
+export interface FundingChangeEntry {
+  recordId: string;
+  transactionId: string | null;
+  /** From the session; null only for the seed. */
+  actorId: string | null;
+  at: string;
+  action: FundingChange['action'];
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** Writes one history entry in the caller's transaction (every funding write goes through here). */
+export async function logFundingChange(
+  trx: Kysely<Database>,
+  change: FundingChangeEntry,
+): Promise<void> {
+  await insertFundingChangeRow(trx, {
+    id: newId(),
+    record_id: change.recordId,
+    transaction_id: change.transactionId,
+    actor_id: change.actorId,
+    at: change.at,
+    action: change.action,
+    before: change.before === null ? null : JSON.stringify(change.before),
+    after: change.after === null ? null : JSON.stringify(change.after),
+  });
 }
 
 /** The record as its history shows it (API names). */
@@ -110,15 +139,14 @@ export async function addRecord(
     deleted_at: null,
     deleted_by: null,
   });
-  await insertFundingChangeRow(trx, {
-    id: newId(),
-    record_id: id,
-    transaction_id: null,
-    actor_id: stamp.actorId,
+  await logFundingChange(trx, {
+    recordId: id,
+    transactionId: null,
+    actorId: stamp.actorId,
     at: stamp.at,
     action: 'record.created',
     before: null,
-    after: JSON.stringify(recordSnapshot(record)),
+    after: recordSnapshot(record),
   });
   return id;
 }
@@ -156,22 +184,19 @@ export async function addTransaction(
     updated_at: stamp.at,
     revision: 1,
   });
-  await insertFundingChangeRow(trx, {
-    id: newId(),
-    record_id: recordId,
-    transaction_id: id,
-    actor_id: stamp.actorId,
+  await logFundingChange(trx, {
+    recordId,
+    transactionId: id,
+    actorId: stamp.actorId,
     at: stamp.at,
     action: 'transaction.created',
     before: null,
-    after: JSON.stringify(
-      transactionSnapshot({
-        ...t,
-        usdMinor: conversion.usd_minor,
-        rate: conversion.rate,
-        rateDate: conversion.rate_date,
-      }),
-    ),
+    after: transactionSnapshot({
+      ...t,
+      usdMinor: conversion.usd_minor,
+      rate: conversion.rate,
+      rateDate: conversion.rate_date,
+    }),
   });
   return id;
 }

@@ -16,7 +16,8 @@ import { AppError, NotFoundError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { usdText } from './conversion.js';
 import { currencyDigits } from './currencies.js';
-import { insertFundingChangeRow, type ExchangeRateRow } from './funding.repository.js';
+import type { ExchangeRateRow } from './funding.repository.js';
+import { logFundingChange } from './funding.writes.js';
 import { readMinor, readMinorOrNull } from './money-columns.js';
 import {
   deleteRateRow,
@@ -136,25 +137,24 @@ export async function reconvertCurrency(
     )
       continue;
     await setTransactionConversion(trx, t.id, next);
-    await insertFundingChangeRow(trx, {
-      id: newId(),
-      record_id: t.record_id,
-      transaction_id: t.id,
-      actor_id: stamp.actorId,
+    await logFundingChange(trx, {
+      recordId: t.record_id,
+      transactionId: t.id,
+      actorId: stamp.actorId,
       at: stamp.at,
       action: 'transaction.reconverted',
-      before: JSON.stringify({
+      before: {
         usd: usdBefore === null ? null : usdText(usdBefore),
         rate: t.rate,
         rateDate: t.rate_date,
         rateSource: t.rate_source,
-      }),
-      after: JSON.stringify({
+      },
+      after: {
         usd: next.usd_minor === null ? null : usdText(next.usd_minor),
         rate: next.rate,
         rateDate: next.rate_date,
         rateSource: next.rate_source,
-      }),
+      },
     });
     changed += 1;
   }

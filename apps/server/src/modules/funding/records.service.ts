@@ -22,16 +22,15 @@ import {
 import type { Database } from '../../db/schema.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { AppError, NotFoundError } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
 import { convertAmount } from './conversion.js';
 import { currencyDigits } from './currencies.js';
-import { insertFundingChangeRow } from './funding.repository.js';
 import {
   addRecord,
   addTransaction,
   recordSnapshot,
   transactionSnapshot,
   type NewRecord,
+  logFundingChange,
 } from './funding.writes.js';
 import { readMinor, readMinorOrNull } from './money-columns.js';
 import { byNewestValue, presentChanges, presentRecord } from './records.presenter.js';
@@ -311,15 +310,14 @@ export async function updateRecord(
       updated_at: at,
     });
     if (!ok) return false;
-    await insertFundingChangeRow(trx, {
-      id: newId(),
-      record_id: recordId,
-      transaction_id: null,
-      actor_id: actor.userId,
+    await logFundingChange(trx, {
+      recordId: recordId,
+      transactionId: null,
+      actorId: actor.userId,
       at,
       action: 'record.updated',
-      before: JSON.stringify(diff.before),
-      after: JSON.stringify(diff.after),
+      before: diff.before,
+      after: diff.after,
     });
     return true;
   });
@@ -340,14 +338,13 @@ export async function deleteRecord(
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await softDeleteRecordRow(trx, recordId, actor.userId, at)))
       throw new NotFoundError('commitment record');
-    await insertFundingChangeRow(trx, {
-      id: newId(),
-      record_id: recordId,
-      transaction_id: null,
-      actor_id: actor.userId,
+    await logFundingChange(trx, {
+      recordId: recordId,
+      transactionId: null,
+      actorId: actor.userId,
       at,
       action: 'record.deleted',
-      before: JSON.stringify(recordSnapshot(recordFieldsOf(row))),
+      before: recordSnapshot(recordFieldsOf(row)),
       after: null,
     });
   });
@@ -516,15 +513,14 @@ export async function updateTransaction(
       updated_at: at,
     });
     if (!ok) return false;
-    await insertFundingChangeRow(trx, {
-      id: newId(),
-      record_id: recordId,
-      transaction_id: transactionId,
-      actor_id: actor.userId,
+    await logFundingChange(trx, {
+      recordId: recordId,
+      transactionId: transactionId,
+      actorId: actor.userId,
       at,
       action: 'transaction.updated',
-      before: JSON.stringify(diff.before),
-      after: JSON.stringify(diff.after),
+      before: diff.before,
+      after: diff.after,
     });
     await touchRecord(trx, recordId, at);
     return true;
@@ -547,14 +543,13 @@ export async function deleteTransaction(
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await deleteTransactionRow(trx, transactionId);
-    await insertFundingChangeRow(trx, {
-      id: newId(),
-      record_id: recordId,
-      transaction_id: transactionId,
-      actor_id: actor.userId,
+    await logFundingChange(trx, {
+      recordId: recordId,
+      transactionId: transactionId,
+      actorId: actor.userId,
       at,
       action: 'transaction.deleted',
-      before: JSON.stringify(snapshotOf(t)),
+      before: snapshotOf(t),
       after: null,
     });
     await touchRecord(trx, recordId, at);
@@ -586,18 +581,14 @@ export async function setConfirmation(
       confirmed_at: confirmed ? at : null,
       updated_at: at,
     });
-    await insertFundingChangeRow(trx, {
-      id: newId(),
-      record_id: recordId,
-      transaction_id: transactionId,
-      actor_id: actor.userId,
+    await logFundingChange(trx, {
+      recordId,
+      transactionId,
+      actorId: actor.userId,
       at,
       action: confirmed ? 'transaction.confirmed' : 'transaction.unconfirmed',
-      before: JSON.stringify({ confirmedBy: t.confirmed_by, confirmedAt: t.confirmed_at }),
-      after: JSON.stringify({
-        confirmedBy: confirmed ? actor.userId : null,
-        confirmedAt: confirmed ? at : null,
-      }),
+      before: { confirmedBy: t.confirmed_by, confirmedAt: t.confirmed_at },
+      after: { confirmedBy: confirmed ? actor.userId : null, confirmedAt: confirmed ? at : null },
     });
     await touchRecord(trx, recordId, at);
   });
