@@ -116,6 +116,9 @@ describe('IATI pages in the browser', () => {
     const alert = page.getByRole('alert').filter({ hasText: /publisher's identifier/ });
     await alert.waitFor();
     expect(await alert.textContent()).toContain('SICA General Secretariat');
+    await page.screenshot({ path: `${SHOTS}/iati-no-publisher-en-laptop.png`, fullPage: true });
+    // No export link that would only answer with an error.
+    expect(await page.getByRole('link', { name: /IATI XML/ }).count()).toBe(0);
     expect(await runAxe(page)).toEqual([]);
     await alert.getByRole('link', { name: /Administration → Organizations/ }).click();
     await page.waitForURL(/\/admin\/organizations/);
@@ -182,10 +185,11 @@ describe('IATI pages in the browser', () => {
     await section.getByRole('combobox', { name: 'Record on' }).selectOption({ value: program.id });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Imported: border.xml' }).waitFor();
-    expect(await page.getByRole('status').filter({ hasText: 'imported' }).textContent()).toContain(
-      '2 transactions imported in 1 record;',
+    expect(await page.getByRole('status').filter({ hasText: 'imported' }).textContent()).toBe(
+      '2 transactions imported in 1 record.',
     );
     expect(await runAxe(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/result-en-laptop.png`, fullPage: true });
     const recordLink = page.getByRole('link', { name: new RegExp(program.code) });
     expect(await recordLink.count()).toBe(1);
     await recordLink.click();

@@ -86,8 +86,17 @@ export function IatiImportPreviewPage() {
           {t('iati.result.summaryParts', {
             imported: t('iati.result.importedCount', { count: data.result.imported }),
             records: t('iati.result.recordsCount', { count: data.result.records.length }),
-            duplicates: t('iati.result.duplicatesCount', { count: data.result.duplicates }),
-            skipped: t('iati.result.skippedCount', { count: data.result.skippedActivities }),
+            // Only what happened: "0 skipped" parts are left out.
+            rest: [
+              data.result.duplicates > 0
+                ? t('iati.result.duplicatesCount', { count: data.result.duplicates })
+                : null,
+              data.result.skippedActivities > 0
+                ? t('iati.result.skippedCount', { count: data.result.skippedActivities })
+                : null,
+            ]
+              .flatMap((part) => (part ? [`; ${part}`] : []))
+              .join(''),
           })}
         </p>
         <h2>{t('iati.result.recordsHeading')}</h2>

@@ -74,54 +74,57 @@ export function IatiPage() {
               <p>{t('iati.export.askAdmin')}</p>
             )}
           </div>
-        ) : null}
-        <ul className="iati-list">
-          <li>
-            <a href={iatiExportUrl('xml')} download>
-              {t('iati.export.allXml')}
-            </a>
-          </li>
-          <li>
-            <a href={iatiExportUrl('csv')} download>
-              {t('iati.export.allCsv')}
-            </a>
-          </li>
-        </ul>
-        <div className="iati-program-export">
-          <label htmlFor={programSelectId} className="iati-field-label">
-            {t('iati.export.program')}
-          </label>
-          <select
-            id={programSelectId}
-            className="iati-select"
-            value={programId}
-            onChange={(e) => setProgramId(e.target.value)}
-          >
-            <option value="">{t('iati.export.chooseProgram')}</option>
-            {(programs.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.code ? `${p.code} — ` : ''}
-                {locale === 'es' ? p.titleEs : p.titleEn}
-              </option>
-            ))}
-          </select>
-          {programId ? (
+        ) : (
+          <>
             <ul className="iati-list">
               <li>
-                <a href={iatiExportUrl('xml', programId)} download>
-                  {t('iati.export.oneXml')}
+                <a href={iatiExportUrl('xml')} download>
+                  {t('iati.export.allXml')}
                 </a>
               </li>
               <li>
-                <a href={iatiExportUrl('csv', programId)} download>
-                  {t('iati.export.oneCsv')}
+                <a href={iatiExportUrl('csv')} download>
+                  {t('iati.export.allCsv')}
                 </a>
               </li>
             </ul>
-          ) : (
-            <p className="muted">{t('iati.export.programHelp')}</p>
-          )}
-        </div>
+            <div className="iati-program-export">
+              <label htmlFor={programSelectId} className="iati-field-label">
+                {t('iati.export.program')}
+              </label>
+              <select
+                id={programSelectId}
+                className="iati-select"
+                value={programId}
+                onChange={(e) => setProgramId(e.target.value)}
+              >
+                <option value="">{t('iati.export.chooseProgram')}</option>
+                {(programs.data ?? []).map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.code ? `${p.code} — ` : ''}
+                    {locale === 'es' ? p.titleEs : p.titleEn}
+                  </option>
+                ))}
+              </select>
+              {programId ? (
+                <ul className="iati-list">
+                  <li>
+                    <a href={iatiExportUrl('xml', programId)} download>
+                      {t('iati.export.oneXml')}
+                    </a>
+                  </li>
+                  <li>
+                    <a href={iatiExportUrl('csv', programId)} download>
+                      {t('iati.export.oneCsv')}
+                    </a>
+                  </li>
+                </ul>
+              ) : (
+                <p className="muted">{t('iati.export.programHelp')}</p>
+              )}
+            </div>
+          </>
+        )}
       </section>
       {abilities?.importIati ? (
         <section aria-labelledby="iati-import-heading">
