@@ -42,6 +42,11 @@ function pluralFamilies(catalogue: Map<string, string>): Map<string, string[]> {
  * so i18next chooses its plural form ("1 person", "2 people"); nothing else can say "1 people".
  */
 const TEXT_PLACEHOLDERS = new Set([
+  'withoutRate', // a phrase that carries its own count, already in its plural form (IATI totals)
+  'transactions', // a phrase that carries its own count, already in its plural form (IATI totals)
+  'rest', // a phrase that carries its own count, already in its plural form (IATI totals)
+  'records', // a phrase that carries its own count, already in its plural form (IATI totals)
+  'imported', // a phrase that carries its own count, already in its plural form (IATI totals)
   'version', // a file format's version
   'usd', // an amount of money already formatted
   'message', // a server's explanation

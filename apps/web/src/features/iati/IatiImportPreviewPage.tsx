@@ -5,6 +5,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { sumDecimals, type IatiImport, type IatiPreviewActivity } from '@mesa/shared';
 import { fetchPrograms, type ApiError } from '../../lib/api';
 import { confirmIatiImport, discardIatiImport, fetchIatiImport } from '../../lib/iatiApi';
+import { formatAmount, formatFundingDate, formatUsd } from '../funding/format';
+import './iati.css';
 
 /** What the person chose for an activity: a program id, "" for strategy-wide, or "skip". */
 type Choice = string;
@@ -50,12 +52,21 @@ export function IatiImportPreviewPage() {
     onSuccess: () => void navigate('/funding/iati'),
   });
 
-  if (preview.isPending) return <p role="status">{t('iati.preview.loading')}</p>;
+  if (preview.isPending) {
+    return (
+      <div className="page iati-page">
+        <h1>{t('iati.preview.title')}</h1>
+        <p role="status">{t('iati.preview.loading')}</p>
+      </div>
+    );
+  }
   if (preview.isError) {
     return (
-      <div className="page">
+      <div className="page iati-page">
         <h1>{t('iati.preview.title')}</h1>
-        <p role="alert">{t('iati.preview.gone')}</p>
+        <p role="alert" className="form-alert form-alert--error">
+          {t('iati.preview.gone')}
+        </p>
         <Link to="/funding/iati">{t('iati.preview.back')}</Link>
       </div>
     );
@@ -69,17 +80,27 @@ export function IatiImportPreviewPage() {
 
   if (data.status === 'imported' && data.result) {
     return (
-      <div className="page">
-        <h1>{t('iati.result.title', { file: data.fileName })}</h1>
-        <div role="status">
-          <ul>
-            <li>{t('iati.result.imported', { count: data.result.imported })}</li>
-            <li>{t('iati.result.records', { count: data.result.records.length })}</li>
-            <li>{t('iati.result.duplicates', { count: data.result.duplicates })}</li>
-            <li>{t('iati.result.skipped', { count: data.result.skippedActivities })}</li>
-          </ul>
-        </div>
-        <ul>
+      <div className="page iati-page">
+        <h1 className="iati-title">{t('iati.result.title', { file: data.fileName })}</h1>
+        <p role="status" className="form-alert form-alert--success">
+          {t('iati.result.summaryParts', {
+            imported: t('iati.result.importedCount', { count: data.result.imported }),
+            records: t('iati.result.recordsCount', { count: data.result.records.length }),
+            // Only what happened: "0 skipped" parts are left out.
+            rest: [
+              data.result.duplicates > 0
+                ? t('iati.result.duplicatesCount', { count: data.result.duplicates })
+                : null,
+              data.result.skippedActivities > 0
+                ? t('iati.result.skippedCount', { count: data.result.skippedActivities })
+                : null,
+            ]
+              .flatMap((part) => (part ? [`; ${part}`] : []))
+              .join(''),
+          })}
+        </p>
+        <h2>{t('iati.result.recordsHeading')}</h2>
+        <ul className="iati-list">
           {data.result.records.map((r) => (
             <li key={r.id}>
               <Link to={`/funding/records/${r.id}`}>
@@ -105,30 +126,55 @@ export function IatiImportPreviewPage() {
   const withoutRate = importable.filter((x) => x.usd === null).length;
 
   return (
-    <div className="page">
+    <div className="page iati-page">
       <h1>{t('iati.preview.title')}</h1>
       <p>
         {t('iati.preview.file', { file: data.fileName, version: data.version })}{' '}
         {t('iati.preview.expires', { at: new Date(data.expiresAt).toLocaleString(locale) })}
       </p>
-      <p role="status">
-        {t('iati.preview.totals', { count: importable.length, usd: usdTotal })}
-        {withoutRate > 0 ? ` ${t('iati.preview.withoutRate', { count: withoutRate })}` : null}
+      <p role="status" className="iati-totals">
+        {t(withoutRate > 0 ? 'iati.preview.totalsWithoutRate' : 'iati.preview.totalsParts', {
+          transactions: t('iati.preview.toImportCount', { count: importable.length }),
+          usd: formatUsd(usdTotal, locale),
+          withoutRate: t('iati.preview.withoutRateCount', { count: withoutRate }),
+        })}
       </p>
+      {data.scopeOrganizationId ? <p className="muted">{t('iati.preview.memberScope')}</p> : null}
+      {data.problems.length > 0 ? (
+        <section aria-labelledby="iati-file-problems">
+          <h2 id="iati-file-problems">{t('iati.preview.fileProblems')}</h2>
+          <p className="muted">{t('iati.preview.problemsHelp')}</p>
+          <ul className="iati-problems">
+            {data.problems.map((p, i) => (
+              <li key={i}>{t('iati.preview.problem', { line: p.line, message: p.message })}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {data.activities.length === 0 ? <p>{t('iati.preview.noActivities')}</p> : null}
       {data.activities.map((activity) => {
         const selectId = `iati-activity-${activity.index}`;
         const choice = choices[activity.index] ?? initialChoice(activity);
         return (
-          <section key={activity.index} aria-labelledby={`${selectId}-heading`}>
+          <section
+            key={activity.index}
+            className="iati-activity"
+            aria-labelledby={`${selectId}-heading`}
+          >
             <h2 id={`${selectId}-heading`}>
               {activity.title || activity.identifier || t('iati.preview.untitled')}
             </h2>
             <p>
-              <code>{activity.identifier}</code> · {t('iati.preview.line', { line: activity.line })}
+              <code className="iati-identifier">{activity.identifier}</code> ·{' '}
+              {t('iati.preview.line', { line: activity.line })}
             </p>
-            <label htmlFor={selectId}>{t('iati.preview.program')}</label>{' '}
+            <label htmlFor={selectId} className="iati-field-label">
+              {t('iati.preview.program')}
+            </label>
             <select
               id={selectId}
+              className="iati-select"
+              aria-describedby={activity.suggestedFrom ? `${selectId}-hint` : undefined}
               value={choice}
               onChange={(e) => setChoices({ ...choices, [activity.index]: e.target.value })}
             >
@@ -142,43 +188,53 @@ export function IatiImportPreviewPage() {
               ))}
             </select>
             {activity.suggestedFrom ? (
-              <p className="hint">{t(`iati.preview.suggested.${activity.suggestedFrom}`)}</p>
+              <p id={`${selectId}-hint`} className="muted">
+                {t(`iati.preview.suggested.${activity.suggestedFrom}`)}
+              </p>
             ) : null}
             {activity.transactions.length > 0 ? (
-              <table>
-                <caption>{t('iati.preview.transactions')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('iati.preview.col.line')}</th>
-                    <th scope="col">{t('iati.preview.col.type')}</th>
-                    <th scope="col">{t('iati.preview.col.date')}</th>
-                    <th scope="col">{t('iati.preview.col.amount')}</th>
-                    <th scope="col">{t('iati.preview.col.usd')}</th>
-                    <th scope="col">{t('iati.preview.col.provider')}</th>
-                    <th scope="col">{t('iati.preview.col.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {activity.transactions.map((x) => (
-                    <tr key={x.line}>
-                      <td>{x.line}</td>
-                      <td>{t(`iati.type.${x.type}`)}</td>
-                      <td>{x.valueDate}</td>
-                      <td>
-                        {x.amount} {x.currency}
-                      </td>
-                      <td>{x.usd ?? t('iati.preview.noRate')}</td>
-                      <td>{x.provider.organization?.name[locale] ?? x.provider.name}</td>
-                      <td>{x.duplicate ? t('iati.preview.duplicate') : t('iati.preview.new')}</td>
+              <div
+                className="table-scroll iati-table-scroll"
+                tabIndex={0}
+                role="region"
+                aria-labelledby={`${selectId}-caption ${selectId}-heading`}
+              >
+                <table className="iati-table">
+                  <caption id={`${selectId}-caption`}>{t('iati.preview.transactions')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('iati.preview.col.line')}</th>
+                      <th scope="col">{t('iati.preview.col.type')}</th>
+                      <th scope="col">{t('iati.preview.col.date')}</th>
+                      <th scope="col">{t('iati.preview.col.amount')}</th>
+                      <th scope="col">{t('iati.preview.col.usd')}</th>
+                      <th scope="col">{t('iati.preview.col.provider')}</th>
+                      <th scope="col">{t('iati.preview.col.status')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {activity.transactions.map((x) => (
+                      <tr key={x.line}>
+                        <td className="iati-num">{x.line}</td>
+                        <td>{t(`iati.type.${x.type}`)}</td>
+                        <td className="iati-nowrap">{formatFundingDate(x.valueDate, locale)}</td>
+                        <td className="iati-num">{formatAmount(x.amount, x.currency, locale)}</td>
+                        <td className="iati-num">
+                          {x.usd === null ? t('iati.preview.noRate') : formatUsd(x.usd, locale)}
+                        </td>
+                        <td>{x.provider.organization?.name[locale] ?? x.provider.name}</td>
+                        <td>{x.duplicate ? t('iati.preview.duplicate') : t('iati.preview.new')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             ) : null}
             {activity.problems.length > 0 ? (
               <>
                 <h3>{t('iati.preview.problems')}</h3>
-                <ul>
+                <p className="muted">{t('iati.preview.problemsHelp')}</p>
+                <ul className="iati-problems">
                   {activity.problems.map((p, i) => (
                     <li key={i}>
                       {t('iati.preview.problem', { line: p.line, message: p.message })}
@@ -190,16 +246,34 @@ export function IatiImportPreviewPage() {
           </section>
         );
       })}
-      {confirm.isError ? <p role="alert">{(confirm.error as ApiError).message}</p> : null}
-      {discard.isError ? <p role="alert">{(discard.error as ApiError).message}</p> : null}
-      <p>
-        <button type="button" onClick={() => confirm.mutate(data)} disabled={confirm.isPending}>
-          {t('iati.preview.import')}
-        </button>{' '}
-        <button type="button" onClick={() => discard.mutate()} disabled={discard.isPending}>
+      {confirm.isError ? (
+        <p role="alert" className="form-alert form-alert--error">
+          {t('iati.preview.importFailed', { message: (confirm.error as ApiError).message })}
+        </p>
+      ) : null}
+      {discard.isError ? (
+        <p role="alert" className="form-alert form-alert--error">
+          {t('iati.preview.discardFailed', { message: (discard.error as ApiError).message })}
+        </p>
+      ) : null}
+      <div className="iati-actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => confirm.mutate(data)}
+          disabled={confirm.isPending}
+        >
+          {confirm.isPending ? t('iati.preview.importing') : t('iati.preview.import')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => discard.mutate()}
+          disabled={discard.isPending}
+        >
           {t('iati.preview.discard')}
         </button>
-      </p>
+      </div>
     </div>
   );
 }

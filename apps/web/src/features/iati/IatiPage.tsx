@@ -6,6 +6,7 @@ import { IATI_IMPORT_MAX_BYTES } from '@mesa/shared';
 import { fetchPrograms, type ApiError } from '../../lib/api';
 import { checkIatiExport, iatiExportUrl, uploadIatiFile } from '../../lib/iatiApi';
 import { useMe } from '../auth/useMe';
+import './iati.css';
 
 const MAX_MB = IATI_IMPORT_MAX_BYTES / 1024 / 1024;
 
@@ -57,13 +58,13 @@ export function IatiPage() {
   }
 
   return (
-    <div className="page">
+    <div className="page iati-page">
       <h1>{t('iati.title')}</h1>
       <p>{t('iati.intro')}</p>
       <section aria-labelledby="iati-export-heading">
         <h2 id="iati-export-heading">{t('iati.export.heading')}</h2>
         {exportError?.status === 409 ? (
-          <div role="alert" className="callout callout-warning">
+          <div role="alert" className="form-alert iati-warning">
             <p>{t('iati.export.noPublisher')}</p>
             {abilities?.administer ? (
               <p>
@@ -73,71 +74,107 @@ export function IatiPage() {
               <p>{t('iati.export.askAdmin')}</p>
             )}
           </div>
-        ) : null}
-        <ul>
-          <li>
-            <a href={iatiExportUrl('xml')} download>
-              {t('iati.export.allXml')}
-            </a>
-          </li>
-          <li>
-            <a href={iatiExportUrl('csv')} download>
-              {t('iati.export.allCsv')}
-            </a>
-          </li>
-        </ul>
-        <div>
-          <label htmlFor={programSelectId}>{t('iati.export.program')}</label>{' '}
-          <select
-            id={programSelectId}
-            value={programId}
-            onChange={(e) => setProgramId(e.target.value)}
-          >
-            <option value="">{t('iati.export.chooseProgram')}</option>
-            {(programs.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.code ? `${p.code} — ` : ''}
-                {locale === 'es' ? p.titleEs : p.titleEn}
-              </option>
-            ))}
-          </select>{' '}
-          {programId ? (
-            <>
-              <a href={iatiExportUrl('xml', programId)} download>
-                {t('iati.export.oneXml')}
-              </a>{' '}
-              <a href={iatiExportUrl('csv', programId)} download>
-                {t('iati.export.oneCsv')}
-              </a>
-            </>
-          ) : null}
-        </div>
+        ) : (
+          <>
+            <ul className="iati-list">
+              <li>
+                <a href={iatiExportUrl('xml')} download>
+                  {t('iati.export.allXml')}
+                </a>
+              </li>
+              <li>
+                <a href={iatiExportUrl('csv')} download>
+                  {t('iati.export.allCsv')}
+                </a>
+              </li>
+            </ul>
+            <div className="iati-program-export">
+              <label htmlFor={programSelectId} className="iati-field-label">
+                {t('iati.export.program')}
+              </label>
+              <select
+                id={programSelectId}
+                className="iati-select"
+                value={programId}
+                onChange={(e) => setProgramId(e.target.value)}
+              >
+                <option value="">{t('iati.export.chooseProgram')}</option>
+                {(programs.data ?? []).map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.code ? `${p.code} — ` : ''}
+                    {locale === 'es' ? p.titleEs : p.titleEn}
+                  </option>
+                ))}
+              </select>
+              {programId ? (
+                <ul className="iati-list">
+                  <li>
+                    <a href={iatiExportUrl('xml', programId)} download>
+                      {t('iati.export.oneXml')}
+                    </a>
+                  </li>
+                  <li>
+                    <a href={iatiExportUrl('csv', programId)} download>
+                      {t('iati.export.oneCsv')}
+                    </a>
+                  </li>
+                </ul>
+              ) : (
+                <p className="muted">{t('iati.export.programHelp')}</p>
+              )}
+            </div>
+          </>
+        )}
       </section>
       {abilities?.importIati ? (
         <section aria-labelledby="iati-import-heading">
           <h2 id="iati-import-heading">{t('iati.upload.heading')}</h2>
           <p>{t('iati.upload.help', { max: MAX_MB })}</p>
-          <form onSubmit={(e) => void onUpload(e)} noValidate>
-            <label htmlFor={fileId}>{t('iati.upload.fileLabel')}</label>{' '}
-            <input
-              id={fileId}
-              type="file"
-              accept=".xml,application/xml,text/xml"
-              aria-describedby={uploadError ? `${fileId}-error` : undefined}
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />{' '}
-            <button type="submit" disabled={progress !== null}>
-              {t('iati.upload.submit')}
-            </button>
+          <form className="iati-upload" onSubmit={(e) => void onUpload(e)} noValidate>
+            <label htmlFor={fileId} className="iati-field-label">
+              {t('iati.upload.fileLabel')}
+            </label>
+            <div className="iati-file">
+              <input
+                id={fileId}
+                className="iati-file__input"
+                type="file"
+                accept=".xml,application/xml,text/xml"
+                aria-describedby={uploadError ? `${fileId}-error` : undefined}
+                onChange={(e) => {
+                  setFile(e.target.files?.[0] ?? null);
+                  setUploadError(null);
+                }}
+              />
+              {/* The browser's own button speaks the browser's language; this one the page's. */}
+              <span className="button button--secondary iati-file__button" aria-hidden="true">
+                {t('iati.upload.chooseButton')}
+              </span>
+              <span className="iati-file__name" aria-hidden="true">
+                {file ? file.name : t('iati.upload.noFile')}
+              </span>
+            </div>
+            <div>
+              <button type="submit" className="button" disabled={progress !== null}>
+                {t('iati.upload.submit')}
+              </button>
+            </div>
             {progress !== null ? (
-              <p>
-                <label>
-                  {t('iati.upload.progress')} <progress max={1} value={progress} />
-                </label>
+              <p role="status" className="iati-progress">
+                <label htmlFor={`${fileId}-progress`}>
+                  {progress >= 1
+                    ? t('iati.upload.reading')
+                    : t('iati.upload.progressPercent', {
+                        percent: new Intl.NumberFormat(locale, { style: 'percent' }).format(
+                          progress,
+                        ),
+                      })}
+                </label>{' '}
+                <progress id={`${fileId}-progress`} max={1} value={progress} />
               </p>
             ) : null}
             {uploadError ? (
-              <p id={`${fileId}-error`} role="alert" className="field-error">
+              <p id={`${fileId}-error`} role="alert" className="form-alert form-alert--error">
                 {uploadError}
               </p>
             ) : null}

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../../i18n/useLocale';
 import { IatiIdentifierSchema, type Organization } from '@mesa/shared';
 import { useErrorText } from '../../../hooks/useErrorText';
 import { renameOrganization } from '../../../lib/adminApi';
@@ -12,6 +13,8 @@ import { useAdminMutation } from '../useAdminMutation';
  */
 export function OrganizationIatiField({ organization }: { organization: Organization }) {
   const { t } = useTranslation();
+  const locale = useLocale();
+  const name = organization.name[locale];
   const errorText = useErrorText();
   const id = useId();
   const [value, setValue] = useState(organization.iatiIdentifier ?? '');
@@ -40,7 +43,13 @@ export function OrganizationIatiField({ organization }: { organization: Organiza
   };
   return (
     <form className="form form--inline" noValidate onSubmit={submit}>
-      <label htmlFor={id}>{t('admin.organizations.iatiIdentifier')}</label>
+      <label htmlFor={id}>
+        {t('admin.organizations.iatiIdentifier')}
+        <span className="visually-hidden">
+          {' '}
+          {t('admin.organizations.iatiIdentifierOf', { name })}
+        </span>
+      </label>
       <input
         id={id}
         value={value}
@@ -58,7 +67,12 @@ export function OrganizationIatiField({ organization }: { organization: Organiza
         </span>
       ) : null}
       {saved ? <span role="status">{t('admin.organizations.iatiIdentifierSaved')}</span> : null}
-      <button type="submit" className="button button--secondary" disabled={mutation.isPending}>
+      <button
+        type="submit"
+        className="button button--secondary"
+        aria-label={t('admin.organizations.iatiIdentifierSaveOf', { name })}
+        disabled={mutation.isPending}
+      >
         {t('admin.organizations.iatiIdentifierSave')}
       </button>
     </form>
