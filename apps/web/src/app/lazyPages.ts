@@ -166,3 +166,10 @@ export const LazyIatiImportPreviewPage = lazy(() =>
     default: module.IatiImportPreviewPage,
   })),
 );
+
+/** The strategy-wide commitment records, loaded on demand. */
+export const LazyStrategyWideRecordsPage = lazy(() =>
+  import('../features/funding/StrategyWideRecordsPage').then((module) => ({
+    default: module.StrategyWideRecordsPage,
+  })),
+);

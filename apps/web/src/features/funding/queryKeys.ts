@@ -4,6 +4,7 @@ export const fundingKeys = {
   currencies: ['funding', 'currencies'] as const,
   programFunding: (programId: string) => ['funding', 'program', programId, 'summary'] as const,
   programRecords: (programId: string) => ['funding', 'program', programId, 'records'] as const,
+  strategyWideRecords: ['funding', 'strategy-wide', 'records'] as const,
   record: (id: string) => ['funding', 'record', id] as const,
   history: (id: string) => ['funding', 'record', id, 'history'] as const,
   rates: ['funding', 'rates'] as const,

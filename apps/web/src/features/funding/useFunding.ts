@@ -7,6 +7,7 @@ import {
   fetchRates,
   fetchRecord,
   fetchRecordHistory,
+  fetchStrategyWideRecords,
 } from '../../lib/fundingApi';
 import { live } from '../../lib/socket';
 import { fundingKeys } from './queryKeys';
@@ -33,6 +34,14 @@ export function useProgramRecords(programId: string) {
   return useQuery({
     queryKey: fundingKeys.programRecords(programId),
     queryFn: ({ signal }) => fetchProgramRecords(programId, signal),
+  });
+}
+
+/** The strategy-wide records (everyone signed in reads them). */
+export function useStrategyWideRecords() {
+  return useQuery({
+    queryKey: fundingKeys.strategyWideRecords,
+    queryFn: ({ signal }) => fetchStrategyWideRecords(signal),
   });
 }
 

@@ -299,7 +299,10 @@ export function FundingDashboardPage() {
         {strategyWideShown ? (
           <section className="funding-section" aria-labelledby="funding-strategy-wide">
             <h2 id="funding-strategy-wide">{t('fundingDashboard.strategyWide')}</h2>
-            <p>{t('fundingDashboard.strategyWideNote')}</p>
+            <p>
+              {t('fundingDashboard.strategyWideNote')}{' '}
+              <Link to="/funding/records">{t('fundingDashboard.strategyWideRecords')}</Link>
+            </p>
             <FiguresTable
               caption={t('fundingDashboard.strategyWide')}
               nameHeading={t('fundingDashboard.columns.row')}
