@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Editor } from '@tiptap/core';
 import { planExtensions, planTemplateJson } from '@mesa/editor';
-import { fundingHeadingEnd, planFundingLink } from './fundingLink';
+import { fundingSectionEnd, planFundingLink } from './fundingLink';
 
 const editors: Editor[] = [];
 afterEach(() => editors.splice(0).forEach((editor) => editor.destroy()));
@@ -23,13 +23,18 @@ function open(locale: 'en' | 'es', documentName = 'plan:p-ba1', editable = true)
 }
 
 describe('planFundingLink', () => {
-  it('shows a link to the program page’s funding section right after "Budget and funding"', () => {
+  it('shows a link to the program page’s funding section at the end of "Budget and funding"', () => {
     const { editor, element } = open('en');
     const link = element.querySelector<HTMLAnchorElement>('.funding-plan-link a');
     expect(link?.textContent).toBe('Funding records of this program');
     expect(link?.getAttribute('href')).toBe('/programs/p-ba1#funding');
     expect(link?.closest('[contenteditable="false"]')).toBeTruthy();
-    expect(link?.parentElement?.previousElementSibling?.textContent).toBe('Budget and funding');
+    // The section's heading is still followed by its own text; the link closes the section.
+    const heading = [...element.querySelectorAll('h2')].find(
+      (h) => h.textContent === 'Budget and funding',
+    );
+    expect(heading?.nextElementSibling?.tagName).toBe('P');
+    expect(link?.parentElement?.nextElementSibling?.textContent).toBe('Responsible institutions');
     // Never written into the shared document.
     expect(editor.getText()).not.toContain('Funding records of this program');
     expect(JSON.stringify(editor.getJSON())).not.toContain('funding-plan-link');
@@ -37,9 +42,9 @@ describe('planFundingLink', () => {
 
   it('finds the Spanish heading, and follows it when the heading is moved or typed again', () => {
     const { editor, element } = open('es');
-    expect(fundingHeadingEnd(editor.state.doc)).not.toBeNull();
-    expect(element.querySelector('.funding-plan-link')?.previousElementSibling?.textContent).toBe(
-      'Presupuesto y financiamiento',
+    expect(fundingSectionEnd(editor.state.doc)).not.toBeNull();
+    expect(element.querySelector('.funding-plan-link')?.nextElementSibling?.textContent).toBe(
+      'Instituciones responsables',
     );
     editor.commands.setContent({ type: 'doc', content: [{ type: 'paragraph' }] });
     expect(element.querySelector('.funding-plan-link')).toBeNull();

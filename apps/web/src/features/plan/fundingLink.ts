@@ -15,14 +15,26 @@ const HEADINGS = new Set(
     .filter((heading): heading is string => Boolean(heading)),
 );
 
-/** Where the plan's "Budget and funding" heading ends (the link goes right after it), or null. */
-export function fundingHeadingEnd(doc: PmNode): number | null {
+/**
+ * Where the plan's "Budget and funding" section ends — before the next heading of the same or
+ * a higher level, or at the end of the plan — which is where the link goes; null without
+ * that heading. At the section's end, not under its heading, so the heading stays directly
+ * followed by the text written under it (the editor's arrow keys and carets rely on that).
+ */
+export function fundingSectionEnd(doc: PmNode): number | null {
+  let level: number | null = null;
   let end: number | null = null;
   doc.forEach((node, offset) => {
     if (end !== null || node.type.name !== 'heading') return;
-    if (HEADINGS.has(node.textContent.trim().toLowerCase())) end = offset + node.nodeSize;
+    const nodeLevel = Number(node.attrs.level);
+    if (level === null) {
+      if (HEADINGS.has(node.textContent.trim().toLowerCase())) level = nodeLevel;
+    } else if (nodeLevel <= level) {
+      end = offset;
+    }
   });
-  return end;
+  if (level === null) return null;
+  return end ?? doc.content.size;
 }
 
 function linkElement(href: string, label: string): HTMLElement {
@@ -37,7 +49,7 @@ function linkElement(href: string, label: string): HTMLElement {
 }
 
 function decorations(doc: PmNode, href: string, label: string): DecorationSet {
-  const end = fundingHeadingEnd(doc);
+  const end = fundingSectionEnd(doc);
   if (end === null) return DecorationSet.empty;
   const widget = Decoration.widget(end, () => linkElement(href, label), {
     key: `funding-link:${href}:${label}`,
@@ -50,8 +62,8 @@ function decorations(doc: PmNode, href: string, label: string): DecorationSet {
 }
 
 /**
- * A link "Funding records of this program" under the plan's "Budget and funding" heading, to
- * the program page's funding section. A widget decoration, never written into the shared
+ * A link "Funding records of this program" at the end of the plan's "Budget and funding"
+ * section, to the program page's funding section. A widget decoration, never written into the shared
  * document: not editable, not in exports or versions, keyboard reachable as any link. Only
  * plans (`plan:<programId>`) get it; other documents (minutes) get no extension.
  */
