@@ -174,27 +174,28 @@ describe('funding records in the browser', () => {
       ['new', `/funding/records/new?programId=${programId}`],
       ['rates', '/funding/rates'],
     ];
-    for (const [locale, person] of [
-      ['en', member],
-      ['es', reader],
+    // English at laptop width; Spanish (the longer strings) at tablet and phone widths.
+    for (const [locale, person, size] of [
+      ['en', member, 'laptop'],
+      ['es', reader, 'tablet'],
+      ['es', reader, 'phone'],
     ] as const) {
-      for (const [size, viewport] of Object.entries(Viewports)) {
-        for (const [name, path] of pages) {
-          const page = await open(person, locale, viewport, path);
-          if (name === 'program') {
-            await page.locator('#funding').getByTestId('funding-gap').waitFor();
-            await page.locator('#funding').scrollIntoViewIfNeeded();
-          }
-          if (name === 'record') await page.getByRole('table').waitFor();
-          if (name === 'rates') await page.getByRole('table').waitFor();
-          const overflow = await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          );
-          expect(overflow, `${name} ${locale} ${size} scrolls sideways`).toBeLessThanOrEqual(0);
-          if (size !== 'phone') expect(await runAxe(page)).toEqual([]);
-          await shot(page, `${name}-${locale}-${size}`);
-          await page.context().close();
+      const viewport = Viewports[size];
+      for (const [name, path] of pages) {
+        const page = await open(person, locale, viewport, path);
+        if (name === 'program') {
+          await page.locator('#funding').getByTestId('funding-gap').waitFor();
+          await page.locator('#funding').scrollIntoViewIfNeeded();
         }
+        if (name === 'record') await page.getByRole('table').waitFor();
+        if (name === 'rates') await page.getByRole('table').waitFor();
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${name} ${locale} ${size} scrolls sideways`).toBeLessThanOrEqual(0);
+        if (size !== 'phone') expect(await runAxe(page)).toEqual([]);
+        await shot(page, `${name}-${locale}-${size}`);
+        await page.context().close();
       }
     }
     // The admin's rates page: the form and the import.

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueEntry, RoomState } from '@mesa/shared';
 import { RoomButton } from './RoomButton';
@@ -14,16 +14,20 @@ export interface SpeakerQueueProps {
   myId: string | null;
 }
 
-// After a move the row is re-rendered elsewhere: put focus back on the button that moved it,
-// or on the other one when it reached an end of the list.
-function refocus(entryId: string, direction: 'up' | 'down') {
-  requestAnimationFrame(() => {
-    const other = direction === 'up' ? 'down' : 'up';
-    const target =
-      document.querySelector<HTMLElement>(`#room-move-${direction}-${entryId} button`) ??
-      document.querySelector<HTMLElement>(`#room-move-${other}-${entryId} button`);
-    target?.focus();
-  });
+/** A moved entry whose button gets the focus back once the list shows it at its new place. */
+interface PendingFocus {
+  entryId: string;
+  direction: 'up' | 'down';
+  position: number;
+}
+
+// The button that moved the entry, or the other one when it reached an end of the list.
+function moveButton({ entryId, direction }: PendingFocus): HTMLElement | null {
+  const other = direction === 'up' ? 'down' : 'up';
+  return (
+    document.querySelector<HTMLElement>(`#room-move-${direction}-${entryId} button`) ??
+    document.querySelector<HTMLElement>(`#room-move-${other}-${entryId} button`)
+  );
 }
 
 /**
@@ -33,6 +37,20 @@ function refocus(entryId: string, direction: 'up' | 'down') {
 export function SpeakerQueue({ state, room, chair, myId }: SpeakerQueueProps) {
   const { t } = useTranslation();
   const [announcement, setAnnouncement] = useState('');
+  // Moving a row in the DOM takes the focus from its button. The move's reply and the state
+  // that reorders the list may come in either order, so the focus is put back once the list
+  // shows the entry at its new place (after that render), not at a guessed moment.
+  const pendingFocus = useRef<PendingFocus | null>(null);
+  // The list as last rendered (a move's reply may call back through an older render's props).
+  const shownQueue = useRef(state.queue);
+  useLayoutEffect(() => {
+    shownQueue.current = state.queue;
+    const pending = pendingFocus.current;
+    if (!pending) return;
+    if (state.queue.findIndex((e) => e.id === pending.entryId) !== pending.position) return;
+    pendingFocus.current = null;
+    moveButton(pending)?.focus();
+  });
   const onMoved = (entry: QueueEntry, position: number, direction: 'up' | 'down') => {
     setAnnouncement(
       t('meetingRoom.queue.moved', {
@@ -41,7 +59,12 @@ export function SpeakerQueue({ state, room, chair, myId }: SpeakerQueueProps) {
         total: state.queue.length,
       }),
     );
-    refocus(entry.id, direction);
+    pendingFocus.current = { entryId: entry.id, direction, position };
+    // The list may already show the move (its state came first): then focus now.
+    if (shownQueue.current.findIndex((e) => e.id === entry.id) === position) {
+      pendingFocus.current = null;
+      requestAnimationFrame(() => moveButton({ entryId: entry.id, direction, position })?.focus());
+    }
   };
   return (
     <RoomCard id="room-queue-heading" className="room-queue" title={t('meetingRoom.queue.heading')}>
