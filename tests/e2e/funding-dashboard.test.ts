@@ -133,9 +133,12 @@ describe('funding dashboard in the browser', () => {
     await page.getByRole('combobox', { name: 'Programs', exact: true }).selectOption('true');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/priority=true/);
-    expect(
-      await page.getByRole('link', { name: 'Download this view as CSV' }).getAttribute('href'),
-    ).toBe('/api/funding/dashboard.csv?priority=true&lang=en');
+    // The page re-renders from the address after it changed: waited for, not read at once.
+    await expect
+      .poll(() =>
+        page.getByRole('link', { name: 'Download this view as CSV' }).getAttribute('href'),
+      )
+      .toBe('/api/funding/dashboard.csv?priority=true&lang=en');
     expect(await page.getByRole('heading', { name: 'Strategy-wide' }).count()).toBe(0);
     await page.goBack();
     await page.getByRole('heading', { name: 'Strategy-wide' }).waitFor();
