@@ -64,6 +64,7 @@ describe('programAbilities().denied (why each refused action is refused)', () =>
     const denied = deniedTo(person('member'), on('partner'));
     expect(denied).toEqual({
       moderateComments: 'not_coordinator',
+      manageCommitments: 'not_coordinator',
       chair: 'not_coordinator',
       editDetails: 'not_coordinator',
       invite: 'not_coordinator',

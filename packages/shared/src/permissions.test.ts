@@ -38,6 +38,7 @@ const only = (...keys: (keyof ProgramAbilityFlags)[]) =>
         'moderateComments',
         'endorse',
         'recordCommitment',
+        'manageCommitments',
         'chair',
         'editDetails',
         'invite',
@@ -58,6 +59,7 @@ describe('programAbilities (DESIGN.md "Who may do what")', () => {
         'moderateComments',
         'endorse',
         'recordCommitment',
+        'manageCommitments',
         'chair',
         'editDetails',
         'invite',
@@ -74,6 +76,7 @@ describe('programAbilities (DESIGN.md "Who may do what")', () => {
         'moderateComments',
         'endorse',
         'recordCommitment',
+        'manageCommitments',
         'chair',
         'editDetails',
         'invite',
@@ -333,6 +336,8 @@ describe('commitment records', () => {
     expect(workspaceAbilities(viewer).recordCommitment).toBe(false);
     expect(workspaceAbilities(member()).manageExchangeRates).toBe(false);
     expect(workspaceAbilities(admin).manageExchangeRates).toBe(true);
+    expect(workspaceAbilities(admin).manageCommitments).toBe(true);
+    expect(workspaceAbilities(member()).manageCommitments).toBe(false);
     expect(workspaceAbilities(viewer).importIati).toBe(false);
   });
 });

@@ -71,6 +71,8 @@ export const ProgramAbilityFlagsSchema = z.object({
   endorse: z.boolean(),
   /** Record their organization's commitments. */
   recordCommitment: z.boolean(),
+  /** Keep any organization's commitment records on the program (its coordinators, admins). */
+  manageCommitments: z.boolean(),
   /** Chair the program's meetings. */
   chair: z.boolean(),
   /** Edit the program's details (code, titles, component, status, lead, countries, cost). */
@@ -112,6 +114,8 @@ export const WorkspaceAbilitiesSchema = z.object({
   createMeeting: z.boolean(),
   /** Record commitments at all: for their own organization (members), for anyone (admins). */
   recordCommitment: z.boolean(),
+  /** Keep any organization's strategy-wide commitment records (admins). */
+  manageCommitments: z.boolean(),
   /** Add and correct exchange rates (admins). */
   manageExchangeRates: z.boolean(),
   /** Upload an IATI file: admins any transactions, members their organization's only. */
@@ -150,6 +154,7 @@ function programAbilityFlags(actor: ActorFacts, program: ProgramFacts): ProgramA
     moderateComments: admin || coordinator,
     endorse: admin || contributor,
     recordCommitment: admin || contributor,
+    manageCommitments: admin || coordinator,
     chair: admin || coordinator,
     editDetails: admin || coordinator,
     invite: admin || coordinator,
@@ -178,6 +183,7 @@ export function workspaceAbilities(
     openRound: admin,
     createMeeting: admin || (actor.role === 'member' && facts.coordinatesProgram),
     recordCommitment: admin || actor.role === 'member',
+    manageCommitments: admin,
     manageExchangeRates: admin,
     importIati: admin || actor.role === 'member',
   };
@@ -358,11 +364,11 @@ export function commitmentAbilities(
   const relation = record.program ? effectiveRelation(actor, record.program) : null;
   const contributor = member && (relation === 'lead' || relation === 'partner');
   const keeps = record.program
-    ? contributor && (record.donorIsOwn || record.program.isCoordinator)
-    : member && record.donorIsOwn;
+    ? (contributor && record.donorIsOwn) || (onProgram?.manageCommitments ?? false)
+    : (member && record.donorIsOwn) || workspaceAbilities(actor).manageCommitments;
   const flags: CommitmentAbilityFlags = {
     read,
-    edit: admin || keeps,
+    edit: keeps,
     confirm: admin || (member && read && record.receiverIsOwn),
   };
   const denied: CommitmentAbilities['denied'] = {};

@@ -223,10 +223,13 @@ function RecordBody({ record }: { record: CommitmentRecord }) {
   const deleteRef = useRef<HTMLButtonElement>(null);
   const txTrigger = useRef<HTMLButtonElement | null>(null);
   const txHeading = useRef<HTMLHeadingElement>(null);
-  const admin = me.data?.user.role === 'admin';
   const manageRates = me.data?.abilities.manageExchangeRates ?? false;
   const program = programs.data?.find((p) => p.id === record.program?.id);
-  const anyDonor = admin || (program?.abilities.editDetails ?? false);
+  // Any organization as the donor: the program's coordinators and admins, or admins for a
+  // strategy-wide record — as the server's policy says (`manageCommitments`).
+  const anyDonor = record.program
+    ? (program?.abilities.manageCommitments ?? false)
+    : (me.data?.abilities.manageCommitments ?? false);
   const back = record.program ? `/programs/${record.program.id}#funding` : '/funding';
   const remove = useMutation({
     mutationFn: () => deleteRecord(record.id),
@@ -263,7 +266,7 @@ function RecordBody({ record }: { record: CommitmentRecord }) {
             record={record}
             organizations={organizations.data}
             programs={programs.data.filter(
-              (p) => admin || p.abilities.recordCommitment || p.id === record.program?.id,
+              (p) => p.abilities.recordCommitment || p.id === record.program?.id,
             )}
             anyDonor={anyDonor}
             ownOrganizationId={me.data?.user.organizationId ?? ''}

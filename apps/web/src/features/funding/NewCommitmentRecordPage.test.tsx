@@ -20,10 +20,20 @@ function show(options: { admin?: boolean; refuse?: boolean } = {}) {
     '/api/me': ok(
       makeMe({
         user: { organizationId: 'org-jp', role: options.admin ? 'admin' : 'member' },
+        // What the server's policy says an admin may do: keep any organization's records.
+        abilities: { manageCommitments: options.admin === true },
       }),
     ),
     '/api/organizations': ok({ data: [makeOrganization(), japan] }),
-    '/api/programs': ok({ data: [program] }),
+    '/api/programs': ok({
+      data: [
+        options.admin
+          ? makeProgram({
+              abilities: makeAbilities({ recordCommitment: true, manageCommitments: true }),
+            })
+          : program,
+      ],
+    }),
     '/api/funding/currencies': ok({ currencies }),
     '/api/funding/records': (init) => {
       if (options.refuse) {

@@ -111,10 +111,9 @@ export function NewRecordForm({
   const errorText = useFundingErrorText();
   const { formRef, alertRef, failed } = useFormFocus();
   const { me, organizations, programs, currencies } = context;
-  const admin = me.user.role === 'admin';
   const recordable = useMemo(
-    () => programs.filter((p) => admin || p.abilities.recordCommitment),
-    [programs, admin],
+    () => programs.filter((p) => p.abilities.recordCommitment),
+    [programs],
   );
   const [draft, setDraft] = useState<RecordDraft>(() => ({
     ...recordDraftOf(),
@@ -126,8 +125,9 @@ export function NewRecordForm({
   const [alert, setAlert] = useState<string>();
   const [orphan, setOrphan] = useState<CommitmentRecord>();
   const program = programs.find((p) => p.id === draft.programId);
-  // Coordinators (editDetails is theirs and admins') may record for any organization on their program.
-  const anyDonor = admin || (program?.abilities.editDetails ?? false);
+  // Any organization as the donor: the program's coordinators and admins, or admins for a
+  // strategy-wide record — as the server's policy says (`manageCommitments`).
+  const anyDonor = program ? program.abilities.manageCommitments : me.abilities.manageCommitments;
   const donors = anyDonor
     ? organizations
     : organizations.filter((org) => org.id === me.user.organizationId);

@@ -5,7 +5,6 @@ import { Card } from '../../components/Card';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { isApiErrorStatus } from '../../lib/api';
-import { useMe } from '../auth/useMe';
 import './funding.css';
 import { FundingSummary } from './FundingSummary';
 import { RecordEntry } from './RecordEntry';
@@ -44,10 +43,9 @@ function ProgramRecords({ programId }: { programId: string }) {
  */
 export function ProgramFundingSection({ program }: { program: Program }) {
   const { t } = useTranslation();
-  const me = useMe();
   const funding = useProgramFunding(program.id);
   useLiveFunding(program.id);
-  const mayRecord = program.abilities.recordCommitment || me.data?.user.role === 'admin';
+  const mayRecord = program.abilities.recordCommitment;
   return (
     <div id="funding" className="program-funding">
       <Card labelledBy="funding-heading">

@@ -117,28 +117,19 @@ export function FundingFiltersForm({
             {t('fundingDashboard.filters.currencyHint')}
           </span>
         </label>
-        <label className="field">
-          <span className="field__label">{t('fundingDashboard.filters.fromYear')}</span>
-          <input
-            name="fromYear"
-            type="number"
-            min={1990}
-            max={2100}
-            className="field__input"
-            defaultValue={filters.fromYear ?? ''}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('fundingDashboard.filters.toYear')}</span>
-          <input
-            name="toYear"
-            type="number"
-            min={1990}
-            max={2100}
-            className="field__input"
-            defaultValue={filters.toYear ?? ''}
-          />
-        </label>
+        {(['fromYear', 'toYear'] as const).map((name) => (
+          <label key={name} className="field">
+            <span className="field__label">{t(`fundingDashboard.filters.${name}`)}</span>
+            <input
+              name={name}
+              type="number"
+              min={1990}
+              max={2100}
+              className="field__input"
+              defaultValue={filters[name] ?? ''}
+            />
+          </label>
+        ))}
       </div>
       <div className="funding-filters__actions">
         <button type="submit" className="button">
