@@ -5,6 +5,7 @@ import { RoundReplySchema } from '@mesa/shared';
 import { startServerOnOwnOrigin, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, fetchAs, type TestPerson } from '../helpers/people.js';
 import { contextFor, launchBrowser, runAxe, screenshot, Viewports } from '../helpers/browser.js';
+import { layoutProblems } from '../helpers/layout.js';
 
 const SHOTS = '/tmp/shots-priorities';
 
@@ -127,6 +128,7 @@ describe('priority rounds in the browser', () => {
         const page = await open(person, locale, viewport);
         await page.getByRole('table').waitFor();
         await page.getByRole('img', { name: /Bar chart|Gráfico de barras/ }).waitFor();
+        expect(await layoutProblems(page), `${locale} ${name}`).toEqual([]);
         await page.screenshot({ path: `${SHOTS}/round-${locale}-${name}.png`, fullPage: true });
         await page.close();
       }
@@ -142,6 +144,7 @@ describe('priority rounds in the browser', () => {
       await page.goto('/priorities');
       await page.getByRole('heading', { name: 'Open a priority round' }).waitFor();
       await page.getByRole('link', { name: 'Priorities 2027' }).waitFor();
+      expect(await layoutProblems(page), name).toEqual([]);
       expect(await runAxe(page)).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/rounds-en-${name}.png`, fullPage: true });
     }
