@@ -32,7 +32,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
       schema: {
         tags,
         description:
-          'Your notifications, newest first, only those whose program you may still read; with the unread count. 400 for an unknown cursor.',
+          'Your notifications, newest first, only those whose program or meeting you may still read; with the unread count. 400 for an unknown cursor.',
         querystring: ListNotificationsQuerySchema,
         response: { 200: NotificationPageSchema, 400: ErrorBodySchema },
       },
