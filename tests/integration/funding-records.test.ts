@@ -6,6 +6,7 @@ import {
   CurrencyListSchema,
   ErrorBodySchema,
   FundingHistorySchema,
+  NotificationPageSchema,
 } from '@mesa/shared';
 import { dialects } from '../helpers/databases.js';
 import { startServer, type TestServer } from '../helpers/server.js';
@@ -368,6 +369,82 @@ describe.each(dialects)('commitment records on %s', (dialect) => {
         })
       ).status,
     ).toBe(403);
+  });
+
+  it('asks the receiving organization to confirm a transaction, and again once a change cleared it', async () => {
+    const colleague = await createPersonOn(server, { organizationId: receiver.organizationId });
+    const donorColleague = await createPersonOn(server, { organizationId: partner.organizationId });
+    const inbox = async (who: TestPerson) => {
+      await server.app.notificationsSettled();
+      const res = await send(who, '/api/notifications?limit=50');
+      expect(res.status).toBe(200);
+      return NotificationPageSchema.parse(await res.json()).data.filter(
+        (n) => n.kind === 'confirmation',
+      );
+    };
+    const before = (await inbox(receiver)).length;
+    const record = await addTx(partner, (await create(partner, base(partner))).id, {
+      type: 'disbursement',
+      valueDate: '2024-03-01',
+      amount: '1250.5',
+      currency: 'EUR',
+    });
+    const tx = record.transactions[0]!;
+    for (const who of [receiver, colleague]) {
+      const [asked, ...older] = await inbox(who);
+      expect(older.length).toBe(who === receiver ? before : 0);
+      expect(asked).toMatchObject({
+        actor: { id: partner.userId },
+        program: { id: p0 },
+        target: {
+          type: 'transaction',
+          recordId: record.id,
+          transactionId: tx.id,
+          programId: p0,
+          transactionType: 'disbursement',
+          amount: '1250.50',
+          currency: 'EUR',
+          cleared: false,
+        },
+        readAt: null,
+      });
+    }
+    // Nobody of the donor's organization is asked, and a change to an unconfirmed transaction
+    // asks nothing new.
+    expect(await inbox(donorColleague)).toEqual([]);
+    const path = `/api/funding/records/${record.id}/transactions/${tx.id}`;
+    const noted = await send(partner, path, 'PATCH', { note: 'wire 114', revision: tx.revision });
+    expect(noted.status).toBe(200);
+    expect((await inbox(colleague)).length).toBe(1);
+
+    // Confirmed, then changed by the donor: the confirmation is cleared and asked for again.
+    expect((await send(receiver, `${path}/confirm`, 'POST')).status).toBe(200);
+    const current = CommitmentRecordReplySchema.parse(
+      await (await send(partner, `/api/funding/records/${record.id}`)).json(),
+    ).record.transactions[0]!;
+    const edited = await send(partner, path, 'PATCH', {
+      amount: '1300',
+      revision: current.revision,
+    });
+    expect(edited.status).toBe(200);
+    const [again] = await inbox(colleague);
+    expect(again?.target).toMatchObject({ transactionId: tx.id, amount: '1300.00', cleared: true });
+    expect((await inbox(colleague)).length).toBe(2);
+
+    // A transaction reported by someone of the receiving organization itself asks nobody.
+    const adminColleague = await createPersonOn(server, { organizationId: admin.organizationId });
+    // (strategy-wide, which everyone signed in reads)
+    const own = await create(admin, {
+      ...base(partner, null),
+      receivingOrganizationId: admin.organizationId,
+    });
+    await addTx(admin, own.id, {
+      type: 'disbursement',
+      valueDate: '2024-03-02',
+      amount: '10',
+      currency: 'USD',
+    });
+    expect(await inbox(adminColleague)).toEqual([]);
   });
 
   it('confirms by a member of the receiving organization or an admin only, and a later change clears it', async () => {

@@ -151,6 +151,7 @@ describe.each(dialects)('the inbox routes on %s', (dialect) => {
       reply: true,
       resolved: true,
       actionItem: true,
+      confirmation: true,
     });
   });
 
@@ -165,6 +166,7 @@ describe.each(dialects)('the inbox routes on %s', (dialect) => {
       reply: true,
       resolved: true,
       actionItem: true,
+      confirmation: true,
     });
     const again = await fetchAs(server, a, '/api/me/notification-preferences');
     expect(NotificationPreferencesSchema.parse(await again.json()).mention).toBe(true);

@@ -6,6 +6,7 @@ import type {
   NotificationsRead,
   RoomState,
   ThreadSubject,
+  TransactionType,
 } from '@mesa/shared';
 
 /**
@@ -113,6 +114,25 @@ export interface DomainEventMap {
       actorId: string;
       ownerOrganizationId: string;
       ownerUserId: string | null;
+    },
+  ];
+  /**
+   * A transaction was recorded on a record that names a receiving organization, or a confirmed
+   * one was changed (which cleared its confirmation): the receiving organization's members are
+   * asked to confirm it (the inbox). `amount` is exact, in `currency`, as it now stands.
+   */
+  'transaction.awaitsConfirmation': [
+    {
+      recordId: string;
+      transactionId: string;
+      programId: string | null;
+      receivingOrganizationId: string;
+      actorId: string;
+      type: TransactionType;
+      amount: string;
+      currency: string;
+      cleared: boolean;
+      at: string;
     },
   ];
   /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../ids.js';
 import { parseDocumentName } from '../realtime/documents.js';
+import { TransactionTypeSchema } from './funding.js';
 import { LocalizedTextSchema } from './localized.js';
 import { ThreadSubjectSchema, type ThreadSubject } from './thread-subject.js';
 
@@ -9,11 +10,18 @@ import { ThreadSubjectSchema, type ThreadSubject } from './thread-subject.js';
  * "How to add a notification kind"). A kind is a member of `NotificationKinds`, a
  * preference (on unless the person turned it off) and a sentence in the web catalogues.
  */
-export const NotificationKinds = ['mention', 'reply', 'resolved', 'actionItem'] as const;
+export const NotificationKinds = [
+  'mention',
+  'reply',
+  'resolved',
+  'actionItem',
+  'confirmation',
+] as const;
 
 /**
  * A kind of notification: you were mentioned, a reply where you took part, your thread
- * resolved, an action item assigned to you or your organization.
+ * resolved, an action item assigned to you or your organization, a transaction your
+ * organization receives waiting for its confirmation.
  */
 export const NotificationKindSchema = z.enum(NotificationKinds);
 
@@ -45,6 +53,23 @@ export const NotificationTargetSchema = z.discriminatedUnion('type', [
     meetingTitle: LocalizedTextSchema,
     /** Assigned to the recipient's organization (no person named) rather than to them. */
     toOrganization: z.boolean(),
+  }),
+  z.strictObject({
+    type: z.literal('transaction'),
+    /** The commitment record. */
+    recordId: IdSchema,
+    /** The transaction to confirm. */
+    transactionId: IdSchema,
+    /** The record's program, or null for a strategy-wide record. */
+    programId: IdSchema.nullable(),
+    /** Its type, as it stood when the notification was made. */
+    transactionType: TransactionTypeSchema,
+    /** Its amount as an exact decimal in `currency`, as it stood then. */
+    amount: z.string(),
+    /** ISO 4217 code. */
+    currency: z.string(),
+    /** A confirmed transaction was changed, which cleared the confirmation (confirm it again). */
+    cleared: z.boolean(),
   }),
 ]);
 
@@ -150,6 +175,8 @@ export const NotificationPreferencesSchema = z.strictObject({
   resolved: z.boolean(),
   /** Action items assigned to you or your organization. */
   actionItem: z.boolean(),
+  /** Transactions your organization receives, waiting for its confirmation. */
+  confirmation: z.boolean(),
 }) satisfies z.ZodType<Record<NotificationKind, boolean>>;
 
 /** A person's notification preferences. */
@@ -198,16 +225,18 @@ export function subjectProgramId(subject: ThreadSubject): string | null {
 
 /** The program a notification's target belongs to, for display, or null. */
 export function targetProgramId(target: NotificationTarget): string | null {
-  return target.type === 'actionItem' ? target.programId : subjectProgramId(target.subject);
+  return target.type === 'thread' ? subjectProgramId(target.subject) : target.programId;
 }
 
 /**
  * The web path a notification opens: the one place links are built from a stored target.
  * A plan passage opens the plan's comments with the thread (`?thread=`), a program's thread
  * its discussion on the program page (`?discussion=`), a round's line the discussion of that
- * line under the round's board (`?discuss=<programId>&thread=`); null when there is no page.
+ * line under the round's board (`?discuss=<programId>&thread=`), a transaction to confirm its
+ * record's page; null when there is no page.
  */
 export function notificationLink(target: NotificationTarget): string | null {
+  if (target.type === 'transaction') return `/funding/records/${target.recordId}`;
   if (target.type === 'actionItem')
     return `/meetings/${target.meetingId}?actionItem=${encodeURIComponent(target.actionItemId)}`;
   const thread = encodeURIComponent(target.threadId);

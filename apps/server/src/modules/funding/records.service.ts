@@ -3,11 +3,14 @@ import {
   type CreateTransactionInputSchema,
   ErrorCodes,
   commitmentAbilities,
+  formatMinor,
   parseDecimal,
   type CommitmentAbilities,
   type CommitmentRecord,
   type CommitmentRecordsQuery,
   type FundingChange,
+  TransactionTypeSchema,
+  type TransactionType,
   type UpdateCommitmentRecordInput,
   type UpdateTransactionInput,
 } from '@mesa/shared';
@@ -73,6 +76,35 @@ function emitChanged(ctx: ServiceContext, actor: PolicyPerson, programIds: (stri
   for (const programId of new Set(programIds)) {
     ctx.events.emit('funding.changed', { programId, all: false, actorId: actor.userId });
   }
+}
+
+/**
+ * Asks the record's receiving organization, if it names one, to confirm a transaction (the
+ * inbox turns this into notifications): after one is recorded, or after a change cleared its
+ * confirmation. Not when the receiving organization itself reported it.
+ */
+function askConfirmation(
+  ctx: ServiceContext,
+  actor: PolicyPerson,
+  record: { id: string; program_id: string | null; receiving_organization_id: string | null },
+  transaction: { id: string; type: TransactionType; amountMinor: bigint; currency: string },
+  cleared: boolean,
+  at: string,
+) {
+  const receiver = record.receiving_organization_id;
+  if (receiver === null || receiver === actor.organizationId) return;
+  ctx.events.emit('transaction.awaitsConfirmation', {
+    recordId: record.id,
+    transactionId: transaction.id,
+    programId: record.program_id,
+    receivingOrganizationId: receiver,
+    actorId: actor.userId,
+    type: transaction.type,
+    amount: formatMinor(transaction.amountMinor, currencyDigits(transaction.currency) ?? 2),
+    currency: transaction.currency,
+    cleared,
+    at,
+  });
 }
 
 function abilitiesOf(
@@ -388,8 +420,8 @@ export async function createTransaction(
   const row = await findRecordRow(ctx.db, recordId);
   if (!row) throw new NotFoundError('commitment record');
   const at = ctx.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await addTransaction(
+  const transactionId = await ctx.db.transaction().execute(async (trx) => {
+    const id = await addTransaction(
       trx,
       recordId,
       {
@@ -403,8 +435,17 @@ export async function createTransaction(
       { actorId: actor.userId, at },
     );
     await touchRecord(trx, recordId, at);
+    return id;
   });
   emitChanged(ctx, actor, [row.program_id]);
+  askConfirmation(
+    ctx,
+    actor,
+    row,
+    { id: transactionId, type: input.type, amountMinor, currency: input.currency },
+    false,
+    at,
+  );
   return getRecord(ctx, actor, recordId);
 }
 
@@ -455,6 +496,8 @@ export async function updateTransaction(
       ? parseAmount(input.amount ?? String(snapshotOf(t).amount), currency)
       : readMinor(t.amount_minor);
   const at = ctx.now().toISOString();
+  // False when the revision is stale; else what the transaction became when the save cleared a
+  // confirmation (it must be asked again), or null.
   const saved = await ctx.db.transaction().execute(async (trx) => {
     const current = await findTransactionRow(trx, recordId, transactionId);
     if (!current || current.revision !== input.revision) return false;
@@ -495,7 +538,7 @@ export async function updateTransaction(
       iatiRef: next.iati_ref,
     });
     const diff = changedFields(beforeSnap, afterSnap, Object.keys(afterSnap));
-    if (diff === null) return true;
+    if (diff === null) return { cleared: null };
     const unconfirm = current.confirmed_by !== null;
     if (unconfirm) {
       diff.before.confirmedBy = current.confirmed_by;
@@ -523,10 +566,14 @@ export async function updateTransaction(
       after: diff.after,
     });
     await touchRecord(trx, recordId, at);
-    return true;
+    const type = TransactionTypeSchema.parse(next.type);
+    return { cleared: unconfirm ? { type, amountMinor: next.amount_minor, currency } : null };
   });
   if (!saved) return { ok: false, current: await getRecord(ctx, actor, recordId) };
   emitChanged(ctx, actor, [record.program_id]);
+  if (saved.cleared) {
+    askConfirmation(ctx, actor, record, { id: transactionId, ...saved.cleared }, true, at);
+  }
   return { ok: true, record: await getRecord(ctx, actor, recordId) };
 }
 

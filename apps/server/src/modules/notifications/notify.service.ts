@@ -179,6 +179,42 @@ export async function draftsForActionItem(
     }));
 }
 
+/**
+ * The notifications a transaction waiting for confirmation makes: to every role `member`
+ * person of the record's receiving organization (those the policy lets confirm), never the
+ * actor; scoped to the record's program (strategy-wide records: the workspace). A change that
+ * cleared a confirmation asks again (its own source key).
+ */
+export async function draftsForConfirmation(
+  ctx: ServiceContext,
+  event: DomainEventMap['transaction.awaitsConfirmation'][0],
+): Promise<NotificationDraft[]> {
+  const recipients = await listMemberIds(ctx.db, event.receivingOrganizationId);
+  const sourceKey = event.cleared
+    ? `transaction:${event.transactionId}:cleared:${event.at}`
+    : `transaction:${event.transactionId}`;
+  return recipients
+    .filter((id) => id !== event.actorId)
+    .map((recipientId) => ({
+      recipientId,
+      kind: 'confirmation' as const,
+      sourceKey,
+      actorId: event.actorId,
+      scope: scopeOf(event.programId),
+      target: {
+        type: 'transaction',
+        recordId: event.recordId,
+        transactionId: event.transactionId,
+        programId: event.programId,
+        transactionType: event.type,
+        amount: event.amount,
+        currency: event.currency,
+        cleared: event.cleared,
+      },
+      excerpt: null,
+    }));
+}
+
 async function notifyAll(ctx: ServiceContext, drafts: readonly NotificationDraft[]) {
   for (const draft of drafts) {
     try {
@@ -198,7 +234,12 @@ async function notifyAll(ctx: ServiceContext, drafts: readonly NotificationDraft
  */
 export function registerNotificationHandlers(ctx: ServiceContext): () => Promise<void> {
   const pending = new Set<Promise<void>>();
-  const track = (work: Promise<void>) => {
+  const track = (started: Promise<void>) => {
+    // A failure before the drafts exist (reading the recipients) is logged, never left as an
+    // unhandled rejection, which would end the process.
+    const work = started.catch((err: unknown) => {
+      ctx.log.warn({ err }, 'notifications not created');
+    });
     pending.add(work);
     void work.finally(() => pending.delete(work));
   };
@@ -206,6 +247,9 @@ export function registerNotificationHandlers(ctx: ServiceContext): () => Promise
   ctx.events.on('thread.resolved', (event) => track(notifyAll(ctx, draftsForResolution(event))));
   ctx.events.on('actionItem.assigned', (event) =>
     track(draftsForActionItem(ctx, event).then((drafts) => notifyAll(ctx, drafts))),
+  );
+  ctx.events.on('transaction.awaitsConfirmation', (event) =>
+    track(draftsForConfirmation(ctx, event).then((drafts) => notifyAll(ctx, drafts))),
   );
   return async () => {
     while (pending.size > 0) await Promise.all(pending);

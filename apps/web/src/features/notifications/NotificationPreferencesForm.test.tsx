@@ -18,11 +18,17 @@ describe('NotificationPreferencesForm', () => {
         reply: true,
         resolved: true,
         actionItem: true,
+        confirmation: true,
       }),
     });
     renderRoute(<NotificationPreferencesForm />);
     const mention = await screen.findByRole('checkbox', { name: 'someone mentions me' });
     expect(mention).toHaveProperty('checked', true);
+    expect(
+      screen.getByRole<HTMLInputElement>('checkbox', {
+        name: 'a transaction my organization receives waits for its confirmation',
+      }).checked,
+    ).toBe(true);
     fetchMock.mockImplementationOnce(() => new Promise<Response>((resolve) => (answer = resolve)));
     fireEvent.click(mention);
     fireEvent.click(screen.getByRole('button', { name: 'Save notification choices' }));
@@ -33,7 +39,13 @@ describe('NotificationPreferencesForm', () => {
     expect(screen.queryByRole('status')).toBeNull();
     answer(
       new Response(
-        JSON.stringify({ mention: false, reply: true, resolved: true, actionItem: true }),
+        JSON.stringify({
+          mention: false,
+          reply: true,
+          resolved: true,
+          actionItem: true,
+          confirmation: true,
+        }),
         {
           status: 200,
           headers: { 'Content-Type': 'application/json' },

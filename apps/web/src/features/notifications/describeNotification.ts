@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Locale, Notification } from '@mesa/shared';
+import { formatAmount } from '../funding/format';
 
 /** The program as a reader names it: its code, else its title in their language. */
 function programLabel(program: Notification['program'], locale: Locale): string | null {
@@ -24,6 +25,20 @@ export function describeNotification(n: Notification, t: TFunction, locale: Loca
     return t(`notifications.sentence.${key}`, {
       author,
       where: t('notifications.where.meeting', { name: title }),
+    });
+  }
+  if (n.target.type === 'transaction') {
+    const { transactionType, amount, currency, cleared } = n.target;
+    const program = programLabel(n.program, locale);
+    return t(`notifications.sentence.${cleared ? 'confirmationAgain' : 'confirmation'}`, {
+      author,
+      what: t(`notifications.transaction.${transactionType}`, {
+        amount: formatAmount(amount, currency, locale),
+      }),
+      where:
+        program === null
+          ? t('notifications.where.strategyWide')
+          : t('notifications.where.funding', { program }),
     });
   }
   const program = programLabel(n.program, locale);
