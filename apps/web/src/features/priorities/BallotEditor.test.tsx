@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Ballot, Round } from '@mesa/shared';
 import { makeProgram } from '../../test/fixtures';
 import { ok, stubFetch } from '../../test/fetchStub';
@@ -59,8 +59,16 @@ const places = () =>
     .getAllByRole('listitem')
     .map((li) => li.getAttribute('data-program-id'));
 
-function show() {
-  renderRoute(<BallotEditor round={round} ballot={ballot()} programs={programs} />);
+function show(over: Partial<Ballot> = {}) {
+  renderRoute(<BallotEditor round={round} ballot={ballot(over)} programs={programs} />);
+}
+const threeRanked: Partial<Ballot> = {
+  entries: ['p1', 'p2', 'p3'].map((programId) => ({ programId, rationale: null, locale: 'en' })),
+};
+/** Presses Alt+Arrow on a control, focused first as a keyboard user's would be. */
+function altArrow(control: HTMLElement, key: 'ArrowUp' | 'ArrowDown') {
+  control.focus();
+  fireEvent.keyDown(control, { key, altKey: true });
 }
 
 describe('BallotEditor', () => {
@@ -71,6 +79,35 @@ describe('BallotEditor', () => {
     fireEvent.keyDown(second, { key: 'ArrowUp', altKey: true });
     expect(places()).toEqual(['p2', 'p1']);
     expect(await screen.findByText('BB1 · Second moved to position 1 of 2')).toBeTruthy();
+  });
+
+  it("keeps focus on the Move down button used with Alt+ArrowDown at the entry's new place, on Move up at the end", async () => {
+    stubFetch({});
+    show(threeRanked);
+    altArrow(screen.getByRole('button', { name: 'Move down: BA1 · First' }), 'ArrowDown');
+    expect(places()).toEqual(['p2', 'p1', 'p3']);
+    expect(await screen.findByText('BA1 · First moved to position 2 of 3')).toBeTruthy();
+    const moveDown = screen.getByRole('button', { name: 'Move down: BA1 · First' });
+    await waitFor(() => expect(document.activeElement).toBe(moveDown));
+    // Once at the last place, Move down is disabled: focus goes to Move up, not elsewhere.
+    altArrow(moveDown, 'ArrowDown');
+    expect(places()).toEqual(['p2', 'p3', 'p1']);
+    expect(await screen.findByText('BA1 · First moved to position 3 of 3')).toBeTruthy();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Move up: BA1 · First' }),
+      ),
+    );
+  });
+
+  it('keeps focus in the rationale when Alt+ArrowUp is pressed there', async () => {
+    stubFetch({});
+    show(threeRanked);
+    const rationale = within(screen.getAllByRole('listitem')[2]!).getByRole('textbox');
+    altArrow(rationale, 'ArrowUp');
+    expect(places()).toEqual(['p1', 'p3', 'p2']);
+    expect(await screen.findByText('BC1 · Third moved to position 2 of 3')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(rationale));
   });
 
   it("shows the other member's version on a 409 and saves the person's own on the current revision", async () => {
