@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { Ballot, Round } from '@mesa/shared';
+import type { Ballot } from '@mesa/shared';
 import { makeProgram } from '../../test/fixtures';
 import { ok, stubFetch } from '../../test/fetchStub';
 import { renderRoute } from '../../test/renderWithProviders';
 import { BallotEditor } from './BallotEditor';
+import { makeBallot, makeRound } from './roundFixtures';
 
 afterEach(() => {
   cleanup();
@@ -16,51 +17,14 @@ const programs = [
   makeProgram({ id: 'p2', code: 'BB1', titleEn: 'Second' }),
   makeProgram({ id: 'p3', code: 'BC1', titleEn: 'Third' }),
 ];
-const round: Round = {
-  id: 'r1',
-  title: { en: 'Priorities 2027', es: 'Prioridades 2027' },
-  candidateProgramIds: ['p1', 'p2', 'p3'],
-  places: 3,
-  closesAt: '2099-03-01T15:30:00.000Z',
-  resultsVisibility: 'after_close',
-  state: 'open',
-  openedBy: { id: 'u-admin', name: 'Marta' },
-  openedAt: '2026-12-01T10:00:00.000Z',
-  closedAt: null,
-  closedBy: null,
-  reopenings: [],
-  delegations: [],
-  abilities: {
-    read: true,
-    vote: true,
-    viewResults: false,
-    close: false,
-    reopen: false,
-    comment: true,
-    denied: {},
-  },
-  myDelegationId: 'org-gt',
-};
-const ballot = (over: Partial<Ballot> = {}): Ballot => ({
-  roundId: 'r1',
-  organizationId: 'org-gt',
-  organizationName: { en: 'Guatemala', es: 'Guatemala' },
-  entries: [
-    { programId: 'p1', rationale: null, locale: 'en' },
-    { programId: 'p2', rationale: null, locale: 'en' },
-  ],
-  revision: 1,
-  updatedBy: { id: 'u-ana', name: 'Ana' },
-  updatedAt: '2026-12-02T10:00:00.000Z',
-  ...over,
-});
+const round = makeRound();
 const places = () =>
   within(screen.getByRole('list', { name: 'Ranked programs' }))
     .getAllByRole('listitem')
     .map((li) => li.getAttribute('data-program-id'));
 
 function show(over: Partial<Ballot> = {}) {
-  renderRoute(<BallotEditor round={round} ballot={ballot(over)} programs={programs} />);
+  renderRoute(<BallotEditor round={round} ballot={makeBallot(over)} programs={programs} />);
 }
 const threeRanked: Partial<Ballot> = {
   entries: ['p1', 'p2', 'p3'].map((programId) => ({ programId, rationale: null, locale: 'en' })),
@@ -111,7 +75,7 @@ describe('BallotEditor', () => {
   });
 
   it("shows the other member's version on a 409 and saves the person's own on the current revision", async () => {
-    const theirs = ballot({
+    const theirs = makeBallot({
       revision: 2,
       entries: [{ programId: 'p3', rationale: null, locale: 'es' }],
       updatedBy: { id: 'u-luis', name: 'Luis' },
@@ -126,7 +90,7 @@ describe('BallotEditor', () => {
             status: 409,
             body: { error: { code: 'conflict', message: 'stale', current: theirs } },
           };
-        return ok({ ballot: ballot({ revision: 3, entries: theirs.entries }) });
+        return ok({ ballot: makeBallot({ revision: 3, entries: theirs.entries }) });
       },
     });
     show();
