@@ -31,7 +31,7 @@ function DelegationBallot({ ballot, programs }: { ballot: Ballot; programs: read
       ) : (
         <ol className="ballots__entries" aria-labelledby={headingId}>
           {ballot.entries.map((entry) => (
-            <li key={entry.programId}>
+            <li key={entry.programId} data-program-id={entry.programId}>
               {programLabel(programs, entry.programId, locale)}
               {entry.rationale ? (
                 <p className="ballots__rationale">

@@ -63,7 +63,9 @@ function stubHiddenRound() {
 describe('BoardSection while results are hidden', () => {
   it('lists the candidates without figures, each opening its discussion', async () => {
     const fetchMock = stubHiddenRound();
-    renderRoute(<BoardSection round={makeRound()} />, {
+    // Listed by code, whatever the round's order.
+    const round = makeRound({ candidateProgramIds: ['p3', 'p1', 'p2'] });
+    renderRoute(<BoardSection round={round} />, {
       path: '/priorities/:roundId',
       at: '/priorities/r1',
     });

@@ -4,6 +4,7 @@ import type { Board, Round } from '@mesa/shared';
 import { AccessReason } from '../../components/AccessReason';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
+import { useLocale } from '../../i18n/useLocale';
 import { roundCsvUrl } from '../../lib/prioritiesApi';
 import { usePrograms } from '../portfolio/usePrograms';
 import { BoardDiscussion } from './BoardDiscussion';
@@ -56,11 +57,14 @@ function BoardResults({
  */
 export function BoardSection({ round }: { round: Round }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const visible = round.abilities.viewResults;
   const board = useBoard(round.id, visible);
   const programs = usePrograms();
   const source = visible ? board : programs;
-  const lines = visible ? board.data?.rows : programs.data && candidateLines(round, programs.data);
+  const lines = visible
+    ? board.data?.rows
+    : programs.data && candidateLines(round, programs.data, locale);
   const { discussed, threadId, discuss } = useLineDiscussion(lines);
   const discussButton = (line: RoundLine) => (
     <DiscussButton

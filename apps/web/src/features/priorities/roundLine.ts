@@ -13,19 +13,26 @@ export function lineName(line: RoundLine, locale: Locale): string {
   return [line.code, localizedTitle(line, locale)].filter(Boolean).join(' ');
 }
 
-/** The round's candidate programs as lines, in the round's order (programs not found are left out). */
-export function candidateLines(round: Round, programs: readonly Program[]): RoundLine[] {
-  const byId = new Map(programs.map((p) => [p.id, p]));
-  return round.candidateProgramIds.flatMap((id) => {
-    const p = byId.get(id);
-    if (!p) return [];
-    const line: RoundLine = {
+/**
+ * The round's candidate programs as lines, by code (programs without one last, by title in the
+ * reader's language) so a reader finds one; programs not found are left out.
+ */
+export function candidateLines(
+  round: Round,
+  programs: readonly Program[],
+  locale: Locale,
+): RoundLine[] {
+  const candidates = new Set(round.candidateProgramIds);
+  const sortKey = (p: Program) =>
+    `${p.code === null ? 1 : 0}${p.code ?? localizedTitle(p, locale)}`;
+  return programs
+    .filter((p) => candidates.has(p.id))
+    .sort((a, b) => sortKey(a).localeCompare(sortKey(b), locale, { numeric: true }))
+    .map((p) => ({
       programId: p.id,
       code: p.code,
       titleEn: p.titleEn,
       titleEs: p.titleEs,
       priority: p.priority,
-    };
-    return [line];
-  });
+    }));
 }
