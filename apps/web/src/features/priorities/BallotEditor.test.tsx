@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
-import type { Ballot, Round } from '@mesa/shared';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { Ballot } from '@mesa/shared';
 import { makeProgram } from '../../test/fixtures';
 import { ok, stubFetch } from '../../test/fetchStub';
 import { renderRoute } from '../../test/renderWithProviders';
 import { BallotEditor } from './BallotEditor';
+import { makeBallot, makeRound } from './roundFixtures';
 
 afterEach(() => {
   cleanup();
@@ -16,51 +17,22 @@ const programs = [
   makeProgram({ id: 'p2', code: 'BB1', titleEn: 'Second' }),
   makeProgram({ id: 'p3', code: 'BC1', titleEn: 'Third' }),
 ];
-const round: Round = {
-  id: 'r1',
-  title: { en: 'Priorities 2027', es: 'Prioridades 2027' },
-  candidateProgramIds: ['p1', 'p2', 'p3'],
-  places: 3,
-  closesAt: '2099-03-01T15:30:00.000Z',
-  resultsVisibility: 'after_close',
-  state: 'open',
-  openedBy: { id: 'u-admin', name: 'Marta' },
-  openedAt: '2026-12-01T10:00:00.000Z',
-  closedAt: null,
-  closedBy: null,
-  reopenings: [],
-  delegations: [],
-  abilities: {
-    read: true,
-    vote: true,
-    viewResults: false,
-    close: false,
-    reopen: false,
-    comment: true,
-    denied: {},
-  },
-  myDelegationId: 'org-gt',
-};
-const ballot = (over: Partial<Ballot> = {}): Ballot => ({
-  roundId: 'r1',
-  organizationId: 'org-gt',
-  organizationName: { en: 'Guatemala', es: 'Guatemala' },
-  entries: [
-    { programId: 'p1', rationale: null, locale: 'en' },
-    { programId: 'p2', rationale: null, locale: 'en' },
-  ],
-  revision: 1,
-  updatedBy: { id: 'u-ana', name: 'Ana' },
-  updatedAt: '2026-12-02T10:00:00.000Z',
-  ...over,
-});
+const round = makeRound();
 const places = () =>
   within(screen.getByRole('list', { name: 'Ranked programs' }))
     .getAllByRole('listitem')
     .map((li) => li.getAttribute('data-program-id'));
 
-function show() {
-  renderRoute(<BallotEditor round={round} ballot={ballot()} programs={programs} />);
+function show(over: Partial<Ballot> = {}) {
+  renderRoute(<BallotEditor round={round} ballot={makeBallot(over)} programs={programs} />);
+}
+const threeRanked: Partial<Ballot> = {
+  entries: ['p1', 'p2', 'p3'].map((programId) => ({ programId, rationale: null, locale: 'en' })),
+};
+/** Presses Alt+Arrow on a control, focused first as a keyboard user's would be. */
+function altArrow(control: HTMLElement, key: 'ArrowUp' | 'ArrowDown') {
+  control.focus();
+  fireEvent.keyDown(control, { key, altKey: true });
 }
 
 describe('BallotEditor', () => {
@@ -73,8 +45,37 @@ describe('BallotEditor', () => {
     expect(await screen.findByText('BB1 · Second moved to position 1 of 2')).toBeTruthy();
   });
 
+  it("keeps focus on the Move down button used with Alt+ArrowDown at the entry's new place, on Move up at the end", async () => {
+    stubFetch({});
+    show(threeRanked);
+    altArrow(screen.getByRole('button', { name: 'Move down: BA1 · First' }), 'ArrowDown');
+    expect(places()).toEqual(['p2', 'p1', 'p3']);
+    expect(await screen.findByText('BA1 · First moved to position 2 of 3')).toBeTruthy();
+    const moveDown = screen.getByRole('button', { name: 'Move down: BA1 · First' });
+    await waitFor(() => expect(document.activeElement).toBe(moveDown));
+    // Once at the last place, Move down is disabled: focus goes to Move up, not elsewhere.
+    altArrow(moveDown, 'ArrowDown');
+    expect(places()).toEqual(['p2', 'p3', 'p1']);
+    expect(await screen.findByText('BA1 · First moved to position 3 of 3')).toBeTruthy();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Move up: BA1 · First' }),
+      ),
+    );
+  });
+
+  it('keeps focus in the rationale when Alt+ArrowUp is pressed there', async () => {
+    stubFetch({});
+    show(threeRanked);
+    const rationale = within(screen.getAllByRole('listitem')[2]!).getByRole('textbox');
+    altArrow(rationale, 'ArrowUp');
+    expect(places()).toEqual(['p1', 'p3', 'p2']);
+    expect(await screen.findByText('BC1 · Third moved to position 2 of 3')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(rationale));
+  });
+
   it("shows the other member's version on a 409 and saves the person's own on the current revision", async () => {
-    const theirs = ballot({
+    const theirs = makeBallot({
       revision: 2,
       entries: [{ programId: 'p3', rationale: null, locale: 'es' }],
       updatedBy: { id: 'u-luis', name: 'Luis' },
@@ -89,7 +90,7 @@ describe('BallotEditor', () => {
             status: 409,
             body: { error: { code: 'conflict', message: 'stale', current: theirs } },
           };
-        return ok({ ballot: ballot({ revision: 3, entries: theirs.entries }) });
+        return ok({ ballot: makeBallot({ revision: 3, entries: theirs.entries }) });
       },
     });
     show();

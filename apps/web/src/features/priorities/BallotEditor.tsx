@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Ballot, Program, Round } from '@mesa/shared';
@@ -15,6 +15,7 @@ import { BallotHistory } from './BallotHistory';
 import { ConflictNotice } from './ConflictNotice';
 import { draftOf, isDirty, moveEntry, type DraftEntry } from './ballotDraft';
 import { priorityKeys } from './queryKeys';
+import { useMoveFocus } from './useMoveFocus';
 
 /** Props of BallotEditor. */
 export interface BallotEditorProps {
@@ -64,24 +65,20 @@ export function BallotEditor({ round, ballot, programs }: BallotEditorProps) {
     }
   }
   const label = (id: string) => programLabel(programs, id, locale);
-  const move = (from: number, to: number) => {
+  const list = useRef<HTMLOListElement>(null);
+  const focusAfterMove = useMoveFocus(list, draft);
+  const move = (from: number, to: number, control: string | null) => {
     if (to < 0 || to >= draft.length) return;
+    const programId = draft[from]!.programId;
     setDraft(moveEntry(draft, from, to));
     setAnnouncement(
       t('priorities.ballot.moved', {
-        program: label(draft[from]!.programId),
+        program: label(programId),
         position: to + 1,
         total: draft.length,
       }),
     );
-    // Keep focus on the moved row's same button, now at its new place.
-    requestAnimationFrame(() => {
-      const row = document.querySelector<HTMLElement>(
-        `[data-program-id="${draft[from]!.programId}"]`,
-      );
-      const buttons = row?.querySelectorAll<HTMLButtonElement>('button:not([disabled])');
-      buttons?.[0]?.focus();
-    });
+    focusAfterMove(programId, control);
   };
   const remaining = round.candidateProgramIds.filter(
     (id) => !draft.some((e) => e.programId === id),
@@ -164,7 +161,7 @@ export function BallotEditor({ round, ballot, programs }: BallotEditorProps) {
       ) : null}
       <FormAlert message={problem} />
       {draft.length === 0 ? <p>{t('priorities.ballot.empty')}</p> : null}
-      <ol className="ballot__list" aria-label={t('priorities.ballot.listLabel')}>
+      <ol ref={list} className="ballot__list" aria-label={t('priorities.ballot.listLabel')}>
         {draft.map((entry, index) => (
           <BallotEntryRow
             key={entry.programId}

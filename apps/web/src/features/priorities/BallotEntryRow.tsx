@@ -12,7 +12,11 @@ export interface BallotEntryRowProps {
   /** The program's label in the reader's language ("BA1 · Title"). */
   label: string;
   editable: boolean;
-  onMove: (from: number, to: number) => void;
+  /**
+   * Moves the entry; `control` names the row's control that did it (`moveUp`, `moveDown`,
+   * `rationale`, …) so focus can stay on it at the new place, null for a drag.
+   */
+  onMove: (from: number, to: number, control: string | null) => void;
   onRemove: (index: number) => void;
   onRationale: (index: number, text: string) => void;
 }
@@ -33,18 +37,23 @@ export function BallotEntryRow({
     if (!editable || !event.altKey) return;
     if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
       event.preventDefault();
-      onMove(index, event.key === 'ArrowUp' ? index - 1 : index + 1);
+      const control = event.target instanceof HTMLElement ? event.target.dataset.control : null;
+      onMove(index, event.key === 'ArrowUp' ? index - 1 : index + 1, control ?? null);
     }
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     const from = Number(event.dataTransfer.getData('text/x-mesa-place'));
-    if (Number.isInteger(from)) onMove(from, index);
+    if (Number.isInteger(from)) onMove(from, index, null);
   };
   const rationaleId = `rationale-${entry.programId}`;
   const actions = [
-    { key: 'moveUp', disabled: index === 0, run: () => onMove(index, index - 1) },
-    { key: 'moveDown', disabled: index === total - 1, run: () => onMove(index, index + 1) },
+    { key: 'moveUp', disabled: index === 0, run: () => onMove(index, index - 1, 'moveUp') },
+    {
+      key: 'moveDown',
+      disabled: index === total - 1,
+      run: () => onMove(index, index + 1, 'moveDown'),
+    },
     { key: 'remove', disabled: false, run: () => onRemove(index) },
   ] as const;
   return (
@@ -75,6 +84,7 @@ export function BallotEntryRow({
                 type="button"
                 className="button button--small button--secondary"
                 disabled={action.disabled}
+                data-control={action.key}
                 onClick={action.run}
                 aria-label={t(`priorities.ballot.${action.key}Label`, { program: label })}
               >
@@ -89,6 +99,7 @@ export function BallotEntryRow({
           <label htmlFor={rationaleId}>{t('priorities.ballot.rationale')}</label>
           <textarea
             id={rationaleId}
+            data-control="rationale"
             maxLength={Limits.rationaleMaxLength}
             rows={2}
             value={entry.rationale}

@@ -1,19 +1,15 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardRow, Round, ThreadSubject } from '@mesa/shared';
+import type { Round, ThreadSubject } from '@mesa/shared';
 import { useLocale } from '../../i18n/useLocale';
-import { localizedTitle } from '../portfolio/localizedTitle';
 import { ThreadDiscussion } from '../threads/ThreadDiscussion';
-
-/** The name of a board line: its code and title in the reader's language. */
-export function lineName(row: BoardRow, locale: 'en' | 'es'): string {
-  return [row.code, localizedTitle(row, locale)].filter(Boolean).join(' ');
-}
+import { lineName, type RoundLine } from './roundLine';
 
 /** Props of BoardDiscussion. */
 export interface BoardDiscussionProps {
   round: Round;
-  row: BoardRow;
+  /** The program's line: a board row, or a candidate while the board is hidden. */
+  line: RoundLine;
   /** The thread to open first (a notification's link names it). */
   initialThreadId: string | null;
   onClose: () => void;
@@ -21,21 +17,22 @@ export interface BoardDiscussionProps {
 
 /**
  * The discussion of one program's line on the round's board (threads with the `roundProgram`
- * subject): shown under the board, its heading focused when it opens so keyboard and screen
- * reader users land in it.
+ * subject): shown under the board, or under the candidates while results are hidden — when
+ * delegations discuss most — its heading focused when it opens so keyboard and screen reader
+ * users land in it.
  */
-export function BoardDiscussion({ round, row, initialThreadId, onClose }: BoardDiscussionProps) {
+export function BoardDiscussion({ round, line, initialThreadId, onClose }: BoardDiscussionProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const heading = useRef<HTMLHeadingElement>(null);
   const subject = useMemo<ThreadSubject>(
-    () => ({ kind: 'roundProgram', roundId: round.id, programId: row.programId }),
-    [round.id, row.programId],
+    () => ({ kind: 'roundProgram', roundId: round.id, programId: line.programId }),
+    [round.id, line.programId],
   );
   useEffect(() => {
     heading.current?.scrollIntoView({ block: 'nearest' });
     heading.current?.focus({ preventScroll: true });
-  }, [row.programId]);
+  }, [line.programId]);
   return (
     <section
       id="board-discussion"
@@ -44,14 +41,14 @@ export function BoardDiscussion({ round, row, initialThreadId, onClose }: BoardD
     >
       <div className="board-discussion__head">
         <h3 id="board-discussion-title" ref={heading} tabIndex={-1}>
-          {t('priorities.board.discussionOf', { program: lineName(row, locale) })}
+          {t('priorities.board.discussionOf', { program: lineName(line, locale) })}
         </h3>
         <button type="button" className="button button--secondary" onClick={onClose}>
           {t('priorities.board.closeDiscussion')}
         </button>
       </div>
       <ThreadDiscussion
-        key={`${row.programId}:${initialThreadId ?? ''}`}
+        key={`${line.programId}:${initialThreadId ?? ''}`}
         subject={subject}
         denied={round.abilities.denied.comment}
         initialThreadId={initialThreadId}

@@ -1,48 +1,77 @@
-import { lazy, Suspense } from 'react';
-import { useSearchParams } from 'react-router';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardRow, Round } from '@mesa/shared';
-import { useLocale } from '../../i18n/useLocale';
+import type { Board, Round } from '@mesa/shared';
 import { AccessReason } from '../../components/AccessReason';
+import { ErrorState } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import { useLocale } from '../../i18n/useLocale';
 import { roundCsvUrl } from '../../lib/prioritiesApi';
-import { BoardDiscussion, lineName } from './BoardDiscussion';
+import { usePrograms } from '../portfolio/usePrograms';
+import { BoardDiscussion } from './BoardDiscussion';
 import { BoardTable } from './BoardTable';
+import { CandidateList } from './CandidateList';
+import { DiscussButton } from './DiscussButton';
+import { candidateLines, type RoundLine } from './roundLine';
+import { useLineDiscussion } from './useLineDiscussion';
 import { useBoard } from './usePriorities';
 
 // The chart is its own chunk, loaded only when a board is shown.
 const LazyScoreChart = lazy(() => import('./ScoreChart').then((m) => ({ default: m.ScoreChart })));
 
-/** The board (chart beside its table) and CSV exports, or why results are not shown yet. */
+/** The board's CSV downloads, its chart and its table. */
+function BoardResults({
+  board,
+  renderThread,
+}: {
+  board: Board;
+  renderThread: (line: RoundLine) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="board__exports">
+        <a className="button button--secondary" href={roundCsvUrl(board.roundId, 'board')} download>
+          {t('priorities.export.board')}
+        </a>{' '}
+        <a
+          className="button button--secondary"
+          href={roundCsvUrl(board.roundId, 'ballots')}
+          download
+        >
+          {t('priorities.export.ballots')}
+        </a>
+      </p>
+      <div className="board__layout">
+        <Suspense fallback={null}>
+          <LazyScoreChart board={board} />
+        </Suspense>
+        <BoardTable board={board} renderThread={renderThread} />
+      </div>
+    </>
+  );
+}
+
+/**
+ * The board (chart beside its table) and CSV exports; while results are hidden, why, and the
+ * candidate programs without figures. Either way each program's line opens its discussion.
+ */
 export function BoardSection({ round }: { round: Round }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const visible = round.abilities.viewResults;
   const board = useBoard(round.id, visible);
-  const locale = useLocale();
-  // Which line's discussion is open, in the address: `?discuss=<programId>[&thread=<id>]`.
-  const [params, setParams] = useSearchParams();
-  const discussed = board.data?.rows.find((r) => r.programId === params.get('discuss')) ?? null;
-  const discuss = (row: BoardRow | null) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        next.delete('thread');
-        if (row) next.set('discuss', row.programId);
-        else next.delete('discuss');
-        return next;
-      },
-      { replace: true, preventScrollReset: true },
-    );
-  const discussButton = (row: BoardRow) => (
-    <button
-      type="button"
-      className="button button--secondary"
-      aria-expanded={discussed?.programId === row.programId}
-      aria-controls="board-discussion"
-      onClick={() => discuss(row)}
-    >
-      {t('priorities.board.discuss')}
-      <span className="visually-hidden"> {lineName(row, locale)}</span>
-    </button>
+  const programs = usePrograms();
+  const source = visible ? board : programs;
+  const lines = visible
+    ? board.data?.rows
+    : programs.data && candidateLines(round, programs.data, locale);
+  const { discussed, threadId, discuss } = useLineDiscussion(lines);
+  const discussButton = (line: RoundLine) => (
+    <DiscussButton
+      line={line}
+      expanded={discussed?.programId === line.programId}
+      onDiscuss={discuss}
+    />
   );
   return (
     <section className="board" aria-labelledby="board-title">
@@ -52,35 +81,25 @@ export function BoardSection({ round }: { round: Round }) {
           <AccessReason reason={round.abilities.denied.viewResults} />
         </p>
       ) : null}
+      {source.error ? (
+        <ErrorState
+          title={t('priorities.board.loadError')}
+          error={source.error}
+          onRetry={() => void source.refetch()}
+        />
+      ) : null}
+      {!lines && !source.error ? <LoadingState label={t('priorities.loading')} /> : null}
       {visible && board.data ? (
-        <>
-          <p className="board__exports">
-            <a className="button button--secondary" href={roundCsvUrl(round.id, 'board')} download>
-              {t('priorities.export.board')}
-            </a>{' '}
-            <a
-              className="button button--secondary"
-              href={roundCsvUrl(round.id, 'ballots')}
-              download
-            >
-              {t('priorities.export.ballots')}
-            </a>
-          </p>
-          <div className="board__layout">
-            <Suspense fallback={null}>
-              <LazyScoreChart board={board.data} />
-            </Suspense>
-            <BoardTable board={board.data} renderThread={discussButton} />
-          </div>
-          {discussed ? (
-            <BoardDiscussion
-              round={round}
-              row={discussed}
-              initialThreadId={params.get('thread')}
-              onClose={() => discuss(null)}
-            />
-          ) : null}
-        </>
+        <BoardResults board={board.data} renderThread={discussButton} />
+      ) : null}
+      {!visible && lines ? <CandidateList lines={lines} renderThread={discussButton} /> : null}
+      {discussed ? (
+        <BoardDiscussion
+          round={round}
+          line={discussed}
+          initialThreadId={threadId}
+          onClose={() => discuss(null)}
+        />
       ) : null}
     </section>
   );

@@ -9,8 +9,8 @@ import { localizedTitle } from '../portfolio/localizedTitle';
 export interface BoardTableProps {
   board: Board;
   /**
-   * What goes in each row's discussion cell: the program line's thread on this round
-   * (subject `roundProgram`), wired by the threads feature; nothing until then.
+   * What goes in each row's discussion cell: the control that opens the program line's
+   * discussion on this round (subject `roundProgram`); no column without it.
    */
   renderThread?: (row: BoardRow) => ReactNode;
 }

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useLocale } from '../../i18n/useLocale';
 import { usePrograms } from '../portfolio/usePrograms';
 import { BallotEditor } from './BallotEditor';
+import { BallotsSection } from './BallotsSection';
 import { BoardSection } from './BoardSection';
 import { RoundHeader } from './RoundHeader';
 import { useLiveRounds, useOwnBallot, useRound } from './usePriorities';
@@ -50,7 +51,10 @@ function OwnBallot({ round }: { round: Round }) {
   return <BallotEditor round={round} ballot={ballot.data} programs={programs.data} />;
 }
 
-/** One round: the delegation's ballot, who has voted, and the board when visible — all live. */
+/**
+ * One round: the delegation's ballot, who has voted, the board and every ballot when visible
+ * (the candidates and their discussions before) — all live.
+ */
 export function RoundPage() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -76,6 +80,7 @@ export function RoundPage() {
         <Delegations round={round.data} />
       </div>
       <BoardSection round={round.data} />
+      <BallotsSection round={round.data} />
     </div>
   );
 }
