@@ -27,11 +27,28 @@ async function pasteInto(page: Page, text: string): Promise<void> {
   }, text);
 }
 
+/** Drops text in the middle of the focused element, as a drag from another window does. */
+async function dropInto(page: Page, text: string): Promise<void> {
+  await page.evaluate((data) => {
+    const target = document.activeElement;
+    const box = target?.querySelector('h2')?.getBoundingClientRect();
+    if (!target || !box) throw new Error('nothing focused to drop into');
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', data);
+    const at = { clientX: box.left + 5, clientY: box.top + box.height / 2 };
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      const init = { dataTransfer: transfer, bubbles: true, cancelable: true, ...at };
+      target.dispatchEvent(new DragEvent(type, init));
+    }
+  }, text);
+}
+
 /**
  * Tries every way of writing into the focused text: keys, Enter, Backspace and Delete, cut,
- * paste, an IME composition and a committed insertion.
+ * paste, drop, an IME composition and a committed insertion.
  */
 async function tryToWrite(page: Page): Promise<void> {
+  await dropInto(page, 'soltado');
   await page.keyboard.type('zz');
   for (const key of ['Enter', 'Backspace', 'Delete', 'Control+X', 'Control+B']) {
     await page.keyboard.press(key);
