@@ -148,6 +148,8 @@ export const boundaries = [
       'apps/web/src/features/plan/PlanEditor.tsx',
       'apps/web/src/features/plan/liveExtensions.ts',
       'apps/web/src/features/plan/liveExtensions.test.ts',
+      'apps/web/src/features/plan/readOnlyText.ts',
+      'apps/web/src/features/plan/readOnlyText.test.ts',
       'apps/web/src/features/plan/threadAnchors.ts',
       'apps/web/src/features/plan/threadAnchors.test.ts',
       'apps/web/src/features/minutes/MinutesEditor.tsx',

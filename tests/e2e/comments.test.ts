@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServerOnOwnOrigin, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, type TestPerson } from '../helpers/people.js';
 import { contextFor, launchBrowser, runAxe, screenshot, Viewports } from '../helpers/browser.js';
-import { planStatus, typeAtEnd } from '../helpers/plan-page.js';
+import { planStatus, selectedText, tabTo, typeAtEnd } from '../helpers/plan-page.js';
 
 const status = planStatus;
 
@@ -11,6 +11,87 @@ const status = planStatus;
 async function typeAndSelectLine(page: Page, text: string): Promise<void> {
   await typeAtEnd(page, text);
   await page.keyboard.press('Shift+Home');
+}
+
+/** Pastes text into the focused element as the browser does (a paste event with the data). */
+async function pasteInto(page: Page, text: string): Promise<void> {
+  await page.evaluate((data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', data);
+    const paste = new ClipboardEvent('paste', {
+      clipboardData: transfer,
+      bubbles: true,
+      cancelable: true,
+    });
+    document.activeElement?.dispatchEvent(paste);
+  }, text);
+}
+
+/** Drops text in the middle of the focused element, as a drag from another window does. */
+async function dropInto(page: Page, text: string): Promise<void> {
+  await page.evaluate((data) => {
+    const target = document.activeElement;
+    const box = target?.querySelector('h2')?.getBoundingClientRect();
+    if (!target || !box) throw new Error('nothing focused to drop into');
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', data);
+    const at = { clientX: box.left + 5, clientY: box.top + box.height / 2 };
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      const init = { dataTransfer: transfer, bubbles: true, cancelable: true, ...at };
+      target.dispatchEvent(new DragEvent(type, init));
+    }
+  }, text);
+}
+
+/**
+ * Tries every way of writing into the focused text: keys, Enter, Backspace and Delete, cut,
+ * paste, drop, an IME composition and a committed insertion.
+ */
+async function tryToWrite(page: Page): Promise<void> {
+  await dropInto(page, 'soltado');
+  await page.keyboard.type('zz');
+  for (const key of ['Enter', 'Backspace', 'Delete', 'Control+X', 'Control+B']) {
+    await page.keyboard.press(key);
+  }
+  await pasteInto(page, 'pegado');
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Input.imeSetComposition', {
+    text: 'ñu',
+    selectionStart: 2,
+    selectionEnd: 2,
+  });
+  await devtools.send('Input.insertText', { text: 'ñu' });
+  await devtools.detach();
+  await page.keyboard.insertText('insertado');
+}
+
+/** Where the caret is against the plan's second heading. */
+function caretAgainstSecondHeading(page: Page): Promise<'in' | 'above' | 'below'> {
+  return page.evaluate(() => {
+    const heading = document.querySelectorAll('.plan-doc h2')[1];
+    const caret = window.getSelection()?.focusNode;
+    if (!heading || !caret) throw new Error('no second heading or no caret');
+    if (heading.contains(caret)) return 'in';
+    const before = heading.compareDocumentPosition(caret) & Node.DOCUMENT_POSITION_PRECEDING;
+    return before ? 'above' : 'below';
+  });
+}
+
+/** With arrows, moves the caret to the start of the plan's second heading and selects `length` characters. */
+async function selectInSecondHeading(page: Page, length: number): Promise<void> {
+  for (let presses = 0; ; presses += 1) {
+    const where = await caretAgainstSecondHeading(page);
+    if (where === 'in') break;
+    if (presses === 10) throw new Error('the arrows never reached the second heading');
+    await page.keyboard.press(where === 'above' ? 'ArrowDown' : 'ArrowUp');
+  }
+  await page.keyboard.press('Home');
+  for (let n = 0; n < length; n += 1) await page.keyboard.press('Shift+ArrowRight');
+}
+
+/** The plan's text as the page shows it. */
+function planText(page: Page): Promise<string> {
+  return page.locator('.plan-doc').innerText();
 }
 
 describe('comment threads in the browser', () => {
@@ -139,18 +220,46 @@ describe('comment threads in the browser', () => {
     for (const page of [anaPage, betoPage]) await page.context().close();
   });
 
-  it('lets an observer comment in a read-only plan, in Spanish on a tablet, and shows the program discussion', async () => {
+  it('lets an observer select a passage of the read-only plan by keyboard alone and comment on it, in Spanish on a tablet, and shows the program discussion', async () => {
     const olgaPage = await open(olga, { locale: 'es', viewport: Viewports.tablet });
     await status(olgaPage, 'read-only').waitFor({ timeout: 20_000 });
-    expect(await olgaPage.locator('.plan-doc[contenteditable="true"]').count()).toBe(0);
-    // She selects a word with the mouse and chooses Comentar.
-    await olgaPage.locator('.plan-doc h2').first().dblclick();
-    await olgaPage.getByRole('button', { name: 'Comentar el texto seleccionado' }).click();
+    const plan = olgaPage.locator('.plan-doc');
+    // A read-only text box: screen readers say so, and the keyboard reaches it.
+    expect(await plan.getAttribute('role')).toBe('textbox');
+    expect(await plan.getAttribute('aria-readonly')).toBe('true');
+    const text = await planText(olgaPage);
+
+    // Keyboard only: Tab to the plan, which shows its focus ring.
+    await tabTo(olgaPage, '.plan-doc');
+    expect(await plan.evaluate((node) => getComputedStyle(node).outlineStyle)).toBe('solid');
+    // Nothing she types, deletes, cuts, pastes or composes changes the plan, here or on the server.
+    await tryToWrite(olgaPage);
+    expect(await planText(olgaPage)).toBe(text);
+    await status(olgaPage, 'read-only').waitFor();
+
+    // Arrows move the caret to the second heading; Shift+arrows select its first word.
+    const heading = (await plan.locator('h2').nth(1).innerText()).trim();
+    const word = heading.split(' ')[0] ?? '';
+    await selectInSecondHeading(olgaPage, word.length);
+    expect(await selectedText(olgaPage)).toBe(word);
+    // Writing over a selection changes nothing either.
+    await tryToWrite(olgaPage);
+    expect(await planText(olgaPage)).toBe(text);
+    await selectInSecondHeading(olgaPage, word.length);
+    expect(await selectedText(olgaPage)).toBe(word);
+
+    // The shortcut opens the comment on it; she writes and posts it from the keyboard.
+    await olgaPage.keyboard.press('Control+Alt+M');
     const panel = olgaPage.locator('.plan-comments');
-    await panel.getByLabel('Su comentario sobre este pasaje').fill('¿Quién mide esto?');
-    await panel.getByRole('button', { name: 'Comentar', exact: true }).click();
+    const field = panel.getByLabel('Su comentario sobre este pasaje');
+    await expect.poll(() => field.evaluate((node) => node === document.activeElement)).toBe(true);
+    await olgaPage.keyboard.type('¿Quién mide esto?');
+    await olgaPage.keyboard.press('Control+Enter');
     await panel.locator('article.thread', { hasText: '¿Quién mide esto?' }).waitFor();
-    await olgaPage.locator('.plan-doc .thread-highlight--active').waitFor();
+    await olgaPage.locator('.plan-doc .thread-highlight--active', { hasText: word }).waitFor();
+    expect(await olgaPage.locator('.plan-doc .thread-highlight--active').innerText()).toBe(word);
+    expect(await planText(olgaPage)).toBe(text);
+    await status(olgaPage, 'read-only').waitFor();
     // The address names the open thread: a notification's link opens the same view.
     const threadId = new URL(olgaPage.url()).searchParams.get('thread');
     expect(threadId).toBeTruthy();
@@ -177,6 +286,12 @@ describe('comment threads in the browser', () => {
     expect(
       await veraPage.getByRole('button', { name: 'Comment on the selected text' }).count(),
     ).toBe(0);
+    // She selects by keyboard too (to copy), but the shortcut starts no comment.
+    await tabTo(veraPage, '.plan-doc');
+    const veraWord = (await veraPage.locator('.plan-doc h2').nth(1).innerText()).split(' ')[0];
+    await selectInSecondHeading(veraPage, veraWord?.length ?? 0);
+    expect(await selectedText(veraPage)).toBe(veraWord);
+    await veraPage.keyboard.press('Control+Alt+M');
     const veraDiscussion = veraPage.locator('section.program-discussion');
     await veraDiscussion
       .locator('.thread-item', { hasText: 'Propongo revisar las metas.' })
@@ -187,6 +302,7 @@ describe('comment threads in the browser', () => {
       .waitFor();
     await veraPage.locator('.plan-doc .thread-highlight--active').waitFor();
     expect(await veraPage.locator('.plan-comments').getByLabel('Your reply').count()).toBe(0);
+    expect(await veraPage.getByLabel('Your comment on this passage').count()).toBe(0);
     expect(await runAxe(veraPage)).toEqual([]);
     await screenshot(veraPage, 'comments-viewer-en-tablet');
     await veraPage.setViewportSize(Viewports.phone);

@@ -130,14 +130,22 @@ describe('the plan in the browser', () => {
     await status(anaPage, 'saved').waitFor();
     expect(await planText(betoPage)).toBe(await planText(anaPage));
 
-    // A viewer sees the plan live, with no editable surface and no toolbar.
+    // A viewer sees the plan live, read-only (the caret moves, nothing she types stays) and
+    // with no toolbar.
     const veraPage = await open(vera, stable);
     await status(veraPage, 'read-only').waitFor({ timeout: 20_000 });
     await veraPage.getByText('Typed by Beto while offline.').waitFor();
-    expect(await veraPage.locator('[contenteditable="true"]').count()).toBe(0);
+    expect(await veraPage.locator('.plan-doc[aria-readonly="true"]').count()).toBe(1);
+    expect(
+      await veraPage.locator('[contenteditable="true"]:not([aria-readonly="true"])').count(),
+    ).toBe(0);
     expect(await veraPage.getByRole('toolbar').count()).toBe(0);
+    await typeAtEnd(veraPage, 'Vera cannot write this.');
     await typeAtEnd(anaPage, 'Live for readers too.');
     await veraPage.getByText('Live for readers too.').waitFor();
+    expect(await veraPage.getByText('Vera cannot write this.').count()).toBe(0);
+    expect(await anaPage.getByText('Vera cannot write this.').count()).toBe(0);
+    await status(veraPage, 'read-only').waitFor();
     expect(await runAxe(veraPage)).toEqual([]);
     expect(await runAxe(anaPage)).toEqual([]);
     await screenshot(veraPage, 'plan-viewer-en-laptop');

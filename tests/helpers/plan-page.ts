@@ -12,3 +12,21 @@ export async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Enter');
   await page.keyboard.type(text);
 }
+
+/** Presses Tab from where the focus is until the element matching `selector` has it. */
+export async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
+  for (let presses = 0; presses < limit; presses += 1) {
+    await page.keyboard.press('Tab');
+    const reached = await page.evaluate(
+      (wanted) => document.activeElement?.matches(wanted) ?? false,
+      selector,
+    );
+    if (reached) return;
+  }
+  throw new Error(`${limit} presses of Tab never reached ${selector}`);
+}
+
+/** The text the page's selection holds (what Shift+arrows selected). */
+export function selectedText(page: Page): Promise<string> {
+  return page.evaluate(() => window.getSelection()?.toString() ?? '');
+}

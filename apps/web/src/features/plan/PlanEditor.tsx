@@ -6,6 +6,7 @@ import type { CollabSession, LocalUser } from '../../lib/collab';
 import { CommentButton, isCommentShortcut } from './CommentButton';
 import { livePlanExtensions } from './liveExtensions';
 import { planFundingLink } from './fundingLink';
+import { ReadOnlyText } from './readOnlyText';
 import { isApplePlatform } from './shortcuts';
 import { anchorFromSelection, type AnchorProblem, type HighlightInput } from './threadAnchors';
 import { Toolbar } from './Toolbar';
@@ -27,7 +28,7 @@ export interface PlanEditorProps {
   session: CollabSession;
   /** This person's caret identity. */
   user: LocalUser;
-  /** The person may edit; otherwise the plan is shown live without an editable surface. */
+  /** The person may edit; otherwise the plan is shown live, read-only but keyboard-selectable. */
   editable: boolean;
   /** The threads on the plan's passages. */
   comments: PlanEditorComments;
@@ -38,7 +39,9 @@ export interface PlanEditorProps {
 /**
  * The plan, bound to its Yjs document (livePlanExtensions: the shared schema, Collaboration
  * with undo/redo of one's own changes, the other people's carets, the threads' highlights).
- * People who may comment select text, even in a read-only plan, and choose Comment.
+ * People who may comment select text, even in a read-only plan, and choose Comment. A read-only
+ * plan takes the focus and the caret, so a passage is selected by keyboard too, and refuses
+ * every change of its text but Yjs' (ReadOnlyText).
  */
 export function PlanEditor({ session, user, editable, comments, label: named }: PlanEditorProps) {
   const { t } = useTranslation();
@@ -49,12 +52,15 @@ export function PlanEditor({ session, user, editable, comments, label: named }: 
       extensions: [
         ...livePlanExtensions(session, user, locale),
         ...planFundingLink(session.provider.roomname, t('funding.plan.link')),
+        ...(editable ? [] : [ReadOnlyText]),
       ],
-      editable,
       editorProps: {
-        attributes: editable
-          ? { class: 'plan-doc', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label }
-          : { class: 'plan-doc plan-doc--readonly', role: 'document', 'aria-label': label },
+        attributes: {
+          class: 'plan-doc',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': label,
+        },
       },
     },
     [session, editable, label, locale],

@@ -89,7 +89,7 @@ function PlanWorkspace(props: WorkspaceProps) {
   const stopped = status.kind === 'access-lost' || status.kind === 'signed-out';
   const closeComments = () => {
     comments.close();
-    // Back to the text; a read-only plan cannot take focus, so to the button that reopens.
+    // Back to the text (a read-only one takes the focus too); else to the button that reopens.
     const target =
       root.current?.querySelector<HTMLElement>('.plan-doc[contenteditable="true"]') ??
       root.current?.querySelector<HTMLElement>('.plan__comments-toggle');
