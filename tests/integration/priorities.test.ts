@@ -343,17 +343,12 @@ describe.each(dialects)('priority rounds on %s', (dialect) => {
     expect(due.state).toBe('closed');
     const res = await reopen();
     const { round: twice } = RoundReplySchema.parse(await res.json());
-    expect(twice.reopenings).toEqual([
+    expect(twice.reopenings.map((r) => ({ by: r.by.id, closing: r.closing }))).toEqual([
       {
-        by: { id: otherAdmin.userId, name: expect.any(String) },
-        at: expect.any(String),
+        by: otherAdmin.userId,
         closing: { at: closed.closedAt, by: { id: owner.userId, name: closed.closedBy?.name } },
       },
-      {
-        by: { id: otherAdmin.userId, name: expect.any(String) },
-        at: expect.any(String),
-        closing: { at: due.closedAt, by: null },
-      },
+      { by: otherAdmin.userId, closing: { at: due.closedAt, by: null } },
     ]);
     const kept = await server.app.ctx.db
       .selectFrom('priority_round_reopenings')
