@@ -15,6 +15,14 @@ import {
   type TestPerson,
 } from '../helpers/people.js';
 import { insertMeeting, setMeetingState } from '../helpers/minutes.js';
+import {
+  connectAs,
+  record,
+  socketAs,
+  connected,
+  waitFor,
+  type ClientSocket,
+} from '../helpers/sockets.js';
 
 const personas = [
   'admin',
@@ -1014,6 +1022,102 @@ describe('authorization matrix', () => {
         .map((status) => `${key} answered ${status}`),
     );
     expect(undocumented).toEqual([]);
+  });
+
+  // The round table's rule: while results are hidden each delegation sees its own ballot and
+  // which delegations have voted, never how — nobody, admins included (roundAbilities'
+  // viewResults is false for every role until the round closes).
+  it('refuses the board, the ballots and both CSVs of an open round with hidden results to every person', async () => {
+    const roundId = await aRound('after_close');
+    const voted = await fetchAs(server, people.leadMember, `/api/rounds/${roundId}/ballot`, {
+      method: 'PUT',
+      body: JSON.stringify({ entries: [{ programId, rationale: 'Secret' }], revision: 0 }),
+    });
+    expect(voted.status).toBe(200);
+    const got: Record<string, Record<Persona, number>> = {};
+    for (const path of ['board', 'ballots', 'board.csv', 'ballots.csv']) {
+      got[path] = {} as Record<Persona, number>;
+      for (const who of personas) {
+        const res = await fetchAs(server, people[who], `/api/rounds/${roundId}/${path}`);
+        got[path][who] = res.status;
+        expect(await res.text()).not.toContain('Secret');
+      }
+    }
+    const hidden = Object.fromEntries(personas.map((p) => [p, p === 'signedOut' ? 401 : 403]));
+    expect(got).toEqual({
+      board: hidden,
+      ballots: hidden,
+      'board.csv': hidden,
+      'ballots.csv': hidden,
+    });
+  });
+
+  it("answers each delegation's own ballot of a hidden round to its members only", async () => {
+    const roundId = await aRound('after_close');
+    await fetchAs(server, people.leadMember, `/api/rounds/${roundId}/ballot`, {
+      method: 'PUT',
+      body: JSON.stringify({ entries: [{ programId, rationale: 'Secret' }], revision: 0 }),
+    });
+    const got = {} as Record<Persona, string | number>;
+    for (const who of personas) {
+      const res = await fetchAs(server, people[who], `/api/rounds/${roundId}/ballot`);
+      const body = (await res.json()) as { ballot?: { organizationId: string; revision: number } };
+      // Whose ballot came back, and at which revision: only the lead's members read the saved one.
+      got[who] = body.ballot
+        ? `${body.ballot.organizationId === people[who]!.organizationId ? 'own' : 'other'}@${body.ballot.revision}`
+        : res.status;
+    }
+    expect(got).toEqual({
+      admin: 403,
+      coordinator: 'own@0',
+      leadMember: 'own@1',
+      partnerMember: 'own@0',
+      observerMember: 403,
+      viewer: 'own@0',
+      outsider: 403,
+      signedOut: 401,
+    });
+  });
+
+  it('lets every signed-in person follow a round live (round.subscribe / round.unsubscribe), hearing that a delegation voted, never how', async () => {
+    const roundId = await aRound('after_close');
+    const acks: Record<string, unknown> = {};
+    const heard: Record<string, unknown[]> = {};
+    const sockets: ClientSocket[] = [];
+    try {
+      for (const who of personas) {
+        const p = people[who];
+        if (!p) {
+          // Signed out: the handshake itself is refused, so no command is ever handled.
+          const anonymous = socketAs(server, null);
+          await expect(connected(anonymous)).rejects.toThrow();
+          anonymous.disconnect();
+          continue;
+        }
+        const socket = await connectAs(server, p);
+        sockets.push(socket);
+        acks[who] = await socket.emitWithAck('round.subscribe', { roundId });
+        heard[who] = record(socket, 'ballot.changed');
+      }
+      await fetchAs(server, people.leadMember, `/api/rounds/${roundId}/ballot`, {
+        method: 'PUT',
+        body: JSON.stringify({ entries: [{ programId, rationale: 'Secret' }], revision: 0 }),
+      });
+      const event = { roundId, organizationId: people.leadMember!.organizationId };
+      const signedInPersonas = personas.filter((p) => p !== 'signedOut');
+      await waitFor(() =>
+        expect(heard).toEqual(Object.fromEntries(signedInPersonas.map((p) => [p, [event]]))),
+      );
+      expect(acks).toEqual(
+        Object.fromEntries(signedInPersonas.map((p) => [p, { ok: true, data: { roundId } }])),
+      );
+      const left = await Promise.all(
+        sockets.map((s) => s.emitWithAck('round.unsubscribe', { roundId })),
+      );
+      expect(left).toEqual(sockets.map(() => ({ ok: true, data: { roundId } })));
+    } finally {
+      for (const s of sockets) s.disconnect();
+    }
   });
 
   it('has every route declare its success reply in its schema (docs/api.md states it from there)', () => {

@@ -255,6 +255,110 @@ describe.each(dialects)('priority rounds on %s', (dialect) => {
     expect(now.round).toMatchObject({ state: 'closed', closedBy: null });
   });
 
+  it('counts only the ballots of current delegations while open, and keeps the closing names in the record', async () => {
+    const round = await openRound('while_open');
+    const former = await createPersonOn(server, { relation: 'partner', programId: programs[2]! });
+    const relation = `/api/programs/${programs[2]}/organizations/${former.organizationId}`;
+    expect((await save(lead, round.id, [programs[0]!], 0)).status).toBe(200);
+    expect((await save(former, round.id, [programs[1]!], 0)).status).toBe(200);
+    const board = async () =>
+      BoardReplySchema.parse(await (await send(partner, `/api/rounds/${round.id}/board`)).json())
+        .board;
+    const ballotsCsv = async () =>
+      (await send(partner, `/api/rounds/${round.id}/ballots.csv`)).text();
+    expect((await board()).votingDelegations).toBe(2);
+
+    // No longer a delegation: its ballot stays stored but counts nowhere.
+    expect((await send(owner, relation, 'DELETE')).status).toBe(204);
+    const without = await board();
+    expect(without.votingDelegations).toBe(1);
+    const line = without.rows.find((r) => r.programId === programs[1]);
+    expect(line).toMatchObject({ score: 0, rankedBy: [], rationales: [] });
+    expect(without.rows.find((r) => r.programId === programs[0])?.consensus).toBe(1);
+    expect(await ballotsCsv()).not.toContain(`Why ${programs[1]}`);
+    const listed = listOf(BallotReplySchema.shape.ballot).parse(
+      await (await send(partner, `/api/rounds/${round.id}/ballots`)).json(),
+    );
+    expect(listed.data.map((b) => b.organizationId)).toEqual([lead.organizationId]);
+
+    // The relation comes back: the same ballot counts again.
+    expect((await send(owner, relation, 'PUT', { relation: 'lead' })).status).toBe(204);
+    expect((await board()).votingDelegations).toBe(2);
+
+    // Closed, then the relation ends: the record still counts it and still names it.
+    expect((await send(owner, `/api/rounds/${round.id}/close`, 'POST')).status).toBe(200);
+    expect((await send(owner, relation, 'DELETE')).status).toBe(204);
+    const record = await board();
+    expect(record.votingDelegations).toBe(2);
+    expect(record.organizations[former.organizationId]).toEqual({
+      en: former.organizationId.slice(0, 6),
+      es: `${former.organizationId.slice(0, 6)}-es`,
+    });
+    expect(await ballotsCsv()).toContain(`Why ${programs[1]}`);
+  });
+
+  it('keeps the language of a rationale whose text did not change; new or changed text takes the writer’s', async () => {
+    const round = await openRound('while_open');
+    const english = await createPersonOn(server, { organizationId: lead.organizationId });
+    const entries = (a: string, b: string) => [
+      { programId: programs[0]!, rationale: a },
+      { programId: programs[1]!, rationale: b },
+    ];
+    const first = await send(english, `/api/rounds/${round.id}/ballot`, 'PUT', {
+      entries: entries('Strong case', 'Second'),
+      revision: 0,
+    });
+    expect(first.status).toBe(200);
+    // The Spanish-speaking lead reorders and rewrites only the second rationale.
+    const [a, b] = entries('Strong case', 'Segundo');
+    const second = await send(lead, `/api/rounds/${round.id}/ballot`, 'PUT', {
+      entries: [b, a],
+      revision: 1,
+    });
+    const { ballot } = BallotReplySchema.parse(await second.json());
+    expect(ballot.entries).toEqual([
+      { programId: programs[1], rationale: 'Segundo', locale: 'es' },
+      { programId: programs[0], rationale: 'Strong case', locale: 'en' },
+    ]);
+  });
+
+  it('keeps each closing when a round is reopened: when, by whom, and its frozen board', async () => {
+    const round = await openRound('after_close');
+    expect((await save(lead, round.id, [programs[0]!], 0)).status).toBe(200);
+    const closed = RoundReplySchema.parse(
+      await (await send(owner, `/api/rounds/${round.id}/close`, 'POST')).json(),
+    ).round;
+    const reopen = () =>
+      send(otherAdmin, `/api/rounds/${round.id}/reopen`, 'POST', { closesAt: tomorrow() });
+    expect((await reopen()).status).toBe(200);
+    // The second closing happens at the closing time (nobody closed it).
+    await server.app.ctx.db
+      .updateTable('priority_rounds')
+      .set({ closes_at: '2001-01-01T00:00:00.000Z' })
+      .where('id', '=', round.id)
+      .execute();
+    const due = RoundReplySchema.parse(
+      await (await send(lead, `/api/rounds/${round.id}`)).json(),
+    ).round;
+    expect(due.state).toBe('closed');
+    const res = await reopen();
+    const { round: twice } = RoundReplySchema.parse(await res.json());
+    expect(twice.reopenings.map((r) => ({ by: r.by.id, closing: r.closing }))).toEqual([
+      {
+        by: otherAdmin.userId,
+        closing: { at: closed.closedAt, by: { id: owner.userId, name: closed.closedBy?.name } },
+      },
+      { by: otherAdmin.userId, closing: { at: due.closedAt, by: null } },
+    ]);
+    const kept = await server.app.ctx.db
+      .selectFrom('priority_round_reopenings')
+      .select('final_board')
+      .where('round_id', '=', round.id)
+      .orderBy('reopened_at')
+      .execute();
+    for (const row of kept) expect(row.final_board).toContain(lead.organizationId);
+  });
+
   it("keeps a thread on each program's line: read by everyone, written by all but viewers while open, live in the round's room", async () => {
     const round = await openRound('after_close');
     const subject = { kind: 'roundProgram', roundId: round.id, programId: programs[1]! };

@@ -15,6 +15,7 @@ import { priorities } from './migrations/0010_priorities.js';
 import { threadListIndex } from './migrations/0011_thread_list_index.js';
 import { meetings } from './migrations/0012_meetings.js';
 import { funding } from './migrations/0013_funding.js';
+import { roundClosings } from './migrations/0014_round_closings.js';
 
 /**
  * Every migration, in order. One list serves SQLite and PostgreSQL; a migration that must
@@ -35,6 +36,7 @@ export function listMigrations(db: Db, dataDir: string): Record<string, Migratio
     '0011_thread_list_index': threadListIndex(),
     '0012_meetings': meetings(),
     '0013_funding': funding(),
+    '0014_round_closings': roundClosings(),
   };
 }
 

@@ -240,7 +240,10 @@ export interface PriorityRoundsTable {
   closed_at: string | null;
   /** Who closed it early; null when it closed at its closing time. */
   closed_by: string | null;
-  /** The board as computed when the round closed (JSON rows), the record; null while open. */
+  /**
+   * The board as computed when the round closed, the record; null while open. JSON: an object
+   * `{rows, organizations}` (the delegations' names as they stood), or bare rows before 0014.
+   */
   final_board: string | null;
 }
 
@@ -250,6 +253,12 @@ export interface PriorityRoundReopeningsTable {
   round_id: string;
   reopened_by: string;
   reopened_at: string;
+  /** When the round had closed, the closing this reopening undid (null before 0014). */
+  closed_at: string | null;
+  /** Who had closed it early; null when it closed at its closing time (or before 0014). */
+  closed_by: string | null;
+  /** The board frozen at that closing (same JSON as the round's `final_board`), kept. */
+  final_board: string | null;
 }
 
 /** One ballot per delegation per round; `entries` is a JSON array of BallotEntry. */

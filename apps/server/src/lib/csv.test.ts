@@ -29,6 +29,12 @@ describe('csvField', () => {
     expect(csvField(csvDecimal('-2+3+cmd|x'))).toBe("'-2+3+cmd|x");
   });
 
+  it('writes only finite numbers bare: a non-finite one is text, neutralised like any other', () => {
+    expect(csvField(-0.5)).toBe('-0.5');
+    expect(csvField(Number.NEGATIVE_INFINITY)).toBe("'-Infinity");
+    expect(csvField(Number.NaN)).toBe('NaN');
+  });
+
   it('neutralises a formula that also needs quoting', () => {
     expect(csvField('=HYPERLINK("x","y")')).toBe('"\'=HYPERLINK(""x"",""y"")"');
   });

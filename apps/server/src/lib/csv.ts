@@ -32,8 +32,12 @@ const BOM = '\uFEFF';
 /** One cell as CSV: neutralised if it would start a formula, then quoted if it must be. */
 export function csvField(cell: CsvCell): string {
   if (cell === null) return '';
-  // Numbers are written as numbers: a negative score is a value, not a formula.
-  if (typeof cell === 'number') return String(cell);
+  // The one exception to the `'` prefix on a leading `-`: a number or exact decimal the server
+  // produced (never user text) is written bare, so a spreadsheet reads -50.50 as a value it
+  // can sum (funding gaps and amounts). A bare `-digits[.digits]` cannot be a formula; anything
+  // else — text, a non-finite number, a decimal that is not plain — takes the text path.
+  if (typeof cell === 'number')
+    return Number.isFinite(cell) ? String(cell) : csvField(String(cell));
   // Only a plain decimal is written bare; anything else is text like any other.
   if (typeof cell === 'object')
     return DECIMAL.test(cell.decimal) ? cell.decimal : csvField(cell.decimal);

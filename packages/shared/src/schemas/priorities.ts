@@ -69,13 +69,27 @@ export const DelegationSchema = z.object({
 /** A delegation of a round. */
 export type Delegation = z.infer<typeof DelegationSchema>;
 
-/** A recorded reopening of a closed round. */
+/** A closing of a round that a later reopening undid, kept as the record. */
+export const RoundClosingSchema = z.object({
+  /** When it closed (UTC ISO). */
+  at: z.string(),
+  /** Who closed it early, or null when it closed at its closing time. */
+  by: RoundPersonSchema.nullable(),
+});
+/** A kept closing. */
+export type RoundClosing = z.infer<typeof RoundClosingSchema>;
+
+/** A recorded reopening of a closed round, with the closing it undid. */
 export const RoundReopeningSchema = z.object({
   /** The admin who reopened it. */
   by: RoundPersonSchema,
   /** When (UTC ISO). */
   at: z.string(),
+  /** The closing it undid; null for reopenings recorded before closings were kept. */
+  closing: RoundClosingSchema.nullable(),
 });
+/** A recorded reopening. */
+export type RoundReopening = z.infer<typeof RoundReopeningSchema>;
 
 /** A priority round as the API shows it to one person. */
 export const RoundSchema = z.object({
@@ -101,7 +115,10 @@ export const RoundSchema = z.object({
   closedAt: z.string().nullable(),
   /** Who closed it early, or null (closed at its closing time, or open). */
   closedBy: RoundPersonSchema.nullable(),
-  /** Every reopening, oldest first. */
+  /**
+   * The round's history, oldest first: each reopening with the closing it undid (when, by
+   * whom). The current closing, if closed, is `closedAt`/`closedBy`.
+   */
   reopenings: z.array(RoundReopeningSchema),
   /** The delegations and whether each has voted (never how, while results are hidden). */
   delegations: z.array(DelegationSchema),
@@ -253,7 +270,10 @@ export const BoardRowSchema = z.object({
   score: z.number().int(),
   /** The delegations that rank it, with the place each gives it, best place first. */
   rankedBy: z.array(z.object({ organizationId: IdSchema, place: z.number().int() })),
-  /** Share (0–1) of voting delegations that place it in their top N. */
+  /**
+   * Share (0–1) of the voting delegations (those whose ballot holds at least one program) that
+   * place it anywhere on their ballot; delegations that have not voted are not in the count.
+   */
   consensus: z.number(),
   /** Rationales given for it. */
   rationales: z.array(BoardRationaleSchema),

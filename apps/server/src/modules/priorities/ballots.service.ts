@@ -1,4 +1,4 @@
-import type { Ballot, BallotRevision, SaveBallotInput } from '@mesa/shared';
+import type { Ballot, BallotEntry, BallotRevision, SaveBallotInput } from '@mesa/shared';
 import { ErrorCodes } from '@mesa/shared';
 import { z } from 'zod';
 import type { Actor } from '../../authz/actor.js';
@@ -10,11 +10,13 @@ import {
   findRoundRow,
   listBallotRevisionRows,
   listBallotRows,
+  listBallotRowsOf,
   lockOpenRound,
   writeBallotIfCurrent,
   type RoundRow,
 } from './priorities.repository.js';
 import { parseEntries, presentBallot } from './priorities.presenter.js';
+import { readFrozenBoard } from './round-board.js';
 
 /** What a save answers: the stored ballot, or the current one when the save was stale. */
 export type SaveBallotResult = { ok: true; ballot: Ballot } | { ok: false; current: Ballot };
@@ -65,9 +67,32 @@ function checkEntries(round: RoundRow, input: SaveBallotInput): void {
 }
 
 /**
+ * The entries to store: a rationale whose text is unchanged for its program keeps the language
+ * it was written in (a member reordering in Spanish does not relabel an English rationale);
+ * new or changed text takes the writer's language.
+ */
+function entriesToStore(
+  actor: Actor,
+  input: SaveBallotInput,
+  stored: readonly BallotEntry[],
+): BallotEntry[] {
+  const before = new Map(stored.map((e) => [e.programId, e]));
+  return input.entries.map((e) => {
+    const rationale = e.rationale ? e.rationale : null;
+    const previous = before.get(e.programId);
+    const kept = rationale !== null && previous?.rationale === rationale;
+    return {
+      programId: e.programId,
+      rationale,
+      locale: kept ? previous.locale : actor.locale,
+    };
+  });
+}
+
+/**
  * Saves the delegation's ballot if it is still at `input.revision` (the caller checked
  * `vote`). A stale revision writes nothing and answers the ballot as stored now; a round that
- * closed meanwhile answers 409. Rationales are stored in the writer's language.
+ * closed meanwhile answers 409. New or changed rationales are stored in the writer's language.
  */
 export async function saveBallot(
   ctx: ServiceContext,
@@ -77,14 +102,12 @@ export async function saveBallot(
 ): Promise<SaveBallotResult> {
   const round = await roundRow(ctx, roundId);
   checkEntries(round, input);
-  const entries = input.entries.map((e) => ({
-    programId: e.programId,
-    rationale: e.rationale ? e.rationale : null,
-    locale: actor.locale,
-  }));
   const at = ctx.now().toISOString();
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     if (!(await lockOpenRound(trx, roundId, at))) return 'closed' as const;
+    // Read inside the transaction: when the save is current, this is the ballot it edits.
+    const stored = await findBallotRow(trx, roundId, actor.organizationId);
+    const entries = entriesToStore(actor, input, stored ? parseEntries(stored.entries) : []);
     const written = await writeBallotIfCurrent(trx, {
       roundId,
       organizationId: actor.organizationId,
@@ -120,8 +143,19 @@ export async function listOwnBallotRevisions(
   }));
 }
 
-/** Every delegation's ballot (the caller checked `viewResults`). */
+/**
+ * Every counted ballot (the caller checked `viewResults`): while open those of the current
+ * delegations; once closed those the frozen board counted, named as they stood at closing.
+ */
 export async function listBallots(ctx: ServiceContext, roundId: string): Promise<Ballot[]> {
-  await roundRow(ctx, roundId);
-  return (await listBallotRows(ctx.db, roundId)).map(presentBallot);
+  const round = await roundRow(ctx, roundId);
+  if (round.state !== 'closed' || round.final_board === null)
+    return (await listBallotRows(ctx.db, roundId)).map(presentBallot);
+  const record = await readFrozenBoard(ctx, round.final_board);
+  const counted = [...new Set(record.rows.flatMap((r) => r.rankedBy.map((b) => b.organizationId)))];
+  return (await listBallotRowsOf(ctx.db, roundId, counted)).map((row) => {
+    const ballot = presentBallot(row);
+    const name = record.organizations[row.organization_id];
+    return name ? { ...ballot, organizationName: name } : ballot;
+  });
 }

@@ -7,6 +7,7 @@ import {
   type BallotEntry,
   type Delegation,
   type Round,
+  type RoundClosing,
   type RoundAbilities,
 } from '@mesa/shared';
 import { z } from 'zod';
@@ -22,10 +23,24 @@ export function parseEntries(json: string): BallotEntry[] {
 /** What a round's reply needs besides its row. */
 export interface RoundExtras {
   names: Map<string, string>;
-  reopenings: { reopened_by: string; reopened_at: string; name: string }[];
+  reopenings: {
+    reopened_by: string;
+    reopened_at: string;
+    name: string;
+    closed_at: string | null;
+    closed_by: string | null;
+    closer_name: string | null;
+  }[];
   delegations: Delegation[];
   abilities: RoundAbilities;
   myDelegationId: string | null;
+}
+
+/** The closing a reopening undid, or null when it was recorded before closings were kept. */
+function presentClosing(r: RoundExtras['reopenings'][number]): RoundClosing | null {
+  if (r.closed_at === null) return null;
+  const by = r.closed_by === null ? null : { id: r.closed_by, name: r.closer_name ?? '' };
+  return { at: r.closed_at, by };
 }
 
 /** A round row as one viewer sees it. */
@@ -46,6 +61,7 @@ export function presentRound(row: RoundRow, x: RoundExtras): Round {
     reopenings: x.reopenings.map((r) => ({
       by: { id: r.reopened_by, name: r.name },
       at: r.reopened_at,
+      closing: presentClosing(r),
     })),
     delegations: x.delegations,
     abilities: x.abilities,

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database, PriorityRoundsTable } from '../../db/schema.js';
 
 /** A round row as stored. */
@@ -82,12 +82,30 @@ export async function storeFinalBoard(db: Kysely<Database>, id: string, board: s
     .execute();
 }
 
-/** Reopens a closed round with a new closing time and records who did it; false if not closed. */
+/** What a reopening records: who, when, the new closing time, and the closing it undoes. */
+export interface Reopening {
+  id: string;
+  closesAt: string;
+  by: string;
+  at: string;
+}
+
+/**
+ * Reopens a closed round with a new closing time; false if it is not closed. The reopening's
+ * row keeps the closing it undoes (when, by whom, the frozen board), so the record survives.
+ */
 export async function reopenRoundRow(
   db: Kysely<Database>,
   id: string,
-  reopening: { id: string; closesAt: string; by: string; at: string },
+  reopening: Reopening,
 ): Promise<boolean> {
+  const closing = await db
+    .selectFrom('priority_rounds')
+    .select(['closed_at', 'closed_by', 'final_board'])
+    .where('id', '=', id)
+    .where('state', '=', 'closed')
+    .executeTakeFirst();
+  if (!closing) return false;
   const result = await db
     .updateTable('priority_rounds')
     .set({
@@ -108,6 +126,7 @@ export async function reopenRoundRow(
       round_id: id,
       reopened_by: reopening.by,
       reopened_at: reopening.at,
+      ...closing,
     })
     .execute();
   return true;
@@ -133,13 +152,22 @@ export async function lockOpenRound(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Reopenings of the given rounds, oldest first, with the admin's name. */
+/** Reopenings of the given rounds, oldest first, with the admin's name and the undone closing. */
 export function listReopenings(db: Kysely<Database>, roundIds: readonly string[]) {
   if (roundIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('priority_round_reopenings as r')
     .innerJoin('users as u', 'u.id', 'r.reopened_by')
-    .select(['r.round_id', 'r.reopened_by', 'r.reopened_at', 'u.name'])
+    .leftJoin('users as c', 'c.id', 'r.closed_by')
+    .select([
+      'r.round_id',
+      'r.reopened_by',
+      'r.reopened_at',
+      'u.name',
+      'r.closed_at',
+      'r.closed_by',
+      'c.name as closer_name',
+    ])
     .where('r.round_id', 'in', roundIds)
     .orderBy('r.reopened_at')
     .execute();
@@ -154,6 +182,11 @@ export async function namesOf(
   const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+// Whether the organization aliased `o` is a delegation now (the rule of `listDelegationRows` and
+// of authz `delegationStanding`). Ballots of an organization that no longer is one stay stored
+// but stop counting; they count again if a lead or partner relation comes back.
+const IS_DELEGATION = sql<boolean>`(o.kind = 'sica_secretariat' or exists (select 1 from program_organizations r where r.organization_id = o.id and r.relation in ('lead', 'partner')))`;
 
 /** Delegations: organizations leading or partnering on a program, and the SICA Secretariat. */
 export function listDelegationRows(db: Kysely<Database>) {
@@ -195,9 +228,32 @@ function ballotsQuery(db: Kysely<Database>, roundId: string) {
     .where('b.round_id', '=', roundId);
 }
 
-/** Every ballot of a round. */
+/** Every ballot of a round whose organization is a delegation now (the ones that count). */
 export function listBallotRows(db: Kysely<Database>, roundId: string): Promise<BallotRow[]> {
-  return ballotsQuery(db, roundId).orderBy('o.short_name_en').execute();
+  return ballotsQuery(db, roundId).where(IS_DELEGATION).orderBy('o.short_name_en').execute();
+}
+
+/** Ballots of a round by the given organizations, delegations now or not (a closed record). */
+export function listBallotRowsOf(
+  db: Kysely<Database>,
+  roundId: string,
+  organizationIds: readonly string[],
+): Promise<BallotRow[]> {
+  if (organizationIds.length === 0) return Promise.resolve([]);
+  return ballotsQuery(db, roundId)
+    .where('b.organization_id', 'in', organizationIds)
+    .orderBy('o.short_name_en')
+    .execute();
+}
+
+/** Short names of organizations by id (delegations or not: a record names who voted then). */
+export function listOrganizationNameRows(db: Kysely<Database>, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'short_name_en', 'short_name_es'])
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /** One delegation's ballot, or undefined before its first save. */

@@ -97,7 +97,7 @@ export const prioritiesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
       schema: {
         tags,
         description:
-          'An admin reopens a closed round with a new closing time; recorded (who, when).',
+          'An admin reopens a closed round with a new closing time; recorded (who, when) with the closing it undoes (when, by whom, its frozen board), listed in the round’s `reopenings`.',
         params: IdParamsSchema,
         body: ReopenRoundInputSchema,
         response: { 200: RoundReplySchema, ...errors },
@@ -170,7 +170,13 @@ export const prioritiesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
     '/api/rounds/:id/ballots',
     {
       ...requireRound('viewResults'),
-      schema: { tags, params: IdParamsSchema, response: { 200: listOf(BallotSchema) } },
+      schema: {
+        tags,
+        description:
+          'The ballots that count: while open those of organizations that are delegations now (a former delegation’s ballot is kept, not counted); once closed those the frozen board counted, named as at closing.',
+        params: IdParamsSchema,
+        response: { 200: listOf(BallotSchema) },
+      },
     },
     async (request) => ({ data: await listBallots(ctx, request.params.id) }),
   );
@@ -179,7 +185,13 @@ export const prioritiesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
     '/api/rounds/:id/board',
     {
       ...requireRound('viewResults'),
-      schema: { tags, params: IdParamsSchema, response: { 200: BoardReplySchema } },
+      schema: {
+        tags,
+        description:
+          'The board: while open computed from the ballots of current delegations; once closed the board frozen at closing with the delegations’ names as they stood. `consensus` is the share of voting delegations (a ballot with at least one program), not of all delegations, that rank the program.',
+        params: IdParamsSchema,
+        response: { 200: BoardReplySchema },
+      },
     },
     async (request) => ({ board: await getBoard(ctx, request.actor!, request.params.id) }),
   );

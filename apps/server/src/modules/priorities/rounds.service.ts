@@ -1,10 +1,4 @@
-import {
-  computeBoard,
-  roundAbilities,
-  type BoardRow,
-  type CreateRoundInput,
-  type Round,
-} from '@mesa/shared';
+import { roundAbilities, type CreateRoundInput, type Round } from '@mesa/shared';
 import type { Actor } from '../../authz/actor.js';
 import { roundResource } from '../../authz/index.js';
 import type { ServiceContext } from '../../lib/context.js';
@@ -15,8 +9,6 @@ import {
   claimClose,
   findRoundRow,
   insertRoundRow,
-  listBallotRows,
-  listCandidateRows,
   listDelegationRows,
   listDueRoundIds,
   listProgramIds,
@@ -28,7 +20,8 @@ import {
   storeFinalBoard,
   type RoundRow,
 } from './priorities.repository.js';
-import { parseEntries, presentCandidate, presentRound } from './priorities.presenter.js';
+import { presentRound } from './priorities.presenter.js';
+import { freezeRoundBoard } from './round-board.js';
 
 /** Refuses a closing time that is not in the future (400 on the `closesAt` field). */
 function futureClosingTime(ctx: ServiceContext, closesAt: string): string {
@@ -111,20 +104,6 @@ export async function openRound(
   return getRound(ctx, actor, id);
 }
 
-/** The board of a round from its ballots as they stand now. */
-export async function computeRoundBoard(ctx: ServiceContext, row: RoundRow): Promise<BoardRow[]> {
-  const ids = JSON.parse(row.candidate_program_ids) as string[];
-  const [programs, ballots] = await Promise.all([
-    listCandidateRows(ctx.db, ids),
-    listBallotRows(ctx.db, row.id),
-  ]);
-  return computeBoard(
-    row.places,
-    programs.map(presentCandidate),
-    ballots.map((b) => ({ organizationId: b.organization_id, entries: parseEntries(b.entries) })),
-  );
-}
-
 /**
  * Closes a round once: the conditional update claims the transition, and only the caller
  * whose update changed the row freezes the board and emits `round.closed`. True if it did.
@@ -134,12 +113,7 @@ async function closeOnce(ctx: ServiceContext, id: string, by: string | null): Pr
     const claimed = await claimClose(trx, id, { at: ctx.now().toISOString(), by });
     if (!claimed) return false;
     const row = await findRoundRow(trx, id);
-    if (row)
-      await storeFinalBoard(
-        trx,
-        id,
-        JSON.stringify(await computeRoundBoard({ ...ctx, db: trx }, row)),
-      );
+    if (row) await storeFinalBoard(trx, id, await freezeRoundBoard({ ...ctx, db: trx }, row));
     return true;
   });
   if (closed) ctx.events.emit('round.closed', { roundId: id });

@@ -10,9 +10,10 @@ import { closeRound, reopenRound } from '../../lib/prioritiesApi';
 import { useTimeZone } from '../auth/useTimeZone';
 import { ClosingTimeFields } from './ClosingTimeFields';
 import { priorityKeys } from './queryKeys';
+import { RoundHistory } from './RoundHistory';
 import { utcToZoned, zonedToUtc } from '../../lib/zonedTime';
 
-/** The round's title, state, closing time in the reader's zone (zone named), and the owner's and admins' actions. */
+/** The round's title, state, closing time in the reader's zone (zone named), its earlier closings and reopenings, and the owner's and admins' actions. */
 export function RoundHeader({ round }: { round: Round }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -55,11 +56,7 @@ export function RoundHeader({ round }: { round: Round }) {
         {' · '}
         {t(`priorities.visibility.${round.resultsVisibility}`)}
       </p>
-      {round.reopenings.map((r) => (
-        <p key={r.at} className="round-header__meta">
-          {t('priorities.reopenedBy', { name: r.by.name, time: when(r.at) })}
-        </p>
-      ))}
+      <RoundHistory reopenings={round.reopenings} when={when} zone={zone} />
       <FormAlert message={problem} />
       {round.abilities.close ? (
         <button
