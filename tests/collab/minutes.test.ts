@@ -37,7 +37,6 @@ function anchorIn(doc: Y.Doc, quote: string) {
     return {
       start: b64(Y.createRelativePositionFromTypeIndex(text, at)),
       end: b64(Y.createRelativePositionFromTypeIndex(text, at + quote.length, -1)),
-      quote,
     };
   }
   throw new Error(`no paragraph holds "${quote}"`);

@@ -98,7 +98,7 @@ describe.each(dialects)('comment threads on %s', (dialect) => {
     const forged = await refusal(
       await send(lead, '/api/threads', 'POST', {
         subject: { kind: 'document', documentName: planDocumentName(programId) },
-        anchor: { start: 'bm90IGEgcG9zaXRpb24=', end: 'bm90IGEgcG9zaXRpb24=', quote: 'x' },
+        anchor: { start: 'bm90IGEgcG9zaXRpb24=', end: 'bm90IGEgcG9zaXRpb24=' },
         body: 'Forged',
       }),
     );
@@ -106,7 +106,7 @@ describe.each(dialects)('comment threads on %s', (dialect) => {
     const onProgram = await refusal(
       await send(lead, '/api/threads', 'POST', {
         subject: { kind: 'program', programId },
-        anchor: { start: 'AAAAAAAA', end: 'AAAAAAAA', quote: 'x' },
+        anchor: { start: 'AAAAAAAA', end: 'AAAAAAAA' },
         body: 'Anchored?',
       }),
     );
@@ -271,7 +271,6 @@ describe.each(dialects)('comment threads on %s', (dialect) => {
     const anchor = {
       start: b64(Y.createRelativePositionFromTypeIndex(text, 0)),
       end: b64(Y.createRelativePositionFromTypeIndex(text, 6, -1)),
-      quote: 'Secret',
     };
     const posted = await send(lead, '/api/threads', 'POST', {
       subject: { kind: 'document', documentName: name },

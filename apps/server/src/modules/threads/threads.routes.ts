@@ -115,7 +115,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: ThreadsDeps }> = async
       schema: {
         tags,
         description:
-          'Opens a thread with its first comment; emits comment.posted and thread.changed. `anchor` is required for a `document` subject (checked against the document as the server holds it: both positions decode, lie in its text and start comes before end; 400 naming `anchor.start` or `anchor.end` otherwise) and refused for the others. Mentions of people who may not read the subject are stored as plain `@label`. 429 past 10 threads a minute (nothing stored).',
+          'Opens a thread with its first comment; emits comment.posted and thread.changed. `anchor` is required for a `document` subject (`{start, end}`, checked against the document as the server holds it: both positions decode, lie in its text and start comes before end; 400 naming `anchor.start` or `anchor.end` otherwise) and refused for the others. The `anchor.quote` a reply carries is the passage’s text as the server reads it from its copy of the document (a body carrying one is refused); a passage without text, or longer than 2000 characters, is refused with 400 naming `anchor`. Mentions of people who may not read the subject are stored as plain `@label`. 429 past 10 threads a minute (nothing stored).',
         body: CreateThreadInputSchema,
         response: { 201: ThreadSchema, ...Limited },
       },

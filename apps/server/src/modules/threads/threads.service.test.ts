@@ -62,7 +62,7 @@ describe('threads service', () => {
     const found = anchorQuote(doc, quote);
     doc.destroy();
     if (!found) throw new Error(`"${quote}" is not once in the plan`);
-    return { ...found, quote };
+    return found;
   }
 
   async function passageNow(thread: Thread) {
@@ -93,7 +93,7 @@ describe('threads service', () => {
       anchor,
       body: 'Which year is the baseline?',
     });
-    expect(thread.anchor).toEqual({ ...anchor, state: 'attached' });
+    expect(thread.anchor).toEqual({ ...anchor, quote: 'no baseline', state: 'attached' });
     expect(thread.abilities).toEqual({ reply: true, resolve: true });
     await t.app.collab.documents.change(plan, (doc) => {
       const paragraph = doc.getXmlFragment(PLAN_FRAGMENT).toArray().at(-1) as Y.XmlElement;
@@ -126,7 +126,7 @@ describe('threads service', () => {
       fragment.delete(fragment.length - 1, 1);
     });
     const now = await getThread(deps, lead, thread.id);
-    expect(now.anchor).toEqual({ ...anchor, state: 'removed' });
+    expect(now.anchor).toEqual({ ...anchor, quote: 'to be cut', state: 'removed' });
   });
 
   it('refuses forged, foreign, reversed and missing anchors with 400 naming the field', async () => {

@@ -10,6 +10,7 @@ import {
   replaceMentions,
   type CreateThreadInput,
   type Anchor,
+  type AnchorInput,
   type PersonRef,
   type Thread,
   type ThreadAnchorRef,
@@ -431,12 +432,15 @@ function excerptOf(body: string): string {
   return mentionsAsText(body).slice(0, EXCERPT_LENGTH);
 }
 
-/** Checks a document thread's anchor against the document's current state (400 naming the field). */
+/**
+ * Checks a document thread's anchor against the document's current state (400 naming the
+ * field) and returns it with its quote, read from the server's copy of the document.
+ */
 async function checkedAnchor(
   deps: ThreadsDeps,
   resolved: ResolvedSubject,
   anchor: CreateThreadInput['anchor'],
-) {
+): Promise<(AnchorInput & { quote: string }) | null> {
   if (!resolved.document) {
     if (anchor)
       throw new AppError(
@@ -457,12 +461,15 @@ async function checkedAnchor(
   const doc = await openDocument(deps.docs, resolved);
   if (!doc) throw new NotFoundError('document');
   try {
-    const refusal = checkAnchor(doc, anchor);
-    if (refusal) throw new AppError(400, ErrorCodes.validation, refusal.message, refusal.field);
+    const checked = checkAnchor(doc, anchor);
+    if ('refusal' in checked) {
+      const { message, field } = checked.refusal;
+      throw new AppError(400, ErrorCodes.validation, message, field);
+    }
+    return { start: anchor.start, end: anchor.end, quote: checked.quote };
   } finally {
     doc.destroy();
   }
-  return anchor;
 }
 
 /** A new comment's row. */
