@@ -197,6 +197,19 @@ describe.each(dialects)('comment threads on %s', (dialect) => {
       ['DELETE', `/api/comments/${commentId}`],
       ['GET', `/api/threads?kind=program&programId=${otherProgramId}`],
       ['GET', `/api/threads?kind=document&documentName=plan:${otherProgramId}`],
+      ['GET', `/api/threads/anchors?kind=document&documentName=plan:${otherProgramId}`],
+      ['GET', `/api/threads/mentionable?kind=program&programId=${otherProgramId}&q=no`],
+      ['GET', `/api/threads/mentionable?kind=document&documentName=plan:${otherProgramId}&q=no`],
+      [
+        'POST',
+        '/api/threads',
+        { subject: { kind: 'program', programId: otherProgramId }, body: 'hi' },
+      ],
+      [
+        'POST',
+        '/api/threads',
+        { subject: { kind: 'document', documentName: `plan:${otherProgramId}` }, body: 'hi' },
+      ],
     ];
     for (const [method, path, body] of routes) {
       const res = await send(lead, path, method, body);
