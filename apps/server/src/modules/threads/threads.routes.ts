@@ -70,7 +70,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: ThreadsDeps }> = async
       schema: {
         tags,
         description:
-          "A page of a subject's threads, newest first (by creation, then id), with their comments, the next page's `nextCursor` (null on the last page), the subject's open count (whatever the filter) and whether the reader may open one. Subject fields flattened: `kind=document&documentName=plan:<id>`, `kind=program&programId=…`, `kind=roundProgram&roundId=…&programId=…`. `limit` threads a page (1–100, default 50); `cursor` is the previous page's `nextCursor`, passed as it came (400 naming `cursor` for anything else). A document thread's `anchor.state` is computed from the document now (`removed` once its passage is gone). 404 for a subject that does not exist, 403 without read access on it.",
+          "A page of a subject's threads, newest first (by creation, then id), with their comments, the next page's `nextCursor` (null on the last page), the subject's open count (whatever the filter) and whether the reader may open one. Subject fields flattened: `kind=document&documentName=plan:<id>` (a plan) or `kind=document&documentName=minutes:<meetingId>` (a meeting's minutes, once the meeting has gone live: its readers read, `commentMinutes` comments), `kind=program&programId=…`, `kind=roundProgram&roundId=…&programId=…`. `limit` threads a page (1–100, default 50); `cursor` is the previous page's `nextCursor`, passed as it came (400 naming `cursor` for anything else). A document thread's `anchor.state` is computed from the document now (`removed` once its passage is gone). 404 for a subject that does not exist, 403 without read access on it.",
         querystring: ListThreadsQuerySchema,
         response: { 200: ThreadListSchema, ...Refusals },
       },
@@ -85,7 +85,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: ThreadsDeps }> = async
       schema: {
         tags,
         description:
-          "Every thread on a document (`kind=document&documentName=plan:<id>`), newest first, with only its id, state and anchor (`anchor.state` computed from the document now): what the editor's highlights need, whichever page of `GET /api/threads` the panel shows. Threads without an anchor are left out. 404 for a document that does not exist, 403 without read access on it.",
+          "Every thread on a document (`kind=document&documentName=plan:<id>` or `minutes:<meetingId>`), newest first, with only its id, state and anchor (`anchor.state` computed from the document now): what the editor's highlights need, whichever page of `GET /api/threads` the panel shows. Threads without an anchor are left out. 404 for a document that does not exist, 403 without read access on it.",
         querystring: ThreadAnchorsQuerySchema,
         response: { 200: ThreadAnchorsSchema, ...Refusals },
       },
