@@ -299,7 +299,7 @@ describe.each(dialects)('comment threads on %s', (dialect) => {
     expect(ThreadAnchorsSchema.parse(body).threads).toContainEqual({
       id: thread.id,
       state: 'open',
-      anchor: { ...anchor, state: 'attached' },
+      anchor: { ...anchor, quote: 'Secret', state: 'attached' },
     });
     expect(JSON.stringify(body)).not.toContain('Secret remark');
     const refused = await send(outsider, path);
