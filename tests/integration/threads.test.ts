@@ -144,6 +144,21 @@ describe.each(dialects)('comment threads on %s', (dialect) => {
     expect(outsiders.status).toBe(403);
   });
 
+  it('answers 429 with the error shape past the mention suggestions a person may ask for in a minute', async () => {
+    const prober = await createPersonOn(server, { relation: 'partner', programId });
+    const path = `/api/threads/mentionable?kind=program&programId=${programId}&q=pe`;
+    const statuses: number[] = [];
+    for (let i = 0; i < Limits.mentionSuggestionsPerMinute; i += 1)
+      statuses.push((await send(prober, path)).status);
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    const refused = await send(prober, path);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = ErrorBodySchema.parse(await refused.json());
+    expect(body.error.code).toBe('too_many_requests');
+    expect((await send(lead, path)).status).toBe(200);
+  });
+
   it('answers 429 past the comments a minute, with the error shape, and stores nothing more', async () => {
     const flooder = await createPersonOn(server, { relation: 'partner', programId });
     const thread = await open(lead, 'Flood target');

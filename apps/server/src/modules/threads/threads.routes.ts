@@ -100,9 +100,9 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: ThreadsDeps }> = async
       schema: {
         tags,
         description:
-          'Who may be mentioned in a thread on the subject: at most 8 active people who may read it, whose name or organization short name contains `q` (2 characters or more, case- and accent-insensitive), never the asker. For people who may comment on the subject.',
+          'Who may be mentioned in a thread on the subject: at most 8 active people who may read it, a word of whose name starts with `q` (2 characters or more, case- and accent-insensitive; with several words, each must start a word of the name or of the organization’s short name, and one the name), names starting with it first, never the asker. For people who may comment on the subject. 429 past 60 requests a minute per person (counted in the database, so on every node; `Retry-After` says when to ask again).',
         querystring: MentionableQuerySchema,
-        response: { 200: MentionableReplySchema, ...Refusals },
+        response: { 200: MentionableReplySchema, ...Limited },
       },
     },
     async (request) => mentionable(deps, actorOf(request), request.query),
