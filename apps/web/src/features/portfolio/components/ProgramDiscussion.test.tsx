@@ -25,7 +25,7 @@ describe('ProgramDiscussion', () => {
     });
     renderRoute(<ProgramDiscussion program={program} />);
     expect(await screen.findByRole('link', { name: '7 open comments on the plan' })).toBeTruthy();
-    const asked = fetchMock.mock.calls.map(([input]) => String(input));
+    const asked = fetchMock.mock.calls.map(([input]) => (typeof input === 'string' ? input : ''));
     expect(asked.filter((path) => path.includes('documentName'))).toEqual([
       `/api/threads?${plan}&state=open&limit=1`,
     ]);
