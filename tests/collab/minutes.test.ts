@@ -37,7 +37,6 @@ function anchorIn(doc: Y.Doc, quote: string) {
     return {
       start: b64(Y.createRelativePositionFromTypeIndex(text, at)),
       end: b64(Y.createRelativePositionFromTypeIndex(text, at + quote.length, -1)),
-      quote,
     };
   }
   throw new Error(`no paragraph holds "${quote}"`);
@@ -249,6 +248,16 @@ describe.each(dialects)('meeting minutes and the published record on %s', (diale
     const threadId = ((await res.json()) as { id: string }).id;
     expect((await openThread(viewer)).status).toBe(403);
     expect((await openThread(outsider)).status).toBe(403);
+    // Mention suggestions on the minutes name only the meeting's readers.
+    await createPersonOn(server, { name: 'Rita Stranger' });
+    res = await fetchAs(
+      server,
+      delegate,
+      `/api/threads/mentionable?kind=document&documentName=${name}&q=rita`,
+    );
+    expect(res.status).toBe(200);
+    const suggested = (await res.json()) as { people: { id: string }[] };
+    expect(suggested.people.map((p) => p.id)).toEqual([rapporteur.userId]);
 
     res = await fetchAs(server, chair, `/api/meetings/${meetingId}/publish`, { method: 'POST' });
     expect(res.status).toBe(200);

@@ -1,6 +1,12 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { ErrorBodySchema, ThreadListSchema, planDocumentName, type Thread } from '@mesa/shared';
+import {
+  ErrorBodySchema,
+  Limits,
+  ThreadListSchema,
+  planDocumentName,
+  type Thread,
+} from '@mesa/shared';
 import { dialects } from '../helpers/databases.js';
 import { createPersonOn, fetchAs, type TestPerson } from '../helpers/people.js';
 import {
@@ -37,7 +43,6 @@ function anchorIn(doc: Y.Doc, quote: string) {
   return {
     start: b64(Y.createRelativePositionFromTypeIndex(text, at)),
     end: b64(Y.createRelativePositionFromTypeIndex(text, at + quote.length, -1)),
-    quote,
   };
 }
 
@@ -188,5 +193,101 @@ describe.each(dialects)('thread anchors in a live plan on %s', (dialect) => {
     }
     expect((await listing(server, lead, programId)).threads).toHaveLength(before);
     expect((await postThread(server, lead, programId, good)).status).toBe(201);
+  });
+
+  it("stores the quote the server reads from its copy of the plan, never the client's", async () => {
+    const { server, programId, editors } = suite;
+    const lead = await createPersonOn(server, { programId, relation: 'lead' });
+    const here = connectEditor(server, lead, planDocumentName(programId), { ack: true });
+    editors.push(here);
+    await waitFor(() => here.provider.synced);
+    typeParagraph(here.doc, 'The budget is 40000 dollars.');
+    typeParagraph(here.doc, '   ');
+    typeParagraph(here.doc, 'x'.repeat(Limits.anchorQuoteMaxLength + 1));
+    await waitFor(() => here.saved());
+    const good = anchorIn(here.doc, '40000 dollars');
+    const before = (await listing(server, lead, programId)).threads.length;
+
+    // A client that claims the passage says something else is refused, and nothing is stored.
+    const forged = await postThread(server, lead, programId, { ...good, quote: '4 dollars' });
+    expect(forged.status).toBe(400);
+    expect(ErrorBodySchema.parse(await forged.json()).error.code).toBe('validation_failed');
+    // A passage of white space only, or past the quote limit, is refused naming the anchor.
+    const blank = textWith(here.doc, '   ');
+    const long = textWith(here.doc, 'xxx');
+    const span = (text: Y.XmlText, length: number) => ({
+      start: b64(Y.createRelativePositionFromTypeIndex(text, 0)),
+      end: b64(Y.createRelativePositionFromTypeIndex(text, length, -1)),
+    });
+    for (const anchor of [span(blank, 3), span(long, Limits.anchorQuoteMaxLength + 1)]) {
+      const res = await postThread(server, lead, programId, anchor);
+      const body = ErrorBodySchema.parse(await res.json());
+      expect({ status: res.status, field: body.error.field }).toEqual({
+        status: 400,
+        field: 'anchor',
+      });
+    }
+    expect((await listing(server, lead, programId)).threads).toHaveLength(before);
+
+    const created = await postThread(server, lead, programId, good);
+    expect(created.status).toBe(201);
+    const thread = (await created.json()) as Thread;
+    expect(thread.anchor?.quote).toBe('40000 dollars');
+  });
+
+  it('re-anchors on restore a quote spanning a hard line break or an empty paragraph', async () => {
+    const { server, programId, editors } = suite;
+    const name = planDocumentName(programId);
+    const alice = await createPersonOn(server, { programId, relation: 'lead' });
+    const a = connectEditor(server, alice, name, { ack: true });
+    editors.push(a);
+    await waitFor(() => a.provider.synced);
+    // A paragraph with a hard line break (Shift+Enter), then an empty paragraph, as Tiptap
+    // stores them.
+    const fragment = a.doc.getXmlFragment('default');
+    const broken = new Y.XmlElement('paragraph');
+    const first = new Y.XmlText('Targets for the first year');
+    const second = new Y.XmlText('and the second one.');
+    broken.insert(0, [first, new Y.XmlElement('hardBreak'), second]);
+    const closing = new Y.XmlElement('paragraph');
+    const last = new Y.XmlText('Closing remarks here.');
+    closing.insert(0, [last]);
+    fragment.push([broken, new Y.XmlElement('paragraph'), closing]);
+    await waitFor(() => a.saved());
+
+    const across = (from: Y.XmlText, at: number, to: Y.XmlText, end: number) => ({
+      start: b64(Y.createRelativePositionFromTypeIndex(from, at)),
+      end: b64(Y.createRelativePositionFromTypeIndex(to, end, -1)),
+    });
+    const onBreak = await postThread(server, alice, programId, across(first, 16, second, 7));
+    const onEmpty = await postThread(server, alice, programId, across(second, 8, last, 7));
+    expect([onBreak.status, onEmpty.status]).toEqual([201, 201]);
+    const breakThread = (await onBreak.json()) as Thread;
+    const emptyThread = (await onEmpty.json()) as Thread;
+    expect(breakThread.anchor?.quote).toBe('first year\nand the');
+    expect(emptyThread.anchor?.quote).toBe('second one.\nClosing');
+
+    const versions = `/api/programs/${programId}/plan/versions`;
+    const saved = await fetchAs(server, alice, versions, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'With the break' }),
+    });
+    const { version } = (await saved.json()) as { version: { id: string } };
+    fragment.delete(0, fragment.length);
+    await waitFor(() => a.saved());
+    let threads = (await listing(server, alice, programId)).threads;
+    const stateOf = (id: string) => threads.find((t) => t.id === id)?.anchor?.state;
+    expect([stateOf(breakThread.id), stateOf(emptyThread.id)]).toEqual(['removed', 'removed']);
+
+    const restored = await fetchAs(server, alice, `${versions}/${version.id}/restore`, {
+      method: 'POST',
+    });
+    expect(restored.status).toBe(204);
+    await waitFor(() => planText(a.doc).includes('Closing remarks'));
+    threads = (await listing(server, alice, programId)).threads;
+    expect([stateOf(breakThread.id), stateOf(emptyThread.id)]).toEqual(['attached', 'attached']);
+    const now = threads.find((t) => t.id === breakThread.id)!;
+    expect(now.anchor?.start).not.toBe(breakThread.anchor?.start);
+    expect(now.anchor?.quote).toBe('first year\nand the');
   });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   NotificationPageSchema,
+  ThreadSchema,
+  mentionToken,
   NotificationPreferencesSchema,
   UnreadCountSchema,
   type ThreadSubject,
@@ -69,6 +71,28 @@ describe.each(dialects)('the inbox routes on %s', (dialect) => {
     expect(page.unreadCount).toBe(1);
     expect(await count(b)).toBe(1);
     expect((await fetchAs(server, null, '/api/notifications')).status).toBe(401);
+  });
+
+  it('tells nobody without access about a mention posted over HTTP: empty inbox, unread count 0', async () => {
+    const [author, colleague] = [await member(), await member()];
+    const outsider = await createPersonOn(server);
+    const body = `Ask ${mentionToken(outsider.userId, 'Out')} and ${mentionToken(colleague.userId, 'Col')}`;
+    const res = await post(author, '/api/threads', {
+      subject: { kind: 'program', programId },
+      body,
+    });
+    expect(res.status).toBe(201);
+    const thread = ThreadSchema.parse(await res.json());
+    // The mention of the outsider is stored as plain text; the colleague's stays a mention.
+    expect(thread.comments[0]?.body).toBe(`Ask @Out and ${mentionToken(colleague.userId, 'Col')}`);
+    await server.app.notificationsSettled();
+    expect((await inbox(colleague)).data.map((n) => n.kind)).toEqual(['mention']);
+    const page = await inbox(outsider);
+    expect({ data: page.data, unreadCount: page.unreadCount }).toEqual({
+      data: [],
+      unreadCount: 0,
+    });
+    expect(await count(outsider)).toBe(0);
   });
 
   it('makes one row of an event delivered twice', async () => {

@@ -402,4 +402,48 @@ describe.each(dialects)('priority rounds on %s', (dialect) => {
       1,
     );
   });
+
+  it("lets the thread's author, the line's program coordinators and admins resolve and reopen a line's thread; others get 403", async () => {
+    const round = await openRound('after_close');
+    const programId = programs[1]!;
+    const subject = { kind: 'roundProgram', roundId: round.id, programId };
+    const coordinator = await createPersonOn(server, {
+      relation: 'lead',
+      programId,
+      coordinator: true,
+    });
+    const otherCoordinator = await createPersonOn(server, {
+      relation: 'lead',
+      programId: programs[2]!,
+      coordinator: true,
+    });
+    const posted = await send(observer, '/api/threads', 'POST', { subject, body: 'Why here?' });
+    const thread = ThreadSchema.parse(await posted.json());
+    const act = async (who: TestPerson, action: 'resolve' | 'reopen') => {
+      const res = await send(who, `/api/threads/${thread.id}/${action}`, 'POST');
+      return { status: res.status, body: (await res.json()) as { state?: string } };
+    };
+
+    // Neither another program's coordinator nor a plain member of a delegation moderates.
+    expect((await act(otherCoordinator, 'resolve')).status).toBe(403);
+    expect((await act(partner, 'resolve')).status).toBe(403);
+    // The line's program coordinator does, and sees that they may.
+    const seen = ThreadSchema.parse(
+      await (await send(coordinator, `/api/threads/${thread.id}`)).json(),
+    );
+    expect(seen.abilities.resolve).toBe(true);
+    expect(await act(coordinator, 'resolve')).toMatchObject({
+      status: 200,
+      body: { state: 'resolved' },
+    });
+    expect(await act(otherAdmin, 'reopen')).toMatchObject({ status: 200, body: { state: 'open' } });
+    expect(await act(observer, 'resolve')).toMatchObject({
+      status: 200,
+      body: { state: 'resolved' },
+    });
+    expect(await act(coordinator, 'reopen')).toMatchObject({
+      status: 200,
+      body: { state: 'open' },
+    });
+  });
 });

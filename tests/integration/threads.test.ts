@@ -98,7 +98,7 @@ describe.each(dialects)('comment threads on %s', (dialect) => {
     const forged = await refusal(
       await send(lead, '/api/threads', 'POST', {
         subject: { kind: 'document', documentName: planDocumentName(programId) },
-        anchor: { start: 'bm90IGEgcG9zaXRpb24=', end: 'bm90IGEgcG9zaXRpb24=', quote: 'x' },
+        anchor: { start: 'bm90IGEgcG9zaXRpb24=', end: 'bm90IGEgcG9zaXRpb24=' },
         body: 'Forged',
       }),
     );
@@ -106,7 +106,7 @@ describe.each(dialects)('comment threads on %s', (dialect) => {
     const onProgram = await refusal(
       await send(lead, '/api/threads', 'POST', {
         subject: { kind: 'program', programId },
-        anchor: { start: 'AAAAAAAA', end: 'AAAAAAAA', quote: 'x' },
+        anchor: { start: 'AAAAAAAA', end: 'AAAAAAAA' },
         body: 'Anchored?',
       }),
     );
@@ -142,6 +142,21 @@ describe.each(dialects)('comment threads on %s', (dialect) => {
       `/api/threads/mentionable?kind=program&programId=${programId}&q=pe`,
     );
     expect(outsiders.status).toBe(403);
+  });
+
+  it('answers 429 with the error shape past the mention suggestions a person may ask for in a minute', async () => {
+    const prober = await createPersonOn(server, { relation: 'partner', programId });
+    const path = `/api/threads/mentionable?kind=program&programId=${programId}&q=pe`;
+    const statuses: number[] = [];
+    for (let i = 0; i < Limits.mentionSuggestionsPerMinute; i += 1)
+      statuses.push((await send(prober, path)).status);
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    const refused = await send(prober, path);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = ErrorBodySchema.parse(await refused.json());
+    expect(body.error.code).toBe('too_many_requests');
+    expect((await send(lead, path)).status).toBe(200);
   });
 
   it('answers 429 past the comments a minute, with the error shape, and stores nothing more', async () => {
@@ -197,6 +212,19 @@ describe.each(dialects)('comment threads on %s', (dialect) => {
       ['DELETE', `/api/comments/${commentId}`],
       ['GET', `/api/threads?kind=program&programId=${otherProgramId}`],
       ['GET', `/api/threads?kind=document&documentName=plan:${otherProgramId}`],
+      ['GET', `/api/threads/anchors?kind=document&documentName=plan:${otherProgramId}`],
+      ['GET', `/api/threads/mentionable?kind=program&programId=${otherProgramId}&q=no`],
+      ['GET', `/api/threads/mentionable?kind=document&documentName=plan:${otherProgramId}&q=no`],
+      [
+        'POST',
+        '/api/threads',
+        { subject: { kind: 'program', programId: otherProgramId }, body: 'hi' },
+      ],
+      [
+        'POST',
+        '/api/threads',
+        { subject: { kind: 'document', documentName: `plan:${otherProgramId}` }, body: 'hi' },
+      ],
     ];
     for (const [method, path, body] of routes) {
       const res = await send(lead, path, method, body);
@@ -271,7 +299,6 @@ describe.each(dialects)('comment threads on %s', (dialect) => {
     const anchor = {
       start: b64(Y.createRelativePositionFromTypeIndex(text, 0)),
       end: b64(Y.createRelativePositionFromTypeIndex(text, 6, -1)),
-      quote: 'Secret',
     };
     const posted = await send(lead, '/api/threads', 'POST', {
       subject: { kind: 'document', documentName: name },
@@ -287,7 +314,7 @@ describe.each(dialects)('comment threads on %s', (dialect) => {
     expect(ThreadAnchorsSchema.parse(body).threads).toContainEqual({
       id: thread.id,
       state: 'open',
-      anchor: { ...anchor, state: 'attached' },
+      anchor: { ...anchor, quote: 'Secret', state: 'attached' },
     });
     expect(JSON.stringify(body)).not.toContain('Secret remark');
     const refused = await send(outsider, path);

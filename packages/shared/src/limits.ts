@@ -22,6 +22,8 @@ export const Limits = {
   threadsPerMinute: 10,
   /** Comments (replies and edits) a person may post per minute, before 429. */
   commentsPerMinute: 30,
+  /** Mention suggestion requests (`GET /api/threads/mentionable`) a person may make per minute, before 429. */
+  mentionSuggestionsPerMinute: 60,
   /** Longest priority round title, per language. */
   roundTitleMaxLength: 120,
   /** Most candidate programs in a round (and places on a ballot). */

@@ -16,6 +16,7 @@ import { AppError, NotFoundError } from '../lib/errors.js';
 import {
   findCommitmentStanding,
   findMeetingStanding,
+  findMeetingStandings,
   findProgramStanding,
   findRoundRow,
   listOrganizationRelations,
@@ -276,19 +277,76 @@ export async function loadMeetingFacts(
       break;
     }
   }
+  return meetingFactsOf(ctx, { ...standing, coordinatesProgram }, person.userId);
+}
+
+/** The facts of person `userId` on a meeting, from their standing on it. */
+function meetingFactsOf(
+  ctx: ServiceContext,
+  standing: {
+    state: string;
+    participates: boolean;
+    chairId: string | null;
+    roles: readonly string[];
+    amendmentEndsAt: string | null;
+    coordinatesProgram: boolean;
+  },
+  userId: string,
+): MeetingFacts {
   const state = MeetingStateSchema.parse(standing.state);
   return {
     state,
     participates: standing.participates,
-    isChair: standing.chairId === person.userId,
+    isChair: standing.chairId === userId,
     isCoChair: standing.roles.includes('co_chair'),
     isRapporteur: standing.roles.includes('rapporteur'),
-    coordinatesProgram,
+    coordinatesProgram: standing.coordinatesProgram,
     amendmentOpen:
       state === 'ended' &&
       standing.amendmentEndsAt !== null &&
       standing.amendmentEndsAt > ctx.now().toISOString(),
   };
+}
+
+/**
+ * Whether each of these people may read the meeting now (all false when it does not exist):
+ * the same `can(read)` as mayReadMeeting, over standings loaded for everyone at once (a fixed
+ * number of queries, not some per person).
+ */
+export async function mayReadMeetingAll(
+  ctx: ServiceContext,
+  people: readonly PolicyPerson[],
+  meetingId: string,
+): Promise<boolean[]> {
+  const standings = people.length === 0 ? undefined : await findMeetingStandings(ctx.db, meetingId);
+  if (!standings) return people.map(() => false);
+  const participating = new Set(standings.organizationIds);
+  const relations = new Map(
+    standings.relations.map((r) => [`${r.program_id} ${r.organization_id}`, r.relation]),
+  );
+  const coordinators = new Set(standings.coordinators.map((c) => `${c.program_id} ${c.user_id}`));
+  return people.map((person) => {
+    const coordinatesProgram = standings.programIds.some((programId) => {
+      const relation = relations.get(`${programId} ${person.organizationId}`);
+      const facts: ProgramFacts = {
+        relation: relation === undefined ? null : RelationSchema.parse(relation),
+        isCoordinator: coordinators.has(`${programId} ${person.userId}`),
+      };
+      return facts.isCoordinator && can(person, 'chair', { type: 'program', programId, facts });
+    });
+    const roles = standings.roles.filter((r) => r.user_id === person.userId).map((r) => r.role);
+    const facts = meetingFactsOf(
+      ctx,
+      {
+        ...standings,
+        participates: participating.has(person.organizationId),
+        roles,
+        coordinatesProgram,
+      },
+      person.userId,
+    );
+    return can(person, 'read', { type: 'meeting', meetingId, facts });
+  });
 }
 
 /** The meeting resource for `can()`, or NotFoundError. */

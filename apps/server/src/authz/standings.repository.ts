@@ -122,6 +122,57 @@ export async function findMeetingStanding(
   };
 }
 
+/**
+ * A meeting's standings for everyone at once (mention suggestions judge many people): its
+ * participating organizations, named roles, programs, and those programs' relations and
+ * coordinators. Five queries whatever the number of people; undefined when it does not exist.
+ */
+export async function findMeetingStandings(db: Kysely<Database>, meetingId: string) {
+  const meeting = await db
+    .selectFrom('meetings')
+    .select(['state', 'chair_id', 'amendment_ends_at'])
+    .where('id', '=', meetingId)
+    .executeTakeFirst();
+  if (!meeting) return undefined;
+  const programs = db
+    .selectFrom('meeting_programs')
+    .select('program_id')
+    .where('meeting_id', '=', meetingId);
+  const [organizations, roles, programIds, relations, coordinators] = await Promise.all([
+    db
+      .selectFrom('meeting_organizations')
+      .select('organization_id')
+      .where('meeting_id', '=', meetingId)
+      .execute(),
+    db
+      .selectFrom('meeting_roles')
+      .select(['user_id', 'role'])
+      .where('meeting_id', '=', meetingId)
+      .execute(),
+    programs.execute(),
+    db
+      .selectFrom('program_organizations')
+      .select(['program_id', 'organization_id', 'relation'])
+      .where('program_id', 'in', programs)
+      .execute(),
+    db
+      .selectFrom('program_coordinators')
+      .select(['program_id', 'user_id'])
+      .where('program_id', 'in', programs)
+      .execute(),
+  ]);
+  return {
+    state: meeting.state,
+    chairId: meeting.chair_id,
+    amendmentEndsAt: meeting.amendment_ends_at,
+    organizationIds: organizations.map((o) => o.organization_id),
+    roles,
+    programIds: programIds.map((p) => p.program_id),
+    relations,
+    coordinators,
+  };
+}
+
 /** Who a commitment record belongs to, for the policy; null when it does not exist or was deleted. */
 export async function findCommitmentStanding(
   db: Kysely<Database>,

@@ -191,7 +191,7 @@ export interface CommentsTable {
 export interface CommentWritesTable {
   id: string;
   user_id: string;
-  /** `thread` or `comment`. */
+  /** `thread`, `comment` or `suggestion` (a mention suggestion request). */
   kind: string;
   at: string;
 }

@@ -44,6 +44,20 @@ export function fetchThreads(
   return getJson(`/api/threads?${params.toString()}`, ThreadListSchema, signal);
 }
 
+/**
+ * How many of a subject's threads are open, asking for the smallest page the list allows (one
+ * open thread), since only the count is wanted.
+ */
+export async function fetchOpenThreadCount(
+  subject: ThreadSubject,
+  signal?: AbortSignal,
+): Promise<number> {
+  const params = subjectParams(subject);
+  params.set('state', 'open');
+  params.set('limit', '1');
+  return (await getJson(`/api/threads?${params.toString()}`, ThreadListSchema, signal)).openCount;
+}
+
 /** Every thread of a document with only its id, state and anchor (the editor's highlights). */
 export async function fetchThreadAnchors(
   documentName: string,

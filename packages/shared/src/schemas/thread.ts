@@ -33,20 +33,15 @@ export const EncodedRelativePositionSchema = z
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64');
 
 /**
- * A passage of a document as the commenter saw it: where it starts and ends, as relative
- * positions of the document (they follow concurrent edits), and the text it held then.
+ * A passage of a document as the commenter selected it: where it starts and ends, as relative
+ * positions of the document (they follow concurrent edits). The server takes the passage's
+ * text from its own copy of the document; a client never supplies it.
  */
 export const AnchorInputSchema = z.strictObject({
   /** Relative position of the passage's first character. */
   start: EncodedRelativePositionSchema,
   /** Relative position just after the passage's last character. */
   end: EncodedRelativePositionSchema,
-  /** The passage's text when the comment was written. */
-  quote: z
-    .string()
-    .min(1)
-    .max(Limits.anchorQuoteMaxLength)
-    .refine(isWellFormedText, 'must be well-formed text'),
 });
 
 /** A passage a thread is on. */
@@ -54,6 +49,11 @@ export type AnchorInput = z.infer<typeof AnchorInputSchema>;
 
 /** A thread's anchor as stored: `removed` once the passage it was on is gone. */
 export const AnchorSchema = AnchorInputSchema.extend({
+  /**
+   * The passage's text when the thread was opened, as the server read it from the document
+   * (blocks and hard line breaks as line feeds; at most `Limits.anchorQuoteMaxLength`).
+   */
+  quote: z.string(),
   /** `attached` while the passage exists; `removed` after it was deleted or lost in a restore. */
   state: z.enum(['attached', 'removed']),
 });

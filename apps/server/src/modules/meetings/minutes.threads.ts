@@ -1,6 +1,6 @@
 import { meetingRoom } from '@mesa/shared';
 import { PLAN_FRAGMENT } from '@mesa/editor';
-import { can, loadMeetingFacts, mayReadMeeting } from '../../authz/index.js';
+import { can, loadMeetingFacts, mayReadMeetingAll } from '../../authz/index.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { registerDocumentThreads, type ResolvedSubject } from '../threads/index.js';
 import { findMeetingRow } from './record.repository.js';
@@ -36,19 +36,15 @@ export function registerMinutesThreads(): void {
         };
       },
       async readersAmong(people) {
-        const verdicts = await Promise.all(
-          people.map((p) =>
-            mayReadMeeting(
-              ctx,
-              {
-                userId: p.id,
-                organizationId: p.organizationId,
-                role: p.role,
-                organizationKind: p.organizationKind,
-              },
-              meetingId,
-            ),
-          ),
+        const verdicts = await mayReadMeetingAll(
+          ctx,
+          people.map((p) => ({
+            userId: p.id,
+            organizationId: p.organizationId,
+            role: p.role,
+            organizationKind: p.organizationKind,
+          })),
+          meetingId,
         );
         return people.filter((_, i) => verdicts[i]);
       },

@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Yjs types are keyed by their event type */
+import { Limits } from '@mesa/shared';
 import * as Y from 'yjs';
 
 /**
@@ -10,12 +11,16 @@ import * as Y from 'yjs';
  * Positions are resolved against a linear view of the fragment: the text of its XmlText
  * nodes in document order, a line feed between blocks, an embed as one character (U+FFFC).
  * A position inside an XmlText maps to its character offset; a position between children of
- * an element maps to where that child starts.
+ * an element maps to where that child starts. A hard line break (an element inside a block)
+ * reads as a line feed too; an empty block adds nothing.
+ *
+ * This one view both makes a thread's quote (checkAnchor) and finds it again after a restore
+ * (anchorQuote): the quote is never taken from a client, whose editor lays text out otherwise.
  */
 
 /** Why an anchor is refused: which field, in words a person can act on. */
 export interface AnchorRefusal {
-  field: 'anchor.start' | 'anchor.end';
+  field: 'anchor' | 'anchor.start' | 'anchor.end';
   message: string;
 }
 
@@ -158,29 +163,47 @@ export function locateAnchor(
 
 /**
  * Checks a new anchor against the document as the server holds it: both positions decode,
- * name items of this document's fragment that the server has, and the start comes strictly
- * before the end. Returns the refusal, or null when the anchor is good.
+ * name items of this document's fragment that the server has, the start comes strictly
+ * before the end, and the passage between them has text (not only white space) of at most
+ * `Limits.anchorQuoteMaxLength` characters. Returns the refusal, or the passage's quote.
  */
 export function checkAnchor(
   target: AnchorDocument,
   anchor: { start: string; end: string },
-): AnchorRefusal | null {
+): { refusal: AnchorRefusal } | { quote: string } {
   const unsaved =
     "is not in this plan's saved text: wait until the passage shows as saved and try again";
   for (const field of ['start', 'end'] as const) {
     if (!decodePosition(anchor[field]))
       return {
-        field: `anchor.${field}`,
-        message: `anchor.${field} is not a Yjs relative position`,
+        refusal: {
+          field: `anchor.${field}`,
+          message: `anchor.${field} is not a Yjs relative position`,
+        },
       };
   }
   const from = resolve(target, anchor.start);
-  if (from === null) return { field: 'anchor.start', message: `anchor.start ${unsaved}` };
+  if (from === null)
+    return { refusal: { field: 'anchor.start', message: `anchor.start ${unsaved}` } };
   const to = resolve(target, anchor.end);
-  if (to === null) return { field: 'anchor.end', message: `anchor.end ${unsaved}` };
+  if (to === null) return { refusal: { field: 'anchor.end', message: `anchor.end ${unsaved}` } };
   if (from >= to)
-    return { field: 'anchor.end', message: 'anchor.end must come after anchor.start' };
-  return null;
+    return {
+      refusal: { field: 'anchor.end', message: 'anchor.end must come after anchor.start' },
+    };
+  const quote = target.linear.text.slice(from, to);
+  if (quote.trim() === '')
+    return {
+      refusal: { field: 'anchor', message: 'anchor: the passage has no text; select some' },
+    };
+  if (quote.length > Limits.anchorQuoteMaxLength)
+    return {
+      refusal: {
+        field: 'anchor',
+        message: `anchor: the passage is longer than ${Limits.anchorQuoteMaxLength} characters; select less`,
+      },
+    };
+  return { quote };
 }
 
 /**

@@ -64,11 +64,6 @@ export async function selectPeople(db: Db, ids: readonly string[]): Promise<Pers
     .execute();
 }
 
-/** Every active person (mention suggestions filter them by access and by what was typed). */
-export async function selectActivePeople(db: Db): Promise<PersonRow[]> {
-  return people(db).where('u.active', '=', 1).orderBy('u.name').execute();
-}
-
 /** Inserts a thread. */
 export async function insertThread(db: Db, row: Insertable<ThreadsTable>): Promise<void> {
   await db.insertInto('threads').values(row).execute();

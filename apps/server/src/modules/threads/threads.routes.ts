@@ -70,7 +70,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: ThreadsDeps }> = async
       schema: {
         tags,
         description:
-          "A page of a subject's threads, newest first (by creation, then id), with their comments, the next page's `nextCursor` (null on the last page), the subject's open count (whatever the filter) and whether the reader may open one. Subject fields flattened: `kind=document&documentName=plan:<id>`, `kind=program&programId=…`, `kind=roundProgram&roundId=…&programId=…`. `limit` threads a page (1–100, default 50); `cursor` is the previous page's `nextCursor`, passed as it came (400 naming `cursor` for anything else). A document thread's `anchor.state` is computed from the document now (`removed` once its passage is gone). 404 for a subject that does not exist, 403 without read access on it.",
+          "A page of a subject's threads, newest first (by creation, then id), with their comments, the next page's `nextCursor` (null on the last page), the subject's open count (whatever the filter) and whether the reader may open one. Subject fields flattened: `kind=document&documentName=plan:<id>` (a plan) or `kind=document&documentName=minutes:<meetingId>` (a meeting's minutes, once the meeting has gone live: its readers read, `commentMinutes` comments), `kind=program&programId=…`, `kind=roundProgram&roundId=…&programId=…`. `limit` threads a page (1–100, default 50); `cursor` is the previous page's `nextCursor`, passed as it came (400 naming `cursor` for anything else). A document thread's `anchor.state` is computed from the document now (`removed` once its passage is gone). 404 for a subject that does not exist, 403 without read access on it.",
         querystring: ListThreadsQuerySchema,
         response: { 200: ThreadListSchema, ...Refusals },
       },
@@ -85,7 +85,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: ThreadsDeps }> = async
       schema: {
         tags,
         description:
-          "Every thread on a document (`kind=document&documentName=plan:<id>`), newest first, with only its id, state and anchor (`anchor.state` computed from the document now): what the editor's highlights need, whichever page of `GET /api/threads` the panel shows. Threads without an anchor are left out. 404 for a document that does not exist, 403 without read access on it.",
+          "Every thread on a document (`kind=document&documentName=plan:<id>` or `minutes:<meetingId>`), newest first, with only its id, state and anchor (`anchor.state` computed from the document now): what the editor's highlights need, whichever page of `GET /api/threads` the panel shows. Threads without an anchor are left out. 404 for a document that does not exist, 403 without read access on it.",
         querystring: ThreadAnchorsQuerySchema,
         response: { 200: ThreadAnchorsSchema, ...Refusals },
       },
@@ -100,9 +100,9 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: ThreadsDeps }> = async
       schema: {
         tags,
         description:
-          'Who may be mentioned in a thread on the subject: at most 8 active people who may read it, whose name or organization short name contains `q` (2 characters or more, case- and accent-insensitive), never the asker. For people who may comment on the subject.',
+          'Who may be mentioned in a thread on the subject: at most 8 active people who may read it, a word of whose name starts with `q` (2 characters or more, case- and accent-insensitive; with several words, each must start a word of the name or of the organization’s short name, and one the name), names starting with it first, never the asker. For people who may comment on the subject. 429 past 60 requests a minute per person (counted in the database, so on every node; `Retry-After` says when to ask again).',
         querystring: MentionableQuerySchema,
-        response: { 200: MentionableReplySchema, ...Refusals },
+        response: { 200: MentionableReplySchema, ...Limited },
       },
     },
     async (request) => mentionable(deps, actorOf(request), request.query),
@@ -115,7 +115,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: ThreadsDeps }> = async
       schema: {
         tags,
         description:
-          'Opens a thread with its first comment; emits comment.posted and thread.changed. `anchor` is required for a `document` subject (checked against the document as the server holds it: both positions decode, lie in its text and start comes before end; 400 naming `anchor.start` or `anchor.end` otherwise) and refused for the others. Mentions of people who may not read the subject are stored as plain `@label`. 429 past 10 threads a minute (nothing stored).',
+          'Opens a thread with its first comment; emits comment.posted and thread.changed. `anchor` is required for a `document` subject (`{start, end}`, checked against the document as the server holds it: both positions decode, lie in its text and start comes before end; 400 naming `anchor.start` or `anchor.end` otherwise) and refused for the others. The `anchor.quote` a reply carries is the passage’s text as the server reads it from its copy of the document (a body carrying one is refused); a passage without text, or longer than 2000 characters, is refused with 400 naming `anchor`. Mentions of people who may not read the subject are stored as plain `@label`. 429 past 10 threads a minute (nothing stored).',
         body: CreateThreadInputSchema,
         response: { 201: ThreadSchema, ...Limited },
       },

@@ -62,7 +62,7 @@ describe('threads service', () => {
     const found = anchorQuote(doc, quote);
     doc.destroy();
     if (!found) throw new Error(`"${quote}" is not once in the plan`);
-    return { ...found, quote };
+    return found;
   }
 
   async function passageNow(thread: Thread) {
@@ -93,7 +93,7 @@ describe('threads service', () => {
       anchor,
       body: 'Which year is the baseline?',
     });
-    expect(thread.anchor).toEqual({ ...anchor, state: 'attached' });
+    expect(thread.anchor).toEqual({ ...anchor, quote: 'no baseline', state: 'attached' });
     expect(thread.abilities).toEqual({ reply: true, resolve: true });
     await t.app.collab.documents.change(plan, (doc) => {
       const paragraph = doc.getXmlFragment(PLAN_FRAGMENT).toArray().at(-1) as Y.XmlElement;
@@ -126,7 +126,7 @@ describe('threads service', () => {
       fragment.delete(fragment.length - 1, 1);
     });
     const now = await getThread(deps, lead, thread.id);
-    expect(now.anchor).toEqual({ ...anchor, state: 'removed' });
+    expect(now.anchor).toEqual({ ...anchor, quote: 'to be cut', state: 'removed' });
   });
 
   it('refuses forged, foreign, reversed and missing anchors with 400 naming the field', async () => {
@@ -332,6 +332,39 @@ describe('threads service', () => {
     expect(found.people.map((p) => p.name)).toEqual(['Zoë Observer']);
     const many = await mentionable(deps, lead, { kind: 'program', programId, q: 'ze' });
     expect(many.people).toHaveLength(8);
+  });
+
+  it('suggests people a word of whose name starts with what was typed; an organization narrows, never matches alone', async () => {
+    const lead = await person({ relation: 'lead' });
+    const quirina = await person({ relation: 'partner', name: 'Quirina Ávalos' });
+    await person({ relation: 'partner', name: 'Pedro Quirós-Ñandú' });
+    await person({ relation: 'partner', name: 'Xquir Inside' });
+    await t.app.ctx.db
+      .updateTable('organizations')
+      .set({ short_name_en: 'Qwerty Org', short_name_es: 'Qwertz Org' })
+      .where('id', '=', quirina.organizationId)
+      .execute();
+    const names = async (q: string) =>
+      (await mentionable(deps, lead, { kind: 'program', programId, q })).people.map((p) => p.name);
+    // Names starting with it first; a word inside a name counts, a middle of a word does not.
+    expect(await names('quir')).toEqual(['Quirina Ávalos', 'Pedro Quirós-Ñandú']);
+    expect(await names('ÁVAL')).toEqual(['Quirina Ávalos']);
+    expect(await names('nandu')).toEqual(['Pedro Quirós-Ñandú']);
+    expect(await names('qwerty')).toEqual([]);
+    expect(await names('quir qwertz')).toEqual(['Quirina Ávalos']);
+    expect(await names('q%')).toEqual([]);
+  });
+
+  it(`answers 429 past ${Limits.mentionSuggestionsPerMinute} suggestion requests a minute`, async () => {
+    const asker = await person({ relation: 'partner' });
+    const ask = () => mentionable(deps, asker, { kind: 'program', programId, q: 'zz' });
+    for (let i = 0; i < Limits.mentionSuggestionsPerMinute; i += 1) await ask();
+    await expect(ask()).rejects.toMatchObject({ statusCode: 429, code: 'too_many_requests' });
+    // The limit is the asker's own: someone else is still answered.
+    const other = await person({ relation: 'partner' });
+    await expect(
+      mentionable(deps, other, { kind: 'program', programId, q: 'zz' }),
+    ).resolves.toEqual({ people: [] });
   });
 
   it('re-anchors threads whose quote occurs once in a restored version, and marks the others', async () => {

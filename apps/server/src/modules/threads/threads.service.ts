@@ -1,8 +1,6 @@
 import {
   ErrorCodes,
   IdSchema,
-  Limits,
-  MENTION_SUGGESTIONS_MAX,
   THREAD_PAGE_DEFAULT,
   ThreadSubjectSchema,
   mentionedIds,
@@ -10,19 +8,20 @@ import {
   replaceMentions,
   type CreateThreadInput,
   type Anchor,
+  type AnchorInput,
   type PersonRef,
   type Thread,
   type ThreadAnchorRef,
   type ThreadList,
   type ThreadSubject,
 } from '@mesa/shared';
-import type { Kysely } from 'kysely';
 import { forbidden, type Actor } from '../../authz/index.js';
-import type { Database } from '../../db/schema.js';
 import type { ServiceContext } from '../../lib/context.js';
 import type { DomainEventMap } from '../../lib/events.js';
-import { AppError, ConflictError, NotFoundError, TooManyRequestsError } from '../../lib/errors.js';
+import { AppError, ConflictError, NotFoundError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { suggestMentions } from './mentions.service.js';
+import { countWrite } from './rate-limits.js';
 import {
   anchorQuote,
   checkAnchor,
@@ -31,15 +30,11 @@ import {
   type AnchorDocument,
 } from './anchors.js';
 import { resolveSubject, type ResolvedSubject, type SubjectAbilities } from './subjects.js';
-import { peopleOf, presentPerson, presentThreadBase, subjectPerson } from './threads.presenter.js';
+import { peopleOf, presentThreadBase, subjectPerson } from './threads.presenter.js';
 import {
   countOpenThreads,
-  countWritesSince,
   insertComment,
   insertThread,
-  lockPersonForWrites,
-  recordWrite,
-  selectActivePeople,
   selectComment,
   selectPeople,
   selectSubjectAnchors,
@@ -71,7 +66,6 @@ export type ThreadBase = Omit<Thread, 'abilities'>;
 
 type ThreadChange = DomainEventMap['thread.changed'][0]['change'];
 
-const WINDOW_MS = 60_000;
 const EXCERPT_LENGTH = 200;
 
 // ---------------------------------------------------------------------------------------------
@@ -372,38 +366,6 @@ async function keepMentions(
   return { body, kept: ids.filter((id) => keep.has(id)) };
 }
 
-/**
- * Counts the write against the person's per-minute limit inside the writing transaction:
- * 429 (and the transaction rolls back, so nothing is stored) when the limit is reached.
- * Counted in the database, so the limit holds whichever node serves each request.
- */
-async function countWrite(
-  ctx: ServiceContext,
-  trx: Kysely<Database>,
-  actor: Actor,
-  kind: 'thread' | 'comment',
-): Promise<void> {
-  const now = ctx.now();
-  const since = new Date(now.getTime() - WINDOW_MS).toISOString();
-  const limit = kind === 'thread' ? Limits.threadsPerMinute : Limits.commentsPerMinute;
-  await lockPersonForWrites(trx, actor.userId, ctx.config.databaseUrl !== null);
-  const { count, oldest } = await countWritesSince(trx, actor.userId, kind, since);
-  if (count >= limit) {
-    const wait = oldest === null ? 60 : (Date.parse(oldest) + WINDOW_MS - now.getTime()) / 1000;
-    const seconds = Math.max(1, Math.ceil(wait));
-    const what = kind === 'thread' ? 'threads opened' : 'comments posted or edited';
-    throw new TooManyRequestsError(
-      seconds,
-      `Too many ${what} in a minute; try again in ${seconds} seconds.`,
-    );
-  }
-  await recordWrite(
-    trx,
-    { id: newId(), user_id: actor.userId, kind, at: now.toISOString() },
-    since,
-  );
-}
-
 function emitChanged(ctx: ServiceContext, threadId: string, change: ThreadChange): void {
   ctx.events.emit('thread.changed', { threadId, change });
 }
@@ -431,12 +393,15 @@ function excerptOf(body: string): string {
   return mentionsAsText(body).slice(0, EXCERPT_LENGTH);
 }
 
-/** Checks a document thread's anchor against the document's current state (400 naming the field). */
+/**
+ * Checks a document thread's anchor against the document's current state (400 naming the
+ * field) and returns it with its quote, read from the server's copy of the document.
+ */
 async function checkedAnchor(
   deps: ThreadsDeps,
   resolved: ResolvedSubject,
   anchor: CreateThreadInput['anchor'],
-) {
+): Promise<(AnchorInput & { quote: string }) | null> {
   if (!resolved.document) {
     if (anchor)
       throw new AppError(
@@ -457,12 +422,15 @@ async function checkedAnchor(
   const doc = await openDocument(deps.docs, resolved);
   if (!doc) throw new NotFoundError('document');
   try {
-    const refusal = checkAnchor(doc, anchor);
-    if (refusal) throw new AppError(400, ErrorCodes.validation, refusal.message, refusal.field);
+    const checked = checkAnchor(doc, anchor);
+    if ('refusal' in checked) {
+      const { message, field } = checked.refusal;
+      throw new AppError(400, ErrorCodes.validation, message, field);
+    }
+    return { start: anchor.start, end: anchor.end, quote: checked.quote };
   } finally {
     doc.destroy();
   }
-  return anchor;
 }
 
 /** A new comment's row. */
@@ -655,14 +623,9 @@ export function reopenThread(deps: ThreadsDeps, actor: Actor, threadId: string) 
 // ---------------------------------------------------------------------------------------------
 // Mentions
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
-}
-
 /**
- * Up to eight active people who may read the subject whose name (or organization's short
- * name) contains `q`, case- and accent-insensitively; names starting with it first. Never the
- * asker, never anyone who may not read the subject.
+ * Up to eight active people who may read the subject matching `q` (see suggestMentions), for
+ * people who may comment on it; counts against their suggestions per minute (429).
  */
 export async function mentionable(
   deps: ThreadsDeps,
@@ -671,21 +634,7 @@ export async function mentionable(
 ): Promise<{ people: PersonRef[] }> {
   const resolved = await subjectOrThrow(deps.ctx, subjectFromQuery(query));
   await abilitiesOrThrow(resolved, actor, 'comment');
-  const q = fold(query.q.trim());
-  if (q.length < 2) return { people: [] };
-  const matching = (await selectActivePeople(deps.ctx.db)).filter(
-    (p) =>
-      p.id !== actor.userId &&
-      (fold(p.name).includes(q) ||
-        fold(p.short_name_en).includes(q) ||
-        fold(p.short_name_es).includes(q)),
-  );
-  const readers = await resolved.readersAmong(matching.map(subjectPerson));
-  const rank = (name: string) => (fold(name).startsWith(q) ? 0 : 1);
-  const sorted = readers
-    .map((r) => r.row)
-    .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
-  return { people: sorted.slice(0, MENTION_SUGGESTIONS_MAX).map(presentPerson) };
+  return suggestMentions(deps.ctx, resolved, actor, query.q);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,18 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnchorInput, ThreadSubject } from '@mesa/shared';
+import type { ThreadSubject } from '@mesa/shared';
 import type { CollabStatus } from '../../lib/collabPolicy';
 import { Composer } from '../threads/Composer';
 import { ThreadQuote } from '../threads/ThreadQuote';
 import { threadErrorText } from '../threads/threadErrorText';
 import type { ThreadActions } from '../threads/useThreads';
+import type { AnchorDraft } from './threadAnchors';
 
 /** Props of NewAnchoredThread. */
 export interface NewAnchoredThreadProps {
   /** The plan. */
   subject: ThreadSubject;
-  /** The selected passage. */
-  anchor: AnchorInput;
+  /** The selected passage (its quote is shown, never sent: the server reads its own). */
+  anchor: AnchorDraft;
   /** The plan session's status: the anchor is posted only once its text is saved. */
   status: CollabStatus;
   /** The plan's thread actions. */
@@ -46,7 +47,8 @@ export function NewAnchoredThread(props: NewAnchoredThreadProps) {
       posting.current = false;
       setWaiting(null);
     };
-    actions.create.mutateAsync({ body: waiting, anchor }).then(
+    const { start, end } = anchor;
+    actions.create.mutateAsync({ body: waiting, anchor: { start, end } }).then(
       (thread) => {
         done();
         settle.current?.resolve();

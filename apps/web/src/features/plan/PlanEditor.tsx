@@ -1,6 +1,5 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import type { AnchorInput } from '@mesa/shared';
 import { useLocale } from '../../i18n/useLocale';
 import type { CollabSession, LocalUser } from '../../lib/collab';
 import { CommentButton, isCommentShortcut } from './CommentButton';
@@ -8,7 +7,12 @@ import { livePlanExtensions } from './liveExtensions';
 import { planFundingLink } from './fundingLink';
 import { ReadOnlyText } from './readOnlyText';
 import { isApplePlatform } from './shortcuts';
-import { anchorFromSelection, type AnchorProblem, type HighlightInput } from './threadAnchors';
+import {
+  anchorFromSelection,
+  type AnchorDraft,
+  type AnchorProblem,
+  type HighlightInput,
+} from './threadAnchors';
 import { Toolbar } from './Toolbar';
 import { useThreadHighlights } from './useThreadHighlights';
 
@@ -17,7 +21,7 @@ export interface PlanEditorComments extends HighlightInput {
   /** The person may comment (observers too, in a read-only editor). */
   canComment: boolean;
   /** "Comment" was chosen: the selected passage as an anchor, or why there is none. */
-  onComment: (anchor: AnchorInput | AnchorProblem) => void;
+  onComment: (anchor: AnchorDraft | AnchorProblem) => void;
   /** A highlighted passage was clicked. */
   onOpen: (threadId: string) => void;
 }

@@ -1,4 +1,5 @@
 import { Extension } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
@@ -165,13 +166,27 @@ function textRange(state: EditorState): { from: number; to: number } {
 }
 
 /**
+ * A passage selected for a new thread: the anchor to send, and its text as this editor shows
+ * it, for the composer only — the server stores the quote it reads from its own copy.
+ */
+export type AnchorDraft = AnchorInput & {
+  /** The selection's text (hard line breaks as line feeds), shown above the composer. */
+  quote: string;
+};
+
+/** A hard line break reads as a line feed, like the server's quotes; other leaves as one mark. */
+function leafText(node: ProseMirrorNode): string {
+  return node.type.name === 'hardBreak' ? '\n' : '\uFFFC';
+}
+
+/**
  * The selected passage as an anchor, or why there is none. As the server expects
  * (docs/collab.md, "Comment anchors"): the start on the passage's first character, the end on
  * its last character with assoc −1, so text typed right before or after stays outside it.
  */
-export function anchorFromSelection(state: EditorState): AnchorInput | AnchorProblem {
+export function anchorFromSelection(state: EditorState): AnchorDraft | AnchorProblem {
   const { from, to } = textRange(state);
-  const quote = state.doc.textBetween(from, to, '\n');
+  const quote = state.doc.textBetween(from, to, '\n', leafText);
   if (from === to || quote.trim() === '') return 'empty';
   if (quote.length > Limits.anchorQuoteMaxLength) return 'tooLong';
   const sync = syncOf(state);

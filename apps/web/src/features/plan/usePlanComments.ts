@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { planDocumentName, type AnchorInput, type ThreadSubject } from '@mesa/shared';
+import { planDocumentName, type ThreadSubject } from '@mesa/shared';
 import { fetchThreadAnchors } from '../../lib/threadsApi';
 import { threadKeys } from '../threads/threadCache';
 import { useThreadActions, useThreads } from '../threads/useThreads';
-import type { AnchorProblem, HighlightAnchor } from './threadAnchors';
+import type { AnchorDraft, AnchorProblem, HighlightAnchor } from './threadAnchors';
 
 /** URL parameters of the plan's comments panel: `?thread=<id>` opens one, `?comments` the list. */
 export const CommentParams = { thread: 'thread', list: 'comments' } as const;
@@ -33,7 +33,7 @@ export function useDocumentComments(documentName: string) {
   });
   const actions = useThreadActions(subject);
   const [params, setParams] = useSearchParams();
-  const [draft, setDraft] = useState<AnchorInput | AnchorProblem | null>(null);
+  const [draft, setDraft] = useState<AnchorDraft | AnchorProblem | null>(null);
   const selectedId = params.get(CommentParams.thread);
   const open = selectedId !== null || params.has(CommentParams.list);
   const refs = anchorRefs.data;
@@ -85,7 +85,7 @@ export function useDocumentComments(documentName: string) {
       show(id);
     },
     /** Starts a thread on the selection (or says why it cannot). */
-    startComment: (anchor: AnchorInput | AnchorProblem) => {
+    startComment: (anchor: AnchorDraft | AnchorProblem) => {
       setDraft(anchor);
       show(null);
     },

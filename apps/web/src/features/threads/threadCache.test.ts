@@ -1,7 +1,8 @@
+import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { Thread } from '@mesa/shared';
 import type { ThreadList } from '../../lib/threadsApi';
-import { mergeThreadChange } from './threadCache';
+import { applyThreadChange, mergeThreadChange, threadKeys } from './threadCache';
 
 const author = {
   id: 'u1',
@@ -61,5 +62,18 @@ describe('mergeThreadChange', () => {
     expect(mergeThreadChange(paged, { change: 'resolved', thread: resolved })!.openCount).toBe(39);
     const { abilities: __, ...older } = thread('t9', 'resolved');
     expect(mergeThreadChange(paged, { change: 'resolved', thread: older })).toBeNull();
+  });
+});
+
+describe('applyThreadChange', () => {
+  it('refetches a cached open count when a thread opens, is resolved or reopened, not on a reply', () => {
+    const client = new QueryClient();
+    const { abilities: _, ...base } = thread('t1');
+    const key = threadKeys.openCount(base.subject);
+    client.setQueryData(key, 3);
+    applyThreadChange(client, { change: 'commented', thread: base });
+    expect(client.getQueryState(key)?.isInvalidated).toBe(false);
+    applyThreadChange(client, { change: 'resolved', thread: { ...base, state: 'resolved' } });
+    expect(client.getQueryState(key)?.isInvalidated).toBe(true);
   });
 });

@@ -12,6 +12,8 @@ export const threadKeys = {
   anchors: (subject: ThreadSubject) => ['threads', subjectKey(subject), 'anchors'] as const,
   /** One thread, fetched alone when it is not on the pages loaded. */
   one: (threadId: string) => ['threads', 'one', threadId] as const,
+  /** How many of a subject's threads are open (without loading them). */
+  openCount: (subject: ThreadSubject) => ['threads', subjectKey(subject), 'openCount'] as const,
 };
 
 /** A stable string for a subject (its kind and ids). */
@@ -21,7 +23,10 @@ export function subjectKey(subject: ThreadSubject): string {
   return `roundProgram:${subject.roundId}:${subject.programId}`;
 }
 
-/** Changes after which the reader's abilities on the thread may differ: refetch the list. */
+/**
+ * Changes after which the reader's abilities on the thread may differ (refetch the list), and
+ * the only ones that change how many threads are open.
+ */
 const ABILITY_CHANGES: readonly ThreadChanged['change'][] = ['created', 'resolved', 'reopened'];
 
 /**
@@ -72,6 +77,11 @@ export function applyThreadChange(queryClient: QueryClient, change: ThreadChange
     queryClient.setQueryData<Thread>(threadKeys.one(change.thread.id), {
       ...change.thread,
       abilities: one.abilities,
+    });
+  if (ABILITY_CHANGES.includes(change.change))
+    void queryClient.invalidateQueries({
+      queryKey: threadKeys.openCount(change.thread.subject),
+      exact: true,
     });
   const cached = queryClient.getQueryData<ThreadList>(key);
   if (!cached) return;

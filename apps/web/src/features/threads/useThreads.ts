@@ -4,6 +4,7 @@ import {
   createThread,
   deleteComment,
   editComment,
+  fetchOpenThreadCount,
   fetchThread,
   fetchThreads,
   replyToThread,
@@ -38,6 +39,14 @@ export function useThreads(subject: ThreadSubject, enabled = true) {
       return list;
     },
     enabled,
+  });
+}
+
+/** How many of a subject's threads are open, kept current by `thread.changed`. */
+export function useOpenThreadCount(subject: ThreadSubject) {
+  return useQuery({
+    queryKey: threadKeys.openCount(subject),
+    queryFn: ({ signal }) => fetchOpenThreadCount(subject, signal),
   });
 }
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { planDocumentName, type Program, type ThreadSubject } from '@mesa/shared';
 import { Card } from '../../../components/Card';
 import { ThreadDiscussion } from '../../threads/ThreadDiscussion';
-import { useThreads } from '../../threads/useThreads';
+import { useOpenThreadCount } from '../../threads/useThreads';
 
 /** Link to the plan's comments panel, with how many of its threads are open. */
 function PlanCommentsLink({ programId }: { programId: string }) {
@@ -13,12 +13,12 @@ function PlanCommentsLink({ programId }: { programId: string }) {
     () => ({ kind: 'document', documentName: planDocumentName(programId) }),
     [programId],
   );
-  const list = useThreads(subject);
-  if (!list.data) return null;
+  const open = useOpenThreadCount(subject);
+  if (open.data === undefined) return null;
   return (
     <p className="program-discussion__plan">
       <Link to={{ search: '?comments=' }} preventScrollReset>
-        {t('program.planComments', { count: list.data.openCount })}
+        {t('program.planComments', { count: open.data })}
       </Link>
     </p>
   );
