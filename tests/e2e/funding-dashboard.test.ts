@@ -166,9 +166,11 @@ describe('funding dashboard in the browser', () => {
     });
     expect(res.status, await res.clone().text()).toBe(201);
 
-    // Funding is now the disbursement (400 000 > 250 000); the gap shrinks; a bar appears.
-    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('$600,000');
-    expect(await row.textContent()).toContain('$400,000');
+    // Funding is now the disbursement (400 000 > 250 000); the gap shrinks from 750 000 to
+    // 600 000; a bar appears. (The pledges are 600 000 too: the gap is read as the 750 000 gone.)
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('$400,000');
+    expect(await row.textContent()).not.toContain('$750,000');
+    expect(await row.textContent()).toContain('$600,000');
     await expect.poll(() => segment.first().count()).toBe(1);
     expect(Number(await segment.first().getAttribute('width'))).toBeGreaterThan(0);
     await page.getByText(/Updated live at/).waitFor();

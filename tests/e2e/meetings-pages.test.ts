@@ -130,6 +130,10 @@ describe('meetings pages in the browser', () => {
     const live = page.locator('[id^=DndLiveRegion]');
     await page.keyboard.press('Space');
     await live.getByText(/Opening.* position 1 of 3\.$/).waitFor({ state: 'attached' });
+    // @dnd-kit's keyboard sensor starts listening for arrow keys in a timer it sets when the
+    // drag starts (before the announcement above): a timer set now runs after it, so the arrow
+    // key is not pressed before anyone listens (the flake of a loaded run).
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
     await page.keyboard.press('ArrowDown');
     await live.getByText('Opening moved to position 2 of 3.').waitFor({ state: 'attached' });
     await page.keyboard.press('Space');
