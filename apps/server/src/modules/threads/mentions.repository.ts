@@ -1,6 +1,6 @@
 import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { PersonRow } from './threads.repository.js';
+import { people as peopleOf, type PersonRow } from './threads.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -55,18 +55,8 @@ export interface MentionSearch {
  * by name and id.
  */
 export function selectMentionCandidates(db: Db, search: MentionSearch): Promise<PersonRow[]> {
-  const people = db
-    .selectFrom('users as u')
-    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
+  const people = peopleOf(db)
     .select([
-      'u.id',
-      'u.name',
-      'u.role',
-      'u.active',
-      'u.organization_id',
-      'o.kind as organization_kind',
-      'o.short_name_en',
-      'o.short_name_es',
       folded(sql.ref('u.name')).as('folded_name'),
       folded(sql.ref('o.short_name_en')).as('folded_en'),
       folded(sql.ref('o.short_name_es')).as('folded_es'),

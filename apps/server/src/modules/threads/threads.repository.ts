@@ -40,7 +40,8 @@ export async function programRelations(db: Db, programId: string): Promise<Map<s
   return new Map(rows.map((r) => [r.organization_id, r.relation]));
 }
 
-function people(db: Db) {
+/** People with their organization's kind and short names: the select every person read starts from. */
+export function people(db: Db) {
   return db
     .selectFrom('users as u')
     .innerJoin('organizations as o', 'o.id', 'u.organization_id')
