@@ -76,6 +76,12 @@ describe('the inbox in the browser', () => {
       expect(await button.getAttribute('aria-expanded')).toBe('true');
       const item = page.getByRole('link', { name: /Ana Pérez/ });
       await item.waitFor();
+      // The panel is on the screen whole, wherever the header put the button (at tablet width
+      // in Spanish the header's tools wrap and the button sits left of the middle).
+      const box = await page.locator('.inbox__panel').boundingBox();
+      const width = page.viewportSize()!.width;
+      expect(box!.x, locale).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, locale).toBeLessThanOrEqual(width);
       const text = await item.textContent();
       expect(text).toContain(
         locale === 'en' ? 'mentioned you in the discussion of' : 'le mencionó en el debate sobre',
