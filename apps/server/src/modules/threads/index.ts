@@ -1,11 +1,8 @@
 /** The threads module: comment threads on plans' passages, programs and other subjects. */
 export { threadsRoutes } from './threads.routes.js';
 export { registerThreadsRealtime } from './threads.realtime.js';
-export {
-  reanchorDocumentThreads,
-  type DocumentStates,
-  type ThreadsDeps,
-} from './threads.service.js';
+export { type DocumentStates, type ThreadsDeps } from './thread-access.service.js';
+export { reanchorDocumentThreads } from './thread-reanchor.service.js';
 export {
   programSubject,
   registerDocumentThreads,

@@ -1,10 +1,22 @@
-import { MENTION_SUGGESTIONS_MAX, type PersonRef } from '@mesa/shared';
+import {
+  MENTION_SUGGESTIONS_MAX,
+  mentionedIds,
+  replaceMentions,
+  type PersonRef,
+} from '@mesa/shared';
 import type { Actor } from '../../authz/index.js';
 import type { ServiceContext } from '../../lib/context.js';
 import { selectMentionCandidates } from './mentions.repository.js';
 import { countWrite } from './rate-limits.js';
 import type { ResolvedSubject } from './subjects.js';
+import {
+  abilitiesOrThrow,
+  subjectFromQuery,
+  subjectOrThrow,
+  type ThreadsDeps,
+} from './thread-access.service.js';
 import { presentPerson, subjectPerson } from './threads.presenter.js';
+import { selectPeople } from './threads.repository.js';
 
 /** Candidates read per query while looking for readers (most searches need one). */
 const BATCH = 40;
@@ -51,4 +63,38 @@ export async function suggestMentions(
     if (batch.length < BATCH) break;
   }
   return { people: found.slice(0, MENTION_SUGGESTIONS_MAX) };
+}
+
+/**
+ * Keeps each mention token whose person may read the subject (active people only) and writes
+ * every other one as plain `@label`; returns the text and the kept ids.
+ */
+export async function keepMentions(
+  ctx: ServiceContext,
+  resolved: ResolvedSubject,
+  text: string,
+): Promise<{ body: string; kept: string[] }> {
+  const ids = mentionedIds(text);
+  if (ids.length === 0) return { body: text, kept: [] };
+  const candidates = (await selectPeople(ctx.db, ids)).filter((p) => p.active === 1);
+  const readers = await resolved.readersAmong(candidates.map(subjectPerson));
+  const keep = new Set(readers.map((r) => r.id));
+  const body = replaceMentions(text, (m) =>
+    keep.has(m.personId) ? text.slice(m.index, m.index + m.length) : `@${m.label}`,
+  );
+  return { body, kept: ids.filter((id) => keep.has(id)) };
+}
+
+/**
+ * Up to eight active people who may read the subject matching `q` (see suggestMentions), for
+ * people who may comment on it; counts against their suggestions per minute (429).
+ */
+export async function mentionable(
+  deps: ThreadsDeps,
+  actor: Actor,
+  query: Parameters<typeof subjectFromQuery>[0] & { q: string },
+): Promise<{ people: PersonRef[] }> {
+  const resolved = await subjectOrThrow(deps.ctx, subjectFromQuery(query));
+  await abilitiesOrThrow(resolved, actor, 'comment');
+  return suggestMentions(deps.ctx, resolved, actor, query.q);
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Realtime } from '../../realtime/io.js';
-import { threadForEveryone, type ThreadsDeps } from './threads.service.js';
+import type { ThreadsDeps } from './thread-access.service.js';
+import { threadForEveryone } from './thread-reading.service.js';
 
 /**
  * The threads' live layer: every change of a thread (the `thread.changed` domain event,

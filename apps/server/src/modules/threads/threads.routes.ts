@@ -14,20 +14,12 @@ import {
   IdParamsSchema,
 } from '@mesa/shared';
 import { signedInActor, type RouteGuard } from '../../authz/guards.js';
-import {
-  authorizeThreadTarget,
-  createThread,
-  deleteComment,
-  editComment,
-  getThread,
-  listThreadAnchors,
-  listThreads,
-  mentionable,
-  reopenThread,
-  replyToThread,
-  resolveThread,
-  type ThreadsDeps,
-} from './threads.service.js';
+import { deleteComment, editComment } from './comment-edits.service.js';
+import { mentionable } from './mentions.service.js';
+import { authorizeThreadTarget, type ThreadsDeps } from './thread-access.service.js';
+import { createThread, replyToThread } from './thread-posting.service.js';
+import { getThread, listThreadAnchors, listThreads } from './thread-reading.service.js';
+import { reopenThread, resolveThread } from './thread-resolution.service.js';
 
 const tags = ['threads'];
 const Refusals = { 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };

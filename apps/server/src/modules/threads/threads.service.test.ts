@@ -14,20 +14,13 @@ import { buildTestApp, recordEvents, type TestApp } from '../../testing/test-app
 import { validateSessionToken } from '../auth/index.js';
 import { registerThreadSubject, type ResolvedSubject } from './subjects.js';
 import { anchorQuote, encodePosition, locateAnchor, openAnchorDocument } from './anchors.js';
-import {
-  createThread,
-  deleteComment,
-  editComment,
-  getThread,
-  listThreadAnchors,
-  listThreads,
-  mentionable,
-  reanchorDocumentThreads,
-  reopenThread,
-  replyToThread,
-  resolveThread,
-  type ThreadsDeps,
-} from './threads.service.js';
+import { deleteComment, editComment } from './comment-edits.service.js';
+import { mentionable } from './mentions.service.js';
+import type { ThreadsDeps } from './thread-access.service.js';
+import { createThread, replyToThread } from './thread-posting.service.js';
+import { getThread, listThreadAnchors, listThreads } from './thread-reading.service.js';
+import { reanchorDocumentThreads } from './thread-reanchor.service.js';
+import { reopenThread, resolveThread } from './thread-resolution.service.js';
 
 describe('threads service', () => {
   let t: TestApp;
