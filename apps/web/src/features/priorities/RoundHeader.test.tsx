@@ -27,11 +27,13 @@ const round: Round = {
   closedBy: null,
   reopenings: [
     {
+      id: 'r-first',
       by: { id: 'u-luis', name: 'Luis' },
       at: '2026-12-02T15:00:00.000Z',
       closing: { at: '2026-12-01T18:00:00.000Z', by: { id: 'u-marta', name: 'Marta' } },
     },
     {
+      id: 'r-second',
       by: { id: 'u-luis', name: 'Luis' },
       at: '2026-12-04T15:00:00.000Z',
       closing: { at: '2026-12-03T23:30:00.000Z', by: null },
