@@ -70,6 +70,20 @@ describe('RoundHeader', () => {
     );
   });
 
+  it('links each kept closing to the board it froze; an older reopening has no link', async () => {
+    stubFetch({ '/api/me': ok(makeMe({ user: { timeZone: 'UTC' } })) });
+    const mixed = {
+      ...round,
+      reopenings: [round.reopenings[0]!, { ...round.reopenings[1]!, closing: null }],
+    };
+    renderRoute(<RoundHeader round={mixed} />);
+    const list = await screen.findByRole('list', { name: /Closings and reopenings/ });
+    const [kept, old] = within(list).getAllByRole('listitem');
+    const link = within(kept!).getByRole('link', { name: /^Closed Dec 1, 2026, 18:00 by Marta/ });
+    expect(link.getAttribute('href')).toBe(`/priorities/${round.id}/closings/r-first`);
+    expect(within(old!).queryByRole('link')).toBeNull();
+  });
+
   it('says the same in Spanish', async () => {
     stubFetch({ '/api/me': ok(makeMe({ user: { timeZone: 'America/Guatemala' } })) });
     renderRoute(<RoundHeader round={round} />, { language: 'es' });
