@@ -209,6 +209,33 @@ describe('priority rounds in the browser', () => {
     expect(await runAxe(luis)).toEqual([]);
   });
 
+  it("opens an earlier closing's frozen board from the round's history, read-only", async () => {
+    const round = await openRound({ en: 'Record 2030', es: 'Registro 2030' }, 'after_close');
+    await saveBallot(lead, round.id, [{ programId: round.candidates[0]!, rationale: null }]);
+    const post = (path: string, body?: unknown) =>
+      fetchAs(server, admin, `/api/rounds/${round.id}/${path}`, {
+        method: 'POST',
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    expect((await post('close')).status).toBe(200);
+    expect((await post('reopen', { closesAt: '2099-03-01T15:30:00Z' })).status).toBe(200);
+
+    const ana = await open(lead, 'en', Viewports.laptop, round);
+    await ana
+      .getByRole('list', { name: /^Closings and reopenings/ })
+      .getByRole('link', { name: /^Closed .* by Marta Admin; reopened/ })
+      .click();
+    await ana
+      .getByRole('heading', { level: 1, name: /^Board as closed on .* by Marta Admin$/ })
+      .waitFor();
+    const line = ana.locator(`tr[data-program-id="${round.candidates[0]}"]`);
+    await line.waitFor();
+    // Ranked by Ana's delegation, named as at that closing.
+    expect(await line.textContent()).toContain(lead.organizationId.slice(0, 6));
+    expect(await ana.getByRole('button', { name: /^Discuss/ }).count()).toBe(0);
+    expect(await runAxe(ana)).toEqual([]);
+  });
+
   it('looks right at laptop, tablet and phone widths in English and Spanish', async () => {
     // A round with results shown and two ballots (rationales in both languages), and one
     // whose results are hidden, a candidate's discussion open.

@@ -197,6 +197,16 @@ describe('authorization matrix', () => {
     await fetchAs(server, people.admin, `/api/rounds/${id}/close`, { method: 'POST' });
     return id;
   };
+  /** A round closed and reopened: its earlier closing's path (the reopening that undid it). */
+  const aClosing = async () => {
+    const id = await aClosedRound();
+    const res = await fetchAs(server, people.admin, `/api/rounds/${id}/reopen`, {
+      method: 'POST',
+      body: JSON.stringify({ closesAt: new Date(Date.now() + 86_400_000).toISOString() }),
+    });
+    const { round } = (await res.json()) as { round: { reopenings: { id: string }[] } };
+    return `/api/rounds/${id}/closings/${round.reopenings[0]!.id}`;
+  };
   const deliberated = (s: number): Statuses => [403, s, s, s, 403, 403, 403, 401];
   const delegations = (s: number): Statuses => [403, s, s, s, 403, s, 403, 401];
 
@@ -591,6 +601,15 @@ describe('authorization matrix', () => {
     },
     'GET /api/rounds/:id/board.csv': {
       build: async () => ({ path: `/api/rounds/${await aClosedRound()}/board.csv` }),
+      expect: signedIn(200),
+    },
+    // An earlier closing's board was published to everyone once the round closed.
+    'GET /api/rounds/:id/closings/:reopeningId/board': {
+      build: async () => ({ path: `${await aClosing()}/board` }),
+      expect: signedIn(200),
+    },
+    'GET /api/rounds/:id/closings/:reopeningId/board.csv': {
+      build: async () => ({ path: `${await aClosing()}/board.csv` }),
       expect: signedIn(200),
     },
     'GET /api/rounds/:id/ballots.csv': {

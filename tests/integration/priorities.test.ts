@@ -4,6 +4,7 @@ import {
   BallotReplySchema,
   BallotRevisionSchema,
   BoardReplySchema,
+  ClosingBoardReplySchema,
   ErrorBodySchema,
   RoundReplySchema,
   ThreadChangedSchema,
@@ -357,6 +358,72 @@ describe.each(dialects)('priority rounds on %s', (dialect) => {
       .orderBy('reopened_at')
       .execute();
     for (const row of kept) expect(row.final_board).toContain(lead.organizationId);
+  });
+
+  it("serves an earlier closing's frozen board to everyone who reads the round: same scores and names after ballots change", async () => {
+    const round = await openRound('after_close');
+    expect((await save(lead, round.id, [programs[0]!, programs[1]!], 0)).status).toBe(200);
+    expect((await save(partner, round.id, [programs[1]!], 0)).status).toBe(200);
+    expect((await send(owner, `/api/rounds/${round.id}/close`, 'POST')).status).toBe(200);
+    const atClosing = BoardReplySchema.parse(
+      await (await send(lead, `/api/rounds/${round.id}/board`)).json(),
+    ).board;
+    const reopened = RoundReplySchema.parse(
+      await (
+        await send(otherAdmin, `/api/rounds/${round.id}/reopen`, 'POST', { closesAt: tomorrow() })
+      ).json(),
+    ).round;
+    const reopeningId = reopened.reopenings[0]!.id;
+    const path = `/api/rounds/${round.id}/closings/${reopeningId}/board`;
+
+    // After the reopening the ballots change and the lead's delegation is renamed.
+    expect((await save(lead, round.id, [programs[2]!], 1)).status).toBe(200);
+    await server.app.ctx.db
+      .updateTable('organizations')
+      .set({ short_name_en: 'Renamed', short_name_es: 'Renombrada' })
+      .where('id', '=', lead.organizationId)
+      .execute();
+
+    // Results are hidden while the round is open again, yet the earlier record stays readable.
+    expect((await send(viewer, `/api/rounds/${round.id}/board`)).status).toBe(403);
+    for (const who of [viewer, observer, lead]) {
+      const res = await send(who, path);
+      expect(res.status).toBe(200);
+      const reply = ClosingBoardReplySchema.parse(await res.json());
+      expect(reply.board).toEqual(atClosing);
+      expect(reply.closing).toEqual(reopened.reopenings[0]!.closing);
+      expect(reply.closing.by?.id).toBe(owner.userId);
+    }
+    const csv = await send(observer, `${path}.csv`);
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text).toContain(atClosing.organizations[lead.organizationId]!.en);
+    expect(text).not.toContain('Renamed');
+
+    // Another round's reopening, an unknown one, and signed out.
+    const other = await openRound('after_close');
+    expect((await send(owner, `/api/rounds/${other.id}/close`, 'POST')).status).toBe(200);
+    const otherRound = RoundReplySchema.parse(
+      await (
+        await send(otherAdmin, `/api/rounds/${other.id}/reopen`, 'POST', { closesAt: tomorrow() })
+      ).json(),
+    ).round;
+    const foreign = otherRound.reopenings[0]!.id;
+    const notFound = await send(lead, `/api/rounds/${round.id}/closings/${foreign}/board`);
+    expect(notFound.status).toBe(404);
+    expect(ErrorBodySchema.parse(await notFound.json()).error.code).toBe('not_found');
+    expect((await send(lead, `/api/rounds/${other.id}/closings/${foreign}/board`)).status).toBe(
+      200,
+    );
+    expect((await fetch(`${server.url}${path}`)).status).toBe(401);
+
+    // A reopening recorded before closings were kept (0014) has no board to show.
+    await server.app.ctx.db
+      .updateTable('priority_round_reopenings')
+      .set({ closed_at: null, closed_by: null, final_board: null })
+      .where('id', '=', reopeningId)
+      .execute();
+    expect((await send(lead, path)).status).toBe(404);
   });
 
   it("keeps a thread on each program's line: read by everyone, written by all but viewers while open, live in the round's room", async () => {

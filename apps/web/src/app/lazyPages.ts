@@ -77,6 +77,13 @@ export const LazyRoundPage = lazy(() =>
   import('../features/priorities/RoundPage').then((module) => ({ default: module.RoundPage })),
 );
 
+/** An earlier closing's frozen board of a priority round, loaded on demand. */
+export const LazyClosingBoardPage = lazy(() =>
+  import('../features/priorities/ClosingBoardPage').then((module) => ({
+    default: module.ClosingBoardPage,
+  })),
+);
+
 /** A meeting's published record, loaded on demand. */
 export const LazyPublishedRecordPage = lazy(() =>
   import('../features/meetingRecord/PublishedRecordPage').then((module) => ({

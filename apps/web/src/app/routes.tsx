@@ -30,6 +30,7 @@ import {
   LazyPublishedRecordPage,
   LazyRoomPanel,
   LazyRoundPage,
+  LazyClosingBoardPage,
   LazyRoundsPage,
   LazySetupPage,
   LazySignInPage,
@@ -73,6 +74,10 @@ export const routes: RouteObject[] = [
               { path: 'programs/:programId', element: <LazyProgramPage /> },
               { path: 'priorities', element: <LazyRoundsPage /> },
               { path: 'priorities/:roundId', element: <LazyRoundPage /> },
+              {
+                path: 'priorities/:roundId/closings/:reopeningId',
+                element: <LazyClosingBoardPage />,
+              },
               { path: 'meetings', element: <LazyMeetingsPage /> },
               { path: 'meetings/new', element: <LazyNewMeetingPage /> },
               {

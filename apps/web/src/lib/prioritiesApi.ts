@@ -4,12 +4,14 @@ import {
   BallotRevisionSchema,
   BallotSchema,
   BoardReplySchema,
+  ClosingBoardReplySchema,
   RoundReplySchema,
   RoundSchema,
   listOf,
   type Ballot,
   type BallotRevision,
   type Board,
+  type ClosingBoardReply,
   type CreateRoundInput,
   type Round,
   type SaveBallotInput,
@@ -17,6 +19,8 @@ import {
 import { ApiError, getJson, sendJson } from './api';
 
 const base = (roundId: string) => `/api/rounds/${encodeURIComponent(roundId)}`;
+const closingBase = (roundId: string, reopeningId: string) =>
+  `${base(roundId)}/closings/${encodeURIComponent(reopeningId)}`;
 
 /** Every priority round, newest first. */
 export async function fetchRounds(signal?: AbortSignal): Promise<Round[]> {
@@ -67,6 +71,15 @@ export async function fetchBoard(roundId: string, signal?: AbortSignal): Promise
   return (await getJson(`${base(roundId)}/board`, BoardReplySchema, signal)).board;
 }
 
+/** The board an earlier closing froze, and that closing (the reopening that undid it names it). */
+export async function fetchClosingBoard(
+  roundId: string,
+  reopeningId: string,
+  signal?: AbortSignal,
+): Promise<ClosingBoardReply> {
+  return getJson(closingBase(roundId, reopeningId) + '/board', ClosingBoardReplySchema, signal);
+}
+
 /** A save's outcome: stored, or refused as stale with the ballot as stored now. */
 export type SaveBallotOutcome = { saved: Ballot } | { conflict: Ballot };
 
@@ -93,4 +106,9 @@ export async function saveBallot(
 /** Addresses of the CSV downloads (links, not fetches). */
 export function roundCsvUrl(roundId: string, kind: 'board' | 'ballots'): string {
   return `${base(roundId)}/${kind}.csv`;
+}
+
+/** Address of an earlier closing's frozen board as CSV. */
+export function closingCsvUrl(roundId: string, reopeningId: string): string {
+  return `${closingBase(roundId, reopeningId)}/board.csv`;
 }

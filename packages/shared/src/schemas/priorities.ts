@@ -81,6 +81,8 @@ export type RoundClosing = z.infer<typeof RoundClosingSchema>;
 
 /** A recorded reopening of a closed round, with the closing it undid. */
 export const RoundReopeningSchema = z.object({
+  /** Opaque id; the undone closing's frozen board is at `/closings/:reopeningId/board`. */
+  id: IdSchema,
   /** The admin who reopened it. */
   by: RoundPersonSchema,
   /** When (UTC ISO). */
@@ -299,3 +301,24 @@ export type Board = z.infer<typeof BoardSchema>;
 
 /** `{"board": …}`. */
 export const BoardReplySchema = z.object({ board: BoardSchema });
+
+/**
+ * `{"board": …, "closing": …}`: the board an earlier closing froze (the record until a
+ * reopening undid it), with the delegations' names as they stood, and that closing.
+ */
+export const ClosingBoardReplySchema = z.object({
+  /** The board as frozen at that closing. */
+  board: BoardSchema,
+  /** When and by whom the round closed then. */
+  closing: RoundClosingSchema,
+});
+/** An earlier closing's frozen board. */
+export type ClosingBoardReply = z.infer<typeof ClosingBoardReplySchema>;
+
+/** Route parameters of an earlier closing: the round and the reopening that undid it. */
+export const ClosingParamsSchema = z.strictObject({
+  /** The round. */
+  id: IdSchema,
+  /** The reopening that undid the closing. */
+  reopeningId: IdSchema,
+});

@@ -24,6 +24,7 @@ export function parseEntries(json: string): BallotEntry[] {
 export interface RoundExtras {
   names: Map<string, string>;
   reopenings: {
+    id: string;
     reopened_by: string;
     reopened_at: string;
     name: string;
@@ -37,7 +38,11 @@ export interface RoundExtras {
 }
 
 /** The closing a reopening undid, or null when it was recorded before closings were kept. */
-function presentClosing(r: RoundExtras['reopenings'][number]): RoundClosing | null {
+export function presentClosing(r: {
+  closed_at: string | null;
+  closed_by: string | null;
+  closer_name: string | null;
+}): RoundClosing | null {
   if (r.closed_at === null) return null;
   const by = r.closed_by === null ? null : { id: r.closed_by, name: r.closer_name ?? '' };
   return { at: r.closed_at, by };
@@ -59,6 +64,7 @@ export function presentRound(row: RoundRow, x: RoundExtras): Round {
     closedAt: row.closed_at,
     closedBy: row.closed_by === null ? null : person(row.closed_by),
     reopenings: x.reopenings.map((r) => ({
+      id: r.id,
       by: { id: r.reopened_by, name: r.name },
       at: r.reopened_at,
       closing: presentClosing(r),

@@ -160,6 +160,7 @@ export function listReopenings(db: Kysely<Database>, roundIds: readonly string[]
     .innerJoin('users as u', 'u.id', 'r.reopened_by')
     .leftJoin('users as c', 'c.id', 'r.closed_by')
     .select([
+      'r.id',
       'r.round_id',
       'r.reopened_by',
       'r.reopened_at',
@@ -171,6 +172,20 @@ export function listReopenings(db: Kysely<Database>, roundIds: readonly string[]
     .where('r.round_id', 'in', roundIds)
     .orderBy('r.reopened_at')
     .execute();
+}
+
+/**
+ * The closing a reopening of the round undid (when, by whom with their name, the frozen
+ * board), or undefined when the reopening is unknown or belongs to another round.
+ */
+export function findUndoneClosing(db: Kysely<Database>, roundId: string, reopeningId: string) {
+  return db
+    .selectFrom('priority_round_reopenings as r')
+    .leftJoin('users as c', 'c.id', 'r.closed_by')
+    .select(['r.closed_at', 'r.closed_by', 'c.name as closer_name', 'r.final_board'])
+    .where('r.id', '=', reopeningId)
+    .where('r.round_id', '=', roundId)
+    .executeTakeFirst();
 }
 
 /** Names of people by id. */

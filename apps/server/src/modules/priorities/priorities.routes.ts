@@ -7,6 +7,8 @@ import {
   BallotRevisionSchema,
   BallotSchema,
   BoardReplySchema,
+  ClosingBoardReplySchema,
+  ClosingParamsSchema,
   CreateRoundInputSchema,
   ErrorBodySchema,
   ReopenRoundInputSchema,
@@ -26,7 +28,7 @@ import {
   listOwnBallotRevisions,
   saveBallot,
 } from './ballots.service.js';
-import { getBoard } from './board.service.js';
+import { getBoard, getClosingBoard } from './board.service.js';
 import { ballotsCsv, boardCsv } from './exports.service.js';
 
 const tags = ['priorities'];
@@ -214,6 +216,44 @@ export const prioritiesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
         getBoard(ctx, actor, request.params.id),
       ]);
       return sendCsv(reply, boardCsv(board, actor.locale), [round.title[actor.locale]], 'results');
+    },
+  );
+
+  app.get(
+    '/api/rounds/:id/closings/:reopeningId/board',
+    {
+      ...requireRound('read'),
+      schema: {
+        tags,
+        description:
+          'The board an earlier closing froze — the record until the reopening `reopeningId` undid it — with the delegations’ names as they stood then, and that closing (when, by whom). Everyone who reads the round reads it: it was published to all once the round closed. 404 for a reopening unknown or of another round, and for one recorded before closings were kept (no board).',
+        params: ClosingParamsSchema,
+        response: { 200: ClosingBoardReplySchema, 404: ErrorBodySchema },
+      },
+    },
+    async (request) => getClosingBoard(ctx, request.params.id, request.params.reopeningId),
+  );
+
+  app.get(
+    '/api/rounds/:id/closings/:reopeningId/board.csv',
+    {
+      ...requireRound('read'),
+      schema: {
+        tags,
+        description: 'An earlier closing’s frozen board as CSV, in the reader’s language.',
+        params: ClosingParamsSchema,
+        response: { 200: csvReply, 404: ErrorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor!;
+      const { id, reopeningId } = request.params;
+      const [round, { board, closing }] = await Promise.all([
+        getRound(ctx, actor, id),
+        getClosingBoard(ctx, id, reopeningId),
+      ]);
+      const stem = [round.title[actor.locale], closing.at.slice(0, 10)];
+      return sendCsv(reply, boardCsv(board, actor.locale), stem, 'results');
     },
   );
 

@@ -27,11 +27,13 @@ const round: Round = {
   closedBy: null,
   reopenings: [
     {
+      id: 'r-first',
       by: { id: 'u-luis', name: 'Luis' },
       at: '2026-12-02T15:00:00.000Z',
       closing: { at: '2026-12-01T18:00:00.000Z', by: { id: 'u-marta', name: 'Marta' } },
     },
     {
+      id: 'r-second',
       by: { id: 'u-luis', name: 'Luis' },
       at: '2026-12-04T15:00:00.000Z',
       closing: { at: '2026-12-03T23:30:00.000Z', by: null },
@@ -66,6 +68,20 @@ describe('RoundHeader', () => {
         'Closed Dec 3, 2026, 17:30 at its closing time; reopened Dec 4, 2026, 09:00 by Luis',
       ]),
     );
+  });
+
+  it('links each kept closing to the board it froze; an older reopening has no link', async () => {
+    stubFetch({ '/api/me': ok(makeMe({ user: { timeZone: 'UTC' } })) });
+    const mixed = {
+      ...round,
+      reopenings: [round.reopenings[0]!, { ...round.reopenings[1]!, closing: null }],
+    };
+    renderRoute(<RoundHeader round={mixed} />);
+    const list = await screen.findByRole('list', { name: /Closings and reopenings/ });
+    const [kept, old] = within(list).getAllByRole('listitem');
+    const link = within(kept!).getByRole('link', { name: /^Closed Dec 1, 2026, 18:00 by Marta/ });
+    expect(link.getAttribute('href')).toBe(`/priorities/${round.id}/closings/r-first`);
+    expect(within(old!).queryByRole('link')).toBeNull();
   });
 
   it('says the same in Spanish', async () => {

@@ -56,7 +56,7 @@ export function RoundHeader({ round }: { round: Round }) {
         {' · '}
         {t(`priorities.visibility.${round.resultsVisibility}`)}
       </p>
-      <RoundHistory reopenings={round.reopenings} when={when} zone={zone} />
+      <RoundHistory roundId={round.id} reopenings={round.reopenings} when={when} zone={zone} />
       <FormAlert message={problem} />
       {round.abilities.close ? (
         <button

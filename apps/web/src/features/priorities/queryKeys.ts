@@ -12,4 +12,7 @@ export const priorityKeys = {
   ballots: (id: string) => ['rounds', id, 'ballots'] as const,
   /** The board. */
   board: (id: string) => ['rounds', id, 'board'] as const,
+  /** An earlier closing's frozen board (never changes). */
+  closingBoard: (id: string, reopeningId: string) =>
+    ['rounds', id, 'closings', reopeningId] as const,
 };

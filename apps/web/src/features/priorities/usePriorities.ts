@@ -4,6 +4,7 @@ import {
   fetchBallotRevisions,
   fetchBallots,
   fetchBoard,
+  fetchClosingBoard,
   fetchOwnBallot,
   fetchRound,
   fetchRounds,
@@ -48,6 +49,15 @@ export function useBoard(id: string, enabled: boolean) {
     queryKey: priorityKeys.board(id),
     queryFn: ({ signal }) => fetchBoard(id, signal),
     enabled,
+  });
+}
+
+/** An earlier closing's frozen board: the record, so it is fetched once and kept. */
+export function useClosingBoard(id: string, reopeningId: string) {
+  return useQuery({
+    queryKey: priorityKeys.closingBoard(id, reopeningId),
+    queryFn: ({ signal }) => fetchClosingBoard(id, reopeningId, signal),
+    staleTime: Infinity,
   });
 }
 
