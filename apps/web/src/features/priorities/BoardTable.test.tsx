@@ -51,23 +51,30 @@ const board: Board = {
 };
 
 describe('BoardTable', () => {
-  it('says in its caption what consensus counts and which priority programs are marked', () => {
+  it('says what consensus counts and which priority programs are marked, in a note that describes the table', () => {
     stubFetch({});
     renderRoute(<BoardTable board={board} />);
-    const caption = screen.getByRole('table').querySelector('caption')?.textContent ?? '';
-    expect(caption).toContain("from 2 delegations' ballots");
-    expect(caption).toContain(
-      'the share of the delegations that have voted (not of all delegations)',
+    const table = screen.getByRole('table');
+    expect(table.querySelector('caption')?.textContent).toBe(
+      "Programs by score, from 2 delegations' ballots.",
     );
-    expect(caption).toContain('the eighth is not identified, so it is not marked');
+    // The note sits outside the scrolling region (a phone reads it without scrolling sideways).
+    const note = document.getElementById(table.getAttribute('aria-describedby') ?? '');
+    expect(note?.closest('.table-scroll')).toBeNull();
+    const text = note?.textContent ?? '';
+    expect(text).toContain('the share of the delegations that have voted (not of all delegations)');
+    expect(text).toContain('the eighth is not identified, so it is not marked');
     expect(screen.getByText('50%')).toBeTruthy();
   });
 
   it('says the same in Spanish', () => {
     stubFetch({});
     renderRoute(<BoardTable board={board} />, { language: 'es' });
-    const caption = screen.getByRole('table').querySelector('caption')?.textContent ?? '';
-    expect(caption).toContain('de las delegaciones que han votado (no de todas las delegaciones)');
-    expect(caption).toContain('el octavo no está identificado');
+    const table = screen.getByRole('table');
+    const note = document.getElementById(table.getAttribute('aria-describedby') ?? '');
+    expect(note?.textContent).toContain(
+      'de las delegaciones que han votado (no de todas las delegaciones)',
+    );
+    expect(note?.textContent).toContain('el octavo no está identificado');
   });
 });
