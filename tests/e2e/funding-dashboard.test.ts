@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createCommitment } from '@mesa/server/testing';
 import { startServerOnOwnOrigin, type TestServer } from '../helpers/server.js';
 import { createPersonOn, fetchAs, type TestPerson } from '../helpers/people.js';
-import { contextFor, launchBrowser, runAxe, screenshot, Viewports } from '../helpers/browser.js';
+import { launchBrowser, openPage, runAxe, screenshot, Viewports } from '../helpers/browser.js';
 
 // The funding dashboard and the scorecard with the real server: figures in the table and the
 // bars, a disbursement recorded by another person through the API moving the bars live without
@@ -19,19 +19,12 @@ describe('funding dashboard in the browser', () => {
   let recordId: string;
   const contexts: BrowserContext[] = [];
 
-  async function open(
+  const open = (
     person: TestPerson,
     locale: 'en' | 'es',
     viewport: { width: number; height: number },
     path: string,
-  ): Promise<Page> {
-    const context = await contextFor(browser, server, person, { locale, viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(path);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    return page;
-  }
+  ) => openPage(browser, server, contexts, person, { locale, viewport }, path);
 
   beforeAll(async () => {
     server = await startServerOnOwnOrigin();

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { IatiImportReplySchema } from '@mesa/shared';
 import { startServerOnOwnOrigin, type TestServer } from '../helpers/server.js';
 import { createPersonOn, fetchAs, type TestPerson } from '../helpers/people.js';
-import { contextFor, launchBrowser, runAxe, Viewports } from '../helpers/browser.js';
+import { launchBrowser, openPage, runAxe, Viewports } from '../helpers/browser.js';
 import { layoutProblems } from '../helpers/layout.js';
 
 const SHOTS = '/tmp/shots-iati';
@@ -47,19 +47,12 @@ describe('IATI pages in the browser', () => {
   let program: { id: string; code: string; title_en: string };
   const contexts: BrowserContext[] = [];
 
-  async function open(
+  const open = (
     person: TestPerson,
     locale: 'en' | 'es',
     viewport: { width: number; height: number },
     path: string,
-  ): Promise<Page> {
-    const context = await contextFor(browser, server, person, { locale, viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(path);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    return page;
-  }
+  ) => openPage(browser, server, contexts, person, { locale, viewport }, path);
 
   const upload = async (page: Page, fileName: string) => {
     await page.getByLabel(/^(IATI file|Archivo IATI)$/).setInputFiles({

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ProgramFundingReplySchema, formatMinor, parseDecimal } from '@mesa/shared';
 import { startServerOnOwnOrigin, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, fetchAs, type TestPerson } from '../helpers/people.js';
-import { contextFor, launchBrowser, runAxe, Viewports } from '../helpers/browser.js';
+import { launchBrowser, openPage, runAxe, Viewports } from '../helpers/browser.js';
 
 // The funding pages with the real server: a partner member records a pledge, then a commitment
 // in yen on a program with an estimated cost and a JPY rate (set up through the API as an
@@ -22,19 +22,12 @@ describe('funding records in the browser', () => {
   let recordId: string;
   const contexts: BrowserContext[] = [];
 
-  async function open(
+  const open = (
     person: TestPerson,
     locale: 'en' | 'es',
     viewport: { width: number; height: number },
     path: string,
-  ): Promise<Page> {
-    const context = await contextFor(browser, server, person, { locale, viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(path);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    return page;
-  }
+  ) => openPage(browser, server, contexts, person, { locale, viewport }, path);
 
   async function gapNow(): Promise<string> {
     const res = await fetchAs(server, member, `/api/programs/${programId}/funding`);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { MeetingReplySchema, ProgramReplySchema } from '@mesa/shared';
 import { startServerOnOwnOrigin, type TestServer } from '../helpers/server.js';
 import { aProgramId, createPersonOn, fetchAs, type TestPerson } from '../helpers/people.js';
-import { contextFor, launchBrowser, runAxe, screenshot, Viewports } from '../helpers/browser.js';
+import { launchBrowser, openPage, runAxe, screenshot, Viewports } from '../helpers/browser.js';
 
 // The meetings pages with the real server: a coordinator creates a meeting through the form by
 // keyboard, reorders a meeting's agenda by keyboard (dnd-kit's keyboard sensor) and saves it,
@@ -18,19 +18,12 @@ describe('meetings pages in the browser', () => {
   let meetingId: string;
   const contexts: BrowserContext[] = [];
 
-  async function open(
+  const open = (
     person: TestPerson,
     locale: 'en' | 'es',
     viewport: { width: number; height: number },
     path: string,
-  ): Promise<Page> {
-    const context = await contextFor(browser, server, person, { locale, viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(path);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    return page;
-  }
+  ) => openPage(browser, server, contexts, person, { locale, viewport }, path);
 
   beforeAll(async () => {
     server = await startServerOnOwnOrigin();

@@ -70,6 +70,26 @@ export async function contextFor(
   return context;
 }
 
+/**
+ * A new page for `person` (signed out: null) in their own context, opened at `path` and waited
+ * for until its main heading is there; the context is added to `contexts` for the test to close.
+ */
+export async function openPage(
+  browser: Browser,
+  server: TestServer,
+  contexts: BrowserContext[],
+  person: TestPerson | null,
+  options: { locale: 'en' | 'es'; viewport: { width: number; height: number } },
+  path: string,
+): Promise<Page> {
+  const context = await contextFor(browser, server, person, options);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(path);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  return page;
+}
+
 /** Saves a full-page screenshot under tests/e2e/screenshots. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
