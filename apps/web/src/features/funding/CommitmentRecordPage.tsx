@@ -26,6 +26,7 @@ import { RecordEditForm } from './RecordEditForm';
 import { TransactionForm } from './TransactionForm';
 import { TransactionTable } from './TransactionTable';
 import { useCurrencies, useLiveFunding, useRecord } from './useFunding';
+import { RecordFlag } from './RecordFlag';
 
 /**
  * A yes/no question in place of a button ("Delete this transaction?"): Yes acts, No puts focus
@@ -250,13 +251,7 @@ function RecordBody({ record }: { record: CommitmentRecord }) {
           </Link>
         </p>
         <h1>{recordTitle(record, locale)}</h1>
-        {record.conflicting || record.alternativeOfId ? (
-          <p className="funding-flag">
-            {record.alternativeOfId
-              ? t('funding.record.alternative')
-              : t('funding.record.conflicting')}
-          </p>
-        ) : null}
+        <RecordFlag record={record} />
       </header>
       <FormAlert message={message} tone="success" />
       <Card labelledBy="record-details" className="funding-card">

@@ -5,6 +5,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { modalityLabel, organizationName, recordTitle, scopeLabel } from './labels';
 import { TransactionTable } from './TransactionTable';
 import { useCurrencies } from './useFunding';
+import { RecordFlag } from './RecordFlag';
 
 /** One commitment record in a list: its title (a link), donor, modality, scope, flags, transactions. */
 export function RecordEntry({ record }: { record: CommitmentRecord }) {
@@ -24,13 +25,7 @@ export function RecordEntry({ record }: { record: CommitmentRecord }) {
           scopeLabel(t, record, locale),
         ].join(' · ')}
       </p>
-      {record.conflicting || record.alternativeOfId ? (
-        <p className="funding-flag">
-          {record.alternativeOfId
-            ? t('funding.record.alternative')
-            : t('funding.record.conflicting')}
-        </p>
-      ) : null}
+      <RecordFlag record={record} />
       {record.transactions.length === 0 ? (
         <p className="muted">{t('funding.transactions.none')}</p>
       ) : (

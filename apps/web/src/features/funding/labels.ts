@@ -6,6 +6,7 @@ import type {
   Modality,
   TransactionType,
 } from '@mesa/shared';
+import { codedTitle } from '../portfolio/localizedTitle';
 
 /** A transaction type in words. */
 export function typeLabel(t: TFunction, type: TransactionType): string {
@@ -25,8 +26,7 @@ export function organizationName(org: FundingOrganization, locale: Locale): stri
 /** The program a record is for, or "Strategy-wide". */
 export function scopeLabel(t: TFunction, record: CommitmentRecord, locale: Locale): string {
   if (!record.program) return t('funding.record.strategyWide');
-  const title = locale === 'es' ? record.program.titleEs : record.program.titleEn;
-  return record.program.code ? `${record.program.code} — ${title}` : title;
+  return codedTitle(record.program, locale);
 }
 
 /** A record's name: its donor, and its description when it has one. */

@@ -6,6 +6,8 @@ import { sumDecimals, type IatiImport, type IatiPreviewActivity } from '@mesa/sh
 import { fetchPrograms, type ApiError } from '../../lib/api';
 import { confirmIatiImport, discardIatiImport, fetchIatiImport } from '../../lib/iatiApi';
 import { formatAmount, formatFundingDate, formatUsd } from '../funding/format';
+import { codedTitle } from '../portfolio/localizedTitle';
+import { useLocale } from '../../i18n/useLocale';
 import './iati.css';
 
 /** What the person chose for an activity: a program id, "" for strategy-wide, or "skip". */
@@ -20,8 +22,8 @@ function initialChoice(activity: IatiPreviewActivity): Choice {
 /** An uploaded IATI file's preview: choose a program per activity, then import or discard. */
 export function IatiImportPreviewPage() {
   const { importId = '' } = useParams();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language.startsWith('es') ? 'es' : 'en';
+  const { t } = useTranslation();
+  const locale = useLocale();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const preview = useQuery({
@@ -75,7 +77,7 @@ export function IatiImportPreviewPage() {
   const programName = (id: string | null) => {
     const p = programs.data?.find((x) => x.id === id);
     if (!p) return t('iati.preview.strategyWide');
-    return `${p.code ? `${p.code} — ` : ''}${locale === 'es' ? p.titleEs : p.titleEn}`;
+    return codedTitle(p, locale);
   };
 
   if (data.status === 'imported' && data.result) {
@@ -182,8 +184,7 @@ export function IatiImportPreviewPage() {
               <option value="">{t('iati.preview.strategyWide')}</option>
               {(programs.data ?? []).map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.code ? `${p.code} — ` : ''}
-                  {locale === 'es' ? p.titleEs : p.titleEn}
+                  {codedTitle(p, locale)}
                 </option>
               ))}
             </select>

@@ -6,13 +6,15 @@ import { IATI_IMPORT_MAX_BYTES } from '@mesa/shared';
 import { fetchPrograms, type ApiError } from '../../lib/api';
 import { checkIatiExport, iatiExportUrl, uploadIatiFile } from '../../lib/iatiApi';
 import { useMe } from '../auth/useMe';
+import { codedTitle } from '../portfolio/localizedTitle';
+import { useLocale } from '../../i18n/useLocale';
 import './iati.css';
 
 const MAX_MB = IATI_IMPORT_MAX_BYTES / 1024 / 1024;
 
 /** IATI: export links (all programs or one; XML and CSV) and the upload of a file to import. */
 export function IatiPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const programs = useQuery({
@@ -26,7 +28,7 @@ export function IatiPage() {
   const [uploadError, setUploadError] = useState<string | null>(null);
   const fileId = useId();
   const programSelectId = useId();
-  const locale = i18n.language.startsWith('es') ? 'es' : 'en';
+  const locale = useLocale();
   const abilities = me.data?.abilities;
 
   useEffect(() => {
@@ -101,8 +103,7 @@ export function IatiPage() {
                 <option value="">{t('iati.export.chooseProgram')}</option>
                 {(programs.data ?? []).map((p) => (
                   <option key={p.id} value={p.id}>
-                    {p.code ? `${p.code} — ` : ''}
-                    {locale === 'es' ? p.titleEs : p.titleEn}
+                    {codedTitle(p, locale)}
                   </option>
                 ))}
               </select>
