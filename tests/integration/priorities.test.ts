@@ -416,6 +416,20 @@ describe.each(dialects)('priority rounds on %s', (dialect) => {
       200,
     );
     expect((await fetch(`${server.url}${path}`)).status).toBe(401);
+    // Ids that are not ids: 400 (414 for one past the router's length), in the error shape,
+    // for the page and its CSV.
+    for (const [bad, status] of [
+      ['x'.repeat(300), 414],
+      ["1' or '1'='1", 400],
+      ['%00', 400],
+      ['..%2F..%2Fetc', 400],
+    ] as const) {
+      for (const suffix of ['board', 'board.csv']) {
+        const res = await send(lead, `/api/rounds/${round.id}/closings/${bad}/${suffix}`);
+        expect(res.status, `${bad} ${suffix}`).toBe(status);
+        expect(ErrorBodySchema.parse(await res.json()).error.code).toBeTypeOf('string');
+      }
+    }
 
     // A reopening recorded before closings were kept (0014) has no board to show.
     await server.app.ctx.db
